@@ -1,0 +1,46 @@
+#include "cmd_common.h"
+
+#include "args.h"
+#include "util/error.h"
+
+#include <iostream>
+
+namespace ft::cli {
+
+const char* const kModelOptions[3] = {"model", "dtype", "device"};
+
+LoadedModel loadModelFromArgs(const Args& args) {
+    LoadOptions options;
+    options.device = parseDevice(args.value("device", "cpu"));
+    options.dtype = parseDtype(args.value("dtype", "fp32"));
+    return loadModel(args.required("model"), options);
+}
+
+std::vector<std::string> readStdinLines() {
+    std::vector<std::string> lines;
+    std::string line;
+    while (std::getline(std::cin, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+std::vector<int64_t> parseIdList(const std::string& text, const std::string& option) {
+    std::vector<int64_t> ids;
+    size_t pos = 0;
+    while (pos <= text.size()) {
+        const size_t comma = text.find(',', pos);
+        const std::string item = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+        char* end = nullptr;
+        const long long v = std::strtoll(item.c_str(), &end, 10);
+        if (item.empty() || *end != '\0')
+            throw Error("option --" + option + " needs comma-separated token ids (bad item \"" + item + "\")");
+        ids.push_back(v);
+        if (comma == std::string::npos) break;
+        pos = comma + 1;
+    }
+    return ids;
+}
+
+} // namespace ft::cli

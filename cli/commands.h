@@ -1,0 +1,16 @@
+// The subcommands of `finetune`. Each returns the process exit code; errors are thrown as ft::Error
+// and reported by main() on stderr.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace ft::cli {
+
+using Argv = std::vector<std::string>;
+
+int runInfo(const Argv& args);
+int runScore(const Argv& args);
+int runGenerate(const Argv& args);
+int runBench(const Argv& args);
+
+} // namespace ft::cli

@@ -1,0 +1,51 @@
+// finetune: the headless front end over core. Each subcommand lives in its own cmd_*.cpp.
+#include "commands.h"
+#include "util/error.h"
+
+#include <cstring>
+#include <iostream>
+
+namespace {
+
+const char* const kUsage = R"(finetune: fine-tune local language models (Finetune Studio's command line)
+
+usage: finetune COMMAND [options]
+
+commands:
+  info      --model DIR                     describe a Hugging Face model folder (JSON)
+  score     --model DIR [--dtype fp32|bf16|fp16] [--device cpu|cuda]
+            reads {"ids": [...]} lines on stdin, writes logprobs, nll and ppl per line
+  generate  --model DIR --ids 1,2,3 [--max-new-tokens N] [--temperature T] [--top-k K]
+            [--top-p P] [--repetition-penalty R] [--seed S] [--stop-ids 1,2] [--ignore-eos] [--json]
+  bench     (--model DIR | --config config.json) [--device D] [--dtype T] [--batch B]
+            [--prompt-len N] [--new-tokens N] [--repeat N] [--threads N] [--json]
+  help      this text
+
+Errors are printed on stderr with a non-zero exit status.
+)";
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "help") || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+        std::cout << kUsage;
+        return argc < 2 ? 2 : 0;
+    }
+    const std::string command = argv[1];
+    const ft::cli::Argv args(argv + 2, argv + argc);
+    try {
+        if (command == "info") return ft::cli::runInfo(args);
+        if (command == "score") return ft::cli::runScore(args);
+        if (command == "generate") return ft::cli::runGenerate(args);
+        if (command == "bench") return ft::cli::runBench(args);
+        std::cerr << "finetune: unknown command \"" << command << "\" (see 'finetune help')\n";
+        return 2;
+    } catch (const ft::Error& e) {
+        std::cerr << "finetune " << command << ": error: " << e.what() << "\n";
+        if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "finetune " << command << ": error: " << e.what() << "\n";
+        return 1;
+    }
+}
