@@ -1,0 +1,21 @@
+// What compute the machine offers, in plain types (no libtorch in this header).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ft {
+
+struct DeviceInfo {
+    std::string id;            // "cpu", "cuda:0", ...
+    std::string name;          // "CPU (2 cores)", "NVIDIA H100 80GB HBM3"
+    uint64_t totalBytes = 0;   // device memory, 0 for the CPU
+};
+
+// The CPU first, then every CUDA device libtorch sees.
+std::vector<DeviceInfo> listDevices();
+
+// A one-line description for status bars: "CUDA: <name>, 80 GiB" or "CPU (2 cores)".
+std::string describeBestDevice();
+
+} // namespace ft

@@ -1,0 +1,58 @@
+// The studio shell, driven offscreen: opening a real (tiny) model folder fills the model view and the
+// status bar off the UI thread; a broken folder shows its error; the log records both.
+#include "main_window.h"
+#include "model_view.h"
+#include "property_list.h"
+#include "tiny_model.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+#include <filesystem>
+
+using namespace ft;
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+
+private:
+    std::string m_root;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("FinetuneStudioTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_main_window"));
+        m_root = test::makeTempDir("ui");
+        test::writeTinyModel(m_root + "/tiny", test::tinyConfig("llama3-rope"), 3);
+    }
+
+    void opensAModel() {
+        ui::MainWindow w;
+        w.show();
+        QSignalSpy loaded(w.modelView(), &ui::ModelView::modelLoaded);
+        w.modelView()->openModel(QString::fromStdString(m_root + "/tiny"));
+        QVERIFY(loaded.wait(20000));
+        auto* props = w.modelView()->properties();
+        QCOMPARE(props->value(QStringLiteral("Architecture")), QStringLiteral("LlamaForCausalLM"));
+        QCOMPARE(props->value(QStringLiteral("Layers")), QStringLiteral("2"));
+        QCOMPARE(props->value(QStringLiteral("Rotary embeddings")), QStringLiteral("theta 500000, scaling llama3"));
+        QVERIFY(w.statusModelText().startsWith(QStringLiteral("LlamaForCausalLM")));
+        QVERIFY(w.logText().contains(QStringLiteral("Opened model")));
+    }
+
+    void showsWhyAFolderCannotBeUsed() {
+        const std::string bad = m_root + "/broken";
+        std::filesystem::create_directories(bad);
+        test::writeTinyModel(bad, test::tinyConfig("llama-gqa"), 3);
+        std::filesystem::remove(bad + "/model.safetensors");
+        ui::MainWindow w;
+        QSignalSpy failed(w.modelView(), &ui::ModelView::modelFailed);
+        w.modelView()->openModel(QString::fromStdString(bad));
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(w.modelView()->errorText().contains(QStringLiteral("no model.safetensors")), qPrintable(w.modelView()->errorText()));
+        QCOMPARE(w.modelView()->properties()->topLevelItemCount(), 0);
+        QVERIFY(w.logText().contains(QStringLiteral("Cannot open model")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

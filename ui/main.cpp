@@ -1,0 +1,42 @@
+// finetune-studio: the desktop application.
+#include "main_window.h"
+#include "model_view.h"
+#include "settings.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("FinetuneStudio"));
+    QApplication::setApplicationName(QStringLiteral("finetune-studio"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Finetune Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(FT_VERSION));
+
+    // The language preference wins; otherwise the system locale picks the translation.
+    const QString language = ft::ui::settings::language.get();
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QTranslator qtTranslator, appTranslator;
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (appTranslator.load(locale, QStringLiteral("finetune_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Fine-tune local language models with LoRA."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption modelOption(QStringLiteral("model"), QApplication::translate("main", "Open this model folder."),
+                                   QStringLiteral("dir"));
+    parser.addOption(modelOption);
+    parser.process(app);
+
+    ft::ui::MainWindow window;
+    window.show();
+    if (parser.isSet(modelOption)) window.modelView()->openModel(parser.value(modelOption));
+    return app.exec();
+}

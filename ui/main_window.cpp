@@ -1,0 +1,142 @@
+#include "main_window.h"
+
+#include "model_view.h"
+#include "settings.h"
+#include "util/device_info.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace ft::ui {
+
+namespace {
+constexpr int kMaxRecentModels = 8;
+}
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle(tr("Finetune Studio"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/finetune-studio.svg")));
+
+    m_nav = new QListWidget(this);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setMaximumWidth(180);
+    m_stack = new QStackedWidget(this);
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(m_nav);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(1, 1);
+    setCentralWidget(splitter);
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    m_modelView = new ModelView(this);
+    addView(tr("Model"), m_modelView);
+    m_nav->setCurrentRow(0);
+
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(10000);
+    auto* dock = new QDockWidget(tr("Log"), this);
+    dock->setObjectName(QStringLiteral("logDock"));
+    dock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+
+    m_deviceLabel = new QLabel(QString::fromStdString(describeBestDevice()), this);
+    m_modelLabel = new QLabel(tr("No model"), this);
+    m_jobLabel = new QLabel(tr("Idle"), this);
+    statusBar()->addWidget(m_modelLabel, 1);
+    statusBar()->addPermanentWidget(m_jobLabel);
+    statusBar()->addPermanentWidget(m_deviceLabel);
+
+    connect(m_modelView, &ModelView::modelLoaded, this, [this](const QString& dir, const QString& description) {
+        m_modelLabel->setText(description);
+        appendLog(tr("Opened model %1: %2").arg(dir, description));
+        rememberRecentModel(dir);
+    });
+    connect(m_modelView, &ModelView::modelFailed, this, [this](const QString& dir, const QString& error) {
+        m_modelLabel->setText(tr("No model"));
+        appendLog(tr("Cannot open model %1: %2").arg(dir, error));
+    });
+
+    createMenus();
+    resize(1100, 720);   // first start; a saved geometry replaces it
+    restoreGeometry(settings::windowGeometry.get());
+    restoreState(settings::windowState.get());
+    appendLog(tr("Compute device: %1").arg(m_deviceLabel->text()));
+}
+
+void MainWindow::addView(const QString& title, QWidget* view) {
+    m_nav->addItem(title);
+    m_stack->addWidget(view);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Model Folder…"), m_modelView, &ModelView::chooseModel);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_nav->count(); ++i) {
+        QAction* a = view->addAction(m_nav->item(i)->text(), this, [this, i] { m_nav->setCurrentRow(i); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    view->addAction(findChild<QDockWidget*>(QStringLiteral("logDock"))->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Finetune Studio"), this, [this] {
+        QMessageBox::about(this, tr("About Finetune Studio"),
+                           tr("<b>Finetune Studio %1</b><p>Fine-tune local language models with LoRA, natively.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::rememberRecentModel(const QString& dir) {
+    QStringList recent = settings::recentModels.get();
+    recent.removeAll(dir);
+    recent.prepend(dir);
+    while (recent.size() > kMaxRecentModels) recent.removeLast();
+    settings::recentModels.set(recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = settings::recentModels.get();
+    for (const QString& dir : recent) m_recentMenu->addAction(dir, this, [this, dir] { m_modelView->openModel(dir); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+QString MainWindow::statusModelText() const {
+    return m_modelLabel->text();
+}
+
+QString MainWindow::logText() const {
+    return m_log->toPlainText();
+}
+
+void MainWindow::appendLog(const QString& line) {
+    m_log->appendPlainText(QStringLiteral("%1  %2").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")), line));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    settings::windowGeometry.set(saveGeometry());
+    settings::windowState.set(saveState());
+    event->accept();
+}
+
+} // namespace ft::ui

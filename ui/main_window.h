@@ -1,0 +1,47 @@
+// MainWindow: a thin coordinator. A navigation sidebar switches between views; the status bar shows
+// the compute device, the model in use and the running job; a dockable panel holds the log.
+#pragma once
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QStackedWidget;
+class QMenu;
+
+namespace ft::ui {
+
+class ModelView;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+
+    ModelView* modelView() const { return m_modelView; }
+    QString statusModelText() const;
+    QString logText() const;
+    void appendLog(const QString& line);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    void addView(const QString& title, QWidget* view);
+    void rememberRecentModel(const QString& dir);
+    void rebuildRecentMenu();
+
+    QListWidget* m_nav = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    ModelView* m_modelView = nullptr;
+    QPlainTextEdit* m_log = nullptr;
+    QLabel* m_deviceLabel = nullptr;
+    QLabel* m_modelLabel = nullptr;
+    QLabel* m_jobLabel = nullptr;
+    QMenu* m_recentMenu = nullptr;
+};
+
+} // namespace ft::ui
