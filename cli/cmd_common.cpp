@@ -3,17 +3,28 @@
 #include "args.h"
 #include "util/error.h"
 
+#include <fstream>
 #include <iostream>
 
 namespace ft::cli {
-
-const char* const kModelOptions[3] = {"model", "dtype", "device"};
 
 LoadedModel loadModelFromArgs(const Args& args) {
     LoadOptions options;
     options.device = parseDevice(args.value("device", "cpu"));
     options.dtype = parseDtype(args.value("dtype", "fp32"));
     return loadModel(args.required("model"), options);
+}
+
+std::shared_ptr<const Tokenizer> loadTokenizerFromArgs(const Args& args) {
+    if (args.has("tokenizer")) return Tokenizer::load(args.value("tokenizer"));
+    if (args.has("model")) return Tokenizer::load(args.value("model"));
+    throw Error("give --tokenizer DIR or --model DIR");
+}
+
+std::shared_ptr<const Tokenizer> loadTokenizerIfPresent(const std::string& dir) {
+    for (const char* file : {"/tokenizer.json", "/tokenizer.model"})
+        if (std::ifstream(dir + file).good()) return Tokenizer::load(dir);
+    return nullptr;
 }
 
 std::vector<std::string> readStdinLines() {

@@ -1,6 +1,9 @@
 // Helpers shared by the model commands: loading a model from --model/--dtype/--device and reading stdin.
 #pragma once
 #include "model/model_loader.h"
+#include "tokenizer/tokenizer.h"
+
+#include <memory>
 
 #include <string>
 #include <vector>
@@ -9,10 +12,13 @@ namespace ft::cli {
 
 class Args;
 
-// Options every model command accepts.
-extern const char* const kModelOptions[3];   // "model", "dtype", "device"
-
 LoadedModel loadModelFromArgs(const Args& args);
+
+// The tokenizer of --tokenizer DIR, else of --model DIR.
+std::shared_ptr<const Tokenizer> loadTokenizerFromArgs(const Args& args);
+
+// The folder's tokenizer when it has tokenizer files (errors in them are reported), else null.
+std::shared_ptr<const Tokenizer> loadTokenizerIfPresent(const std::string& dir);
 
 // All of stdin, split into lines (a trailing '\r' is removed).
 std::vector<std::string> readStdinLines();

@@ -7,6 +7,9 @@
 #include "generate/generator.h"
 #include "util/error.h"
 
+#include "tokenizer/tokenizer.h"
+
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -17,6 +20,8 @@ namespace {
 struct ScoreInput {
     size_t line;
     std::vector<int64_t> ids;
+    std::string text;   // set when the line gave text instead of ids
+    bool hasText = false;
 };
 
 std::vector<ScoreInput> parseScoreInput(const std::vector<std::string>& lines) {
@@ -31,12 +36,16 @@ std::vector<ScoreInput> parseScoreInput(const std::vector<std::string>& lines) {
             throw Error(format("stdin line %zu: not valid JSON: %s", lineNo, e.what()));
         }
         if (!j.is_object()) throw Error(format("stdin line %zu: expected an object {\"ids\": [...]}", lineNo));
-        if (j.contains("text") && !j.contains("ids"))
-            throw Error(format("stdin line %zu: \"text\" input needs a tokenizer, which this build does not read yet; "
-                               "send {\"ids\": [...]}", lineNo));
+        ScoreInput in{lineNo, {}, {}, false};
+        if (j.contains("text") && !j.contains("ids")) {
+            if (!j["text"].is_string()) throw Error(format("stdin line %zu: \"text\" must be a string", lineNo));
+            in.text = j["text"].get<std::string>();
+            in.hasText = true;
+            inputs.push_back(std::move(in));
+            continue;
+        }
         if (!j.contains("ids") || !j["ids"].is_array())
-            throw Error(format("stdin line %zu: expected an \"ids\" array", lineNo));
-        ScoreInput in{lineNo, {}};
+            throw Error(format("stdin line %zu: expected {\"ids\": [...]} or {\"text\": \"...\"}", lineNo));
         for (const auto& v : j["ids"]) {
             if (!v.is_number_integer()) throw Error(format("stdin line %zu: \"ids\" must hold integers", lineNo));
             in.ids.push_back(v.get<int64_t>());
@@ -49,7 +58,14 @@ std::vector<ScoreInput> parseScoreInput(const std::vector<std::string>& lines) {
 
 int runScore(const Argv& argv) {
     const Args args(argv, {"model", "dtype", "device"}, {});
-    const auto inputs = parseScoreInput(readStdinLines());
+    auto inputs = parseScoreInput(readStdinLines());
+    if (std::any_of(inputs.begin(), inputs.end(), [](const ScoreInput& in) { return in.hasText; })) {
+        // Text is scored as the model sees it: with the tokenizer's special tokens (BOS).
+        const auto tokenizer = Tokenizer::load(args.required("model"));
+        for (auto& in : inputs)
+            if (in.hasText)
+                for (int32_t id : tokenizer->encode(in.text, /*addSpecialTokens=*/true)) in.ids.push_back(id);
+    }
     LoadedModel m = loadModelFromArgs(args);
     std::string output;
     for (const auto& in : inputs) {

@@ -12,5 +12,8 @@ int runInfo(const Argv& args);
 int runScore(const Argv& args);
 int runGenerate(const Argv& args);
 int runBench(const Argv& args);
+int runTokenize(const Argv& args);
+int runBenchTokenizer(const Argv& args);
+int runRender(const Argv& args);
 
 } // namespace ft::cli

@@ -14,11 +14,16 @@ usage: finetune COMMAND [options]
 commands:
   info      --model DIR                     describe a Hugging Face model folder (JSON)
   score     --model DIR [--dtype fp32|bf16|fp16] [--device cpu|cuda]
-            reads {"ids": [...]} lines on stdin, writes logprobs, nll and ppl per line
-  generate  --model DIR --ids 1,2,3 [--max-new-tokens N] [--temperature T] [--top-k K]
+            reads {"ids": [...]} or {"text": "..."} lines on stdin, writes logprobs, nll and ppl per line
+  generate  --model DIR (--prompt TEXT | --ids 1,2,3) [--max-new-tokens N] [--stop TEXT] [--temperature T] [--top-k K]
             [--top-p P] [--repetition-penalty R] [--seed S] [--stop-ids 1,2] [--ignore-eos] [--json]
   bench     (--model DIR | --config config.json) [--device D] [--dtype T] [--batch B]
             [--prompt-len N] [--new-tokens N] [--repeat N] [--threads N] [--json]
+  bench     --tokenizer DIR --text FILE [--repeat N] [--json]     tokenizer throughput (one core)
+  tokenize  (--tokenizer DIR | --model DIR) [--add-special] [--jsonl] [--decode] [--skip-special]
+            stdin text -> {"ids": [...]}; --jsonl: {"text"} lines -> {"ids"} lines; --decode: ids -> text
+  render    (--tokenizer DIR | --model DIR) [--add-generation-prompt] [--template NAME|FILE]
+            reads {"messages": [...]} on stdin, prints {"text": ...} (the model's chat template)
   help      this text
 
 Errors are printed on stderr with a non-zero exit status.
@@ -38,6 +43,8 @@ int main(int argc, char** argv) {
         if (command == "score") return ft::cli::runScore(args);
         if (command == "generate") return ft::cli::runGenerate(args);
         if (command == "bench") return ft::cli::runBench(args);
+        if (command == "tokenize") return ft::cli::runTokenize(args);
+        if (command == "render") return ft::cli::runRender(args);
         std::cerr << "finetune: unknown command \"" << command << "\" (see 'finetune help')\n";
         return 2;
     } catch (const ft::Error& e) {

@@ -1,0 +1,127 @@
+#include "tokenizer/tokenizer.h"
+
+#include "io/atomic_file.h"
+#include "tokenizer/hf_tokenizer.h"
+#include "tokenizer/spm_tokenizer.h"
+#include "util/error.h"
+
+#include <nlohmann/json.hpp>
+#include <sys/stat.h>
+
+namespace ft {
+
+namespace {
+
+bool exists(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+// A special token in tokenizer_config.json is a string or {"content": ...}.
+std::string tokenText(const nlohmann::json& j, const char* key) {
+    if (!j.contains(key)) return {};
+    const auto& v = j[key];
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_object() && v.contains("content") && v["content"].is_string()) return v["content"].get<std::string>();
+    return {};
+}
+
+void readTemplates(const nlohmann::json& ct, TokenizerConfig& c, const std::string& src) {
+    if (ct.is_string()) {
+        c.chatTemplate = ct.get<std::string>();
+    } else if (ct.is_array()) {   // [{"name": "default", "template": "..."}, ...]
+        for (const auto& t : ct) {
+            if (!t.contains("name") || !t.contains("template")) throw Error(src + ": chat_template list entries need name and template");
+            const std::string name = t["name"].get<std::string>();
+            if (name == "default") c.chatTemplate = t["template"].get<std::string>();
+            else c.namedTemplates[name] = t["template"].get<std::string>();
+        }
+    } else if (!ct.is_null()) {
+        throw Error(src + ": chat_template must be a string or a list of {name, template}");
+    }
+}
+
+} // namespace
+
+TokenizerConfig readTokenizerConfig(const std::string& dir) {
+    TokenizerConfig c;
+    const std::string path = dir + "/tokenizer_config.json";
+    if (exists(path)) {
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(readFile(path));
+        } catch (const nlohmann::json::exception& e) {
+            throw Error(format("%s: not valid JSON: %s", path.c_str(), e.what()));
+        }
+        c.bosToken = tokenText(j, "bos_token");
+        c.eosToken = tokenText(j, "eos_token");
+        c.padToken = tokenText(j, "pad_token");
+        c.unkToken = tokenText(j, "unk_token");
+        if (j.contains("add_bos_token") && j["add_bos_token"].is_boolean()) c.addBosToken = j["add_bos_token"].get<bool>();
+        if (j.contains("add_eos_token") && j["add_eos_token"].is_boolean()) c.addEosToken = j["add_eos_token"].get<bool>();
+        if (j.contains("chat_template")) readTemplates(j["chat_template"], c, path);
+    }
+    // Newer repositories keep the template in its own file; it takes precedence.
+    if (exists(dir + "/chat_template.jinja")) c.chatTemplate = readFile(dir + "/chat_template.jinja");
+    else if (exists(dir + "/chat_template.json")) {
+        const std::string p = dir + "/chat_template.json";
+        try {
+            const auto j = nlohmann::json::parse(readFile(p));
+            if (j.contains("chat_template")) readTemplates(j["chat_template"], c, p);
+        } catch (const nlohmann::json::exception& e) {
+            throw Error(format("%s: not valid JSON: %s", p.c_str(), e.what()));
+        }
+    }
+    return c;
+}
+
+std::shared_ptr<const Tokenizer> Tokenizer::load(const std::string& dir) {
+    try {
+        std::shared_ptr<Tokenizer> t;
+        if (exists(dir + "/tokenizer.json")) t = std::make_shared<HfTokenizer>(dir + "/tokenizer.json", dir);
+        else if (exists(dir + "/tokenizer.model")) t = std::make_shared<SpmTokenizer>(dir + "/tokenizer.model", dir);
+        else
+            throw Error(dir + " holds no tokenizer.json or tokenizer.model",
+                        "copy the tokenizer files of the model into the folder");
+        t->m_config = readTokenizerConfig(dir);
+        TokenizerConfig& c = t->m_config;
+        c.bosId = c.bosToken.empty() ? -1 : t->tokenToId(c.bosToken);
+        c.eosId = c.eosToken.empty() ? -1 : t->tokenToId(c.eosToken);
+        c.padId = c.padToken.empty() ? -1 : t->tokenToId(c.padToken);
+        c.unkId = c.unkToken.empty() ? -1 : t->tokenToId(c.unkToken);
+        return t;
+    } catch (...) {
+        rethrowWithContext("loading tokenizer " + dir);
+    }
+}
+
+StreamingDecoder::StreamingDecoder(const Tokenizer& tokenizer, bool skipSpecialTokens)
+    : m_tokenizer(tokenizer), m_skipSpecial(skipSpecialTokens) {}
+
+std::string StreamingDecoder::push(int32_t id) {
+    m_ids.push_back(id);
+    const std::vector<int32_t> window(m_ids.begin() + long(m_prefixStart), m_ids.end());
+    const std::string text = m_tokenizer.decode(window, m_skipSpecial);
+    // Hold back while the text ends in a replacement character: more bytes may complete it.
+    if (text.size() >= 3 && text.compare(text.size() - 3, 3, "\xEF\xBF\xBD") == 0) return {};
+    if (text.size() <= m_emittedBytes) return {};
+    std::string fresh = text.substr(m_emittedBytes);
+    m_emittedBytes = text.size();
+    // Keep a short window of context (decoders strip leading spaces, merge byte tokens); settle the rest.
+    if (m_ids.size() - m_prefixStart > 8) {
+        m_prefixStart = m_ids.size() - 4;
+        const std::vector<int32_t> tail(m_ids.begin() + long(m_prefixStart), m_ids.end());
+        m_emittedBytes = m_tokenizer.decode(tail, m_skipSpecial).size();
+    }
+    return fresh;
+}
+
+std::string StreamingDecoder::finish() {
+    const std::vector<int32_t> window(m_ids.begin() + long(m_prefixStart), m_ids.end());
+    const std::string text = m_tokenizer.decode(window, m_skipSpecial);
+    std::string rest = text.size() > m_emittedBytes ? text.substr(m_emittedBytes) : std::string();
+    m_emittedBytes = text.size();
+    return rest;
+}
+
+} // namespace ft
