@@ -42,6 +42,9 @@ HfTokenizer::HfTokenizer(const std::string& path, const std::string& dir) {
         readPostProcessor(j.value("post_processor", nlohmann::json()), path);
     } catch (const nlohmann::json::exception& e) {
         throw Error(format("%s: unexpected structure: %s", path.c_str(), e.what()));
+    } catch (const Error& e) {
+        if (std::string(e.what()).find(path) != std::string::npos) throw;
+        throw Error(path + ": " + e.what(), e.hint());   // e.g. a regex the engine cannot compile
     }
     m_kind = m_model->byteFallback() ? "tokenizer.json (BPE, SentencePiece-style)" : "tokenizer.json (BPE, byte-level)";
 }

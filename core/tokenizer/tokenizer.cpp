@@ -107,11 +107,21 @@ std::string StreamingDecoder::push(int32_t id) {
     if (text.size() <= m_emittedBytes) return {};
     std::string fresh = text.substr(m_emittedBytes);
     m_emittedBytes = text.size();
-    // Keep a short window of context (decoders strip leading spaces, merge byte tokens); settle the rest.
+    // Keep a short window of context (decoders strip leading spaces, merge byte tokens); settle the
+    // rest. The new window must not start inside a run of byte-fallback tokens ("<0xE4>"...), which
+    // decode as one unit.
     if (m_ids.size() - m_prefixStart > 8) {
-        m_prefixStart = m_ids.size() - 4;
-        const std::vector<int32_t> tail(m_ids.begin() + long(m_prefixStart), m_ids.end());
-        m_emittedBytes = m_tokenizer.decode(tail, m_skipSpecial).size();
+        auto isByteToken = [&](int32_t id) {
+            const std::string t = m_tokenizer.idToToken(id);
+            return t.size() == 6 && t.compare(0, 3, "<0x") == 0 && t[5] == '>';
+        };
+        size_t start = m_ids.size() - 4;
+        while (start > m_prefixStart && isByteToken(m_ids[start])) --start;
+        if (start > m_prefixStart) {
+            m_prefixStart = start;
+            const std::vector<int32_t> tail(m_ids.begin() + long(m_prefixStart), m_ids.end());
+            m_emittedBytes = m_tokenizer.decode(tail, m_skipSpecial).size();
+        }
     }
     return fresh;
 }
