@@ -15,5 +15,6 @@ int runBench(const Argv& args);
 int runTokenize(const Argv& args);
 int runBenchTokenizer(const Argv& args);
 int runRender(const Argv& args);
+int runData(const Argv& args);
 
 } // namespace ft::cli

@@ -24,6 +24,11 @@ commands:
             stdin text -> {"ids": [...]}; --jsonl: {"text"} lines -> {"ids"} lines; --decode: ids -> text
   render    (--tokenizer DIR | --model DIR) [--add-generation-prompt] [--template NAME|FILE]
             reads {"messages": [...]} on stdin, prints {"text": ...} (the model's chat template)
+  data      import|export|stats|list|undo|redo --workspace DIR --dataset NAME ...
+            import FILE [--format auto|messages|alpaca|sharegpt|prompt_completion|csv|tsv|text]
+              [--keep-duplicates] [--split S] [--columns user=COL,assistant=COL] [--rejects FILE] [--json]
+            export --out FILE [--format messages|alpaca] [--split S]
+            list [--split S] [--tag T] [--search WORDS] [--offset N] [--limit N]
   help      this text
 
 Errors are printed on stderr with a non-zero exit status.
@@ -45,6 +50,7 @@ int main(int argc, char** argv) {
         if (command == "bench") return ft::cli::runBench(args);
         if (command == "tokenize") return ft::cli::runTokenize(args);
         if (command == "render") return ft::cli::runRender(args);
+        if (command == "data") return ft::cli::runData(args);
         std::cerr << "finetune: unknown command \"" << command << "\" (see 'finetune help')\n";
         return 2;
     } catch (const ft::Error& e) {

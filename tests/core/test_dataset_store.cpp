@@ -1,0 +1,336 @@
+// The dataset store: edits and undo/redo, queries and filters, every import format with malformed
+// rows reported by line, duplicates, a 100,000-example import, export round trips, and a writer
+// killed with SIGKILL mid-import leaving nothing corrupt.
+#include "data/dataset_store.h"
+#include "data/exporter.h"
+#include "data/importer.h"
+#include "data/sqlite_db.h"
+#include "io/atomic_file.h"
+#include "tiny_model.h"
+#include "util/error.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QtTest>
+#include <csignal>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+using namespace ft;
+
+namespace {
+
+Example chat(const std::string& user, const std::string& reply, const std::string& system = {}) {
+    Example e;
+    if (!system.empty()) e.messages.push_back({"system", system});
+    e.messages.push_back({"user", user});
+    e.messages.push_back({"assistant", reply});
+    return e;
+}
+
+void writeText(const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+std::map<int64_t, std::string> errorsByLine(const ImportReport& r) {
+    std::map<int64_t, std::string> m;
+    for (const auto& e : r.errors) m[e.line] = e.reason;
+    return m;
+}
+
+} // namespace
+
+class TestDatasetStore final : public QObject {
+    Q_OBJECT
+
+private:
+    std::string m_root;
+
+private Q_SLOTS:
+    void initTestCase() { m_root = test::makeTempDir("store"); }
+
+    void editsUndoAndRedo() {
+        DatasetStore store(m_root + "/edits");
+        const int64_t ds = store.createDataset("orders");
+        QVERIFY_THROWS_EXCEPTION(Error, store.createDataset("orders"));
+        const int64_t a = store.add(ds, chat("2 apples", "{\"apple\": 2}", "JSON only"));
+        const int64_t b = store.add(ds, chat("a pear", "{\"pear\": 1}"));
+        QCOMPARE(store.count(ds), int64_t(2));
+        QCOMPARE(store.get(a).messages.size(), size_t(3));
+
+        Example edited = store.get(b);
+        edited.messages[1].content = "{\"pear\": 1, \"note\": \"ripe\"}";
+        store.edit(edited);
+        QCOMPARE(store.undoLabel(), std::string("edit"));
+        QVERIFY(store.undo());
+        QCOMPARE(store.get(b).messages[1].content, std::string("{\"pear\": 1}"));
+        QVERIFY(store.redo());
+        QCOMPARE(store.get(b).messages[1].content, std::string("{\"pear\": 1, \"note\": \"ripe\"}"));
+
+        store.tag({a, b}, "fruit");
+        store.setSplit({a}, Split::Validation);
+        QCOMPARE(store.get(a).tags, std::vector<std::string>{"fruit"});
+        QCOMPARE(int(store.get(a).split), int(Split::Validation));
+        QVERIFY(store.undo());   // split
+        QCOMPARE(int(store.get(a).split), int(Split::Unassigned));
+        QVERIFY(store.undo());   // tag
+        QVERIFY(store.get(a).tags.empty());
+        QVERIFY(store.redo());
+        QCOMPARE(store.get(b).tags, std::vector<std::string>{"fruit"});
+
+        store.remove({a});
+        QCOMPARE(store.count(ds), int64_t(1));
+        QVERIFY_THROWS_EXCEPTION(Error, store.get(a));
+        QVERIFY(store.undo());   // the deleted example comes back with its id, tags and text
+        QCOMPARE(store.get(a).tags, std::vector<std::string>{"fruit"});
+        QCOMPARE(store.get(a).messages[0].content, std::string("JSON only"));
+        QVERIFY(store.canRedo());
+        store.setNote(a, "checked");   // a new edit ends the redo history
+        QVERIFY(!store.canRedo());
+
+        const int64_t c = store.duplicate(a);
+        QVERIFY(c > b);
+        QCOMPARE(store.get(c).hash, store.get(a).hash);
+        const int64_t other = store.createDataset("archive");
+        store.move({c}, other);
+        QCOMPARE(store.count(other), int64_t(1));
+        QVERIFY(store.undo());
+        QCOMPARE(store.count(other), int64_t(0));
+
+        // Undo history survives reopening the store.
+        DatasetStore reopened(m_root + "/edits");
+        QCOMPARE(reopened.undoLabel(), std::string("duplicate"));
+    }
+
+    void queriesAndFilters() {
+        DatasetStore store(m_root + "/queries");
+        const int64_t ds = store.createDataset("d");
+        std::vector<Example> batch;
+        for (int i = 0; i < 250; ++i) batch.push_back(chat("question " + std::to_string(i) + (i % 10 == 0 ? " banana" : ""), "answer " + std::to_string(i)));
+        const auto ids = store.addBatch(ds, batch, "seed");
+        store.setSplit({ids.begin(), ids.begin() + 50}, Split::Train);
+        store.tag({ids[3], ids[7]}, "hard");
+        ExampleFilter f;
+        f.search = "banana";
+        QCOMPARE(store.count(ds, f), int64_t(25));
+        f.split = Split::Train;
+        QCOMPARE(store.count(ds, f), int64_t(5));
+        ExampleFilter tagged;
+        tagged.tag = "hard";
+        QCOMPARE(store.count(ds, tagged), int64_t(2));
+        const auto page = store.page(ds, {}, 100, 20);
+        QCOMPARE(page.size(), size_t(20));
+        QCOMPARE(page.front().id, ids[100]);   // stable order by id
+        QCOMPARE(store.page(ds, {}, 240, 20).size(), size_t(10));
+        ExampleFilter weird;
+        weird.search = "\"unbalanced AND (";   // user text never breaks the FTS query
+        QCOMPARE(store.count(ds, weird), int64_t(0));
+        const DatasetStats s = store.stats(ds);
+        QCOMPARE(s.examples, int64_t(250));
+        QCOMPARE(s.splits.at("train"), int64_t(50));
+        QCOMPARE(s.tags.at("hard"), int64_t(2));
+    }
+
+    void importsMessagesWithErrorsByLine() {
+        DatasetStore store(m_root + "/import-messages");
+        const int64_t ds = store.createDataset("d");
+        const std::string path = m_root + "/messages.jsonl";
+        writeText(path,
+                  "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", \"content\": \"hello\"}]}\n"
+                  "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, \n"                                  // 2 bad JSON
+                  "\n"                                                                                            // 3 blank
+                  "{\"messages\": [{\"role\": \"wizard\", \"content\": \"x\"}, {\"role\": \"assistant\", \"content\": \"y\"}]}\n"   // 4
+                  "{\"messages\": [{\"role\": \"user\", \"content\": \"q\"}, {\"role\": \"assistant\", \"content\": \"  \"}]}\n"    // 5
+                  "{\"messages\": [{\"role\": \"user\", \"content\": \"\xff\xfe\"}, {\"role\": \"assistant\", \"content\": \"y\"}]}\n"   // 6
+                  "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", \"content\": \"hello\"}]}\n"  // 7 dup
+                  "{\"messages\": [{\"role\": \"system\", \"content\": \"s\"}, {\"role\": \"user\", \"content\": \"u\"}, {\"role\": \"assistant\", \"content\": \"a\"}]}\n");
+        ImportOptions o;
+        o.rejectsPath = m_root + "/rejects.jsonl";
+        const ImportReport r = importFile(store, ds, path, o);
+        QCOMPARE(int(r.format), int(ImportFormat::Messages));
+        QCOMPARE(r.imported, int64_t(2));
+        QCOMPARE(r.skipped, int64_t(4));
+        QCOMPARE(r.duplicates, int64_t(1));
+        const auto errors = errorsByLine(r);
+        QVERIFY(errors.at(2).find("bad JSON") == 0);
+        QCOMPARE(errors.at(4), std::string("unknown role \"wizard\""));
+        QCOMPARE(errors.at(5), std::string("empty reply"));
+        QCOMPARE(errors.at(6), std::string("invalid UTF-8"));
+        std::ifstream rejects(o.rejectsPath);
+        int lines = 0;
+        for (std::string l; std::getline(rejects, l);) ++lines;
+        QCOMPARE(lines, 4);
+        // Re-importing the same file finds only duplicates (lines 1, 7, 8); keepDuplicates takes them.
+        QCOMPARE(importFile(store, ds, path).duplicates, int64_t(3));
+        ImportOptions keep;
+        keep.keepDuplicates = true;
+        QCOMPARE(importFile(store, ds, path, keep).imported, int64_t(3));
+        QCOMPARE(store.get(store.page(ds, {}, 0, 1)[0].id).sourceLine, int64_t(1));
+    }
+
+    void importsOtherFormats() {
+        DatasetStore store(m_root + "/import-formats");
+        const int64_t ds = store.createDataset("d");
+        const std::string alpaca = m_root + "/alpaca.json";
+        writeText(alpaca, "[\n {\"instruction\": \"Sum\", \"input\": \"2 3\", \"output\": \"5\"},\n {\"instruction\": \"Hi\", \"output\": \"\"},\n"
+                          " {\"instruction\": \"Hi\", \"output\": \"Hello\", \"system\": \"Be kind\"}\n]\n");
+        ImportReport r = importFile(store, ds, alpaca);
+        QCOMPARE(int(r.format), int(ImportFormat::Alpaca));
+        QCOMPARE(r.imported, int64_t(2));
+        QCOMPARE(errorsByLine(r).at(2), std::string("empty reply"));
+        QCOMPARE(store.page(ds, {}, 0, 1)[0].messages[0].content, std::string("Sum\n2 3"));
+
+        const std::string sharegpt = m_root + "/sharegpt.jsonl";
+        writeText(sharegpt, "{\"conversations\": [{\"from\": \"system\", \"value\": \"s\"}, {\"from\": \"human\", \"value\": \"h\"}, {\"from\": \"gpt\", \"value\": \"g\"}]}\n"
+                            "{\"conversations\": [{\"from\": \"alien\", \"value\": \"h\"}]}\n");
+        r = importFile(store, ds, sharegpt);
+        QCOMPARE(int(r.format), int(ImportFormat::ShareGpt));
+        QCOMPARE(r.imported, int64_t(1));
+        QCOMPARE(errorsByLine(r).at(2), std::string("unknown role \"alien\""));
+
+        const std::string pc = m_root + "/pc.jsonl";
+        writeText(pc, "{\"prompt\": \"p\", \"completion\": \"c\"}\n{\"prompt\": \"p2\"}\n");
+        r = importFile(store, ds, pc);
+        QCOMPARE(int(r.format), int(ImportFormat::PromptCompletion));
+        QCOMPARE(r.imported, int64_t(1));
+        QCOMPARE(errorsByLine(r).at(2), std::string("missing field \"completion\""));
+
+        const std::string csv = m_root + "/qa.csv";
+        writeText(csv, "question,answer\n\"What is 2+2?\",4\n\"Multi\nline, with comma\",\"He said \"\"yes\"\"\"\nonly one field\n");
+        r = importFile(store, ds, csv);
+        QCOMPARE(int(r.format), int(ImportFormat::Csv));
+        QCOMPARE(r.imported, int64_t(2));
+        QCOMPARE(errorsByLine(r).at(5), std::string("1 fields, the header has 2"));
+        ExampleFilter f;
+        f.search = "comma";
+        QCOMPARE(store.page(ds, f, 0, 1).at(0).messages[1].content, std::string("He said \"yes\""));
+
+        const std::string tsv = m_root + "/custom.tsv";
+        writeText(tsv, "q\ta\tctx\nhello\tworld\tgreeting\n");
+        ImportOptions cols;
+        cols.columns = {{"user", "q"}, {"assistant", "a"}, {"system", "ctx"}};
+        r = importFile(store, ds, tsv, cols);
+        QCOMPARE(r.imported, int64_t(1));
+        QVERIFY_THROWS_EXCEPTION(Error, importFile(store, ds, tsv));   // no recognisable columns: named error
+
+        const std::string text = m_root + "/corpus.txt";
+        writeText(text, "First document\nspans two lines.\n\n\nSecond document.\n");
+        r = importFile(store, ds, text);
+        QCOMPARE(int(r.format), int(ImportFormat::Text));
+        QCOMPARE(r.imported, int64_t(2));
+        f.search = "spans";
+        const Example doc = store.page(ds, f, 0, 1).at(0);
+        QCOMPARE(doc.messages.at(0).role, std::string("text"));
+        QCOMPARE(doc.messages.at(0).content, std::string("First document\nspans two lines."));
+        QCOMPARE(doc.sourceLine, int64_t(1));
+    }
+
+    void largeImportAndExportRoundTrip() {
+        DatasetStore store(m_root + "/large");
+        const int64_t ds = store.createDataset("big");
+        const std::string path = m_root + "/big.jsonl";
+        {
+            std::ofstream out(path);
+            for (int i = 0; i < 100000; ++i)
+                out << nlohmann::json{{"messages", {{{"role", "user"}, {"content", "order " + std::to_string(i) + ": " + std::to_string(i % 7) + " apples"}},
+                                                    {{"role", "assistant"}, {"content", "{\"apple\": " + std::to_string(i % 7) + "}"}}}}}.dump()
+                    << "\n";
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const ImportReport r = importFile(store, ds, path);
+        qInfo("100,000 rows imported in %.2f s", double(timer.elapsed()) / 1000);
+        QCOMPARE(r.imported, int64_t(100000));
+        QCOMPARE(r.skipped, int64_t(0));
+        QCOMPARE(store.count(ds), int64_t(100000));
+        ExampleFilter f;
+        f.search = "order 99999";
+        QCOMPARE(store.count(ds, f), int64_t(1));
+
+        store.setSplit({store.page(ds, {}, 0, 10).front().id}, Split::Test);
+        const std::string out = m_root + "/big-export.jsonl";
+        QCOMPARE(exportDataset(store, ds, std::nullopt, ExportFormat::Messages, out), int64_t(100000));
+        const int64_t back = store.createDataset("back");
+        QCOMPARE(importFile(store, back, out).imported, int64_t(100000));
+        int64_t skipped = -1;
+        QCOMPARE(exportDataset(store, ds, Split::Test, ExportFormat::Alpaca, m_root + "/test.json", &skipped), int64_t(1));
+        QCOMPARE(skipped, int64_t(0));
+        const auto alpaca = nlohmann::json::parse(readFile(m_root + "/test.json"));
+        QCOMPARE(alpaca.size(), size_t(1));
+        QCOMPARE(alpaca[0]["output"].get<std::string>(), std::string("{\"apple\": 0}"));
+    }
+
+    void killedWriterLeavesNothingCorrupt() {
+        // A child `finetune data import` is killed with SIGKILL mid-import; the store must reopen
+        // cleanly with whole batches only, every row complete and indexed.
+        const std::string ws = m_root + "/killed";
+        const std::string path = m_root + "/kill.jsonl";
+        {
+            std::ofstream out(path);
+            for (int i = 0; i < 400000; ++i)
+                out << "{\"prompt\": \"p" << i << "\", \"completion\": \"c" << i << " " << std::string(200, 'x') << "\"}\n";
+        }
+        QProcess p;
+        p.start(QString::fromStdString(test::cliPath()),
+                {"data", "import", "--workspace", QString::fromStdString(ws), "--dataset", "d", QString::fromStdString(path)});
+        QVERIFY(p.waitForStarted());
+        int64_t seen = 0;
+        for (int i = 0; i < 600 && seen < 10000; ++i) {   // wait until a few batches are committed
+            QTest::qWait(50);
+            try {
+                DatasetStore peek(ws);
+                seen = peek.count(peek.datasetId("d"));
+            } catch (const Error&) {
+            }
+        }
+        QVERIFY2(seen >= 10000, "the import did not get going");
+        QVERIFY(p.state() == QProcess::Running);
+        ::kill(pid_t(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(10000));
+
+        DatasetStore store(ws);
+        SqliteDb raw(ws + "/workspace.db");
+        Statement check(raw, "PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.text(0), std::string("ok"));
+        const int64_t ds = store.datasetId("d");
+        const int64_t n = store.count(ds);
+        QVERIFY(n >= seen && n < 400000);
+        QCOMPARE(n % 2000, int64_t(0));   // whole batches only
+        Statement fts(raw, "SELECT count(*) FROM examples_fts");
+        QVERIFY(fts.step());
+        QCOMPARE(fts.int64(0), n);
+        const auto last = store.page(ds, {}, n - 1, 1).at(0);   // the last committed row is complete
+        QCOMPARE(last.messages.at(1).content.size(), size_t(1 + std::to_string(n - 1).size() + 1 + 200));
+        qInfo("killed after %lld rows; %lld committed rows intact", (long long)seen, (long long)n);
+    }
+
+    void cliContract() {
+        const std::string ws = m_root + "/cli";
+        const std::string path = m_root + "/cli.jsonl";
+        writeText(path, "{\"instruction\": \"a\", \"output\": \"b\"}\n{bad\n{\"instruction\": \"a\", \"output\": \"b\"}\n");
+        QProcess p;
+        p.start(QString::fromStdString(test::cliPath()), {"data", "import", "--workspace", QString::fromStdString(ws), "--dataset", "d",
+                                                         QString::fromStdString(path), "--json"});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const auto j = nlohmann::json::parse(p.readAllStandardOutput().toStdString());
+        QCOMPARE(j["format"].get<std::string>(), std::string("alpaca"));
+        QCOMPARE(j["imported"].get<int>(), 1);
+        QCOMPARE(j["skipped"].get<int>(), 1);
+        QCOMPARE(j["duplicates"].get<int>(), 1);
+        QCOMPARE(j["errors"][0]["line"].get<int>(), 2);
+        p.start(QString::fromStdString(test::cliPath()), {"data", "stats", "--workspace", QString::fromStdString(ws), "--dataset", "d", "--json"});
+        QVERIFY(p.waitForFinished(60000));
+        const auto s = nlohmann::json::parse(p.readAllStandardOutput().toStdString());
+        QCOMPARE(s["examples"].get<int>(), 1);
+        QCOMPARE(s["splits"]["unassigned"].get<int>(), 1);
+        p.start(QString::fromStdString(test::cliPath()), {"data", "stats", "--workspace", QString::fromStdString(ws), "--dataset", "nope"});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY(p.exitCode() != 0);
+        QVERIFY(p.readAllStandardError().contains("no dataset named \"nope\""));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatasetStore)
+#include "test_dataset_store.moc"
