@@ -2,12 +2,17 @@
 // The dataset store from the command line, with the same store the studio uses.
 #include "args.h"
 #include "commands.h"
+#include "chat/chat_template.h"
+#include "cmd_common.h"
+#include "data/curation.h"
 #include "data/dataset_store.h"
 #include "data/exporter.h"
 #include "data/importer.h"
+#include "tokenizer/tokenizer.h"
 #include "util/error.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -106,6 +111,90 @@ int runExport(const Args& args, DatasetStore& store) {
     return 0;
 }
 
+// Token counts of one conversation as training sees it: rendered with the chat template, tokenized,
+// reply tokens counted by the training mask. Raw documents count whole.
+TokenCounter chatTokenCounter(std::shared_ptr<const Tokenizer> tokenizer, std::shared_ptr<ChatTemplate> tmpl) {
+    return [tokenizer, tmpl](const std::vector<Message>& messages) {
+        TokenCount c;
+        if (messages.size() == 1 && messages[0].role == "text") {
+            c.total = c.reply = int64_t(tokenizer->encode(messages[0].content, true).size());
+            return c;
+        }
+        std::vector<ChatMessage> chat;
+        for (const auto& m : messages) chat.push_back({m.role, m.content});
+        const TokenizedChat t = tokenizeChat(*tokenizer, tmpl->renderForTraining(chat));
+        c.total = int64_t(t.ids.size());
+        for (uint8_t m : t.trainMask) c.reply += m;
+        c.prompt = c.total - c.reply;
+        return c;
+    };
+}
+
+std::string tokenizerKey(const Tokenizer& tokenizer, const ChatTemplate& tmpl) {
+    return std::filesystem::absolute(tokenizer.dir()).string() + "|" + std::to_string(tokenizer.vocabSize()) + "|" +
+           contentHash({{"template", tmpl.source()}});
+}
+
+int runValidate(const Args& args, DatasetStore& store) {
+    const int64_t dataset = store.datasetId(args.required("dataset"));
+    const int64_t maxLen = args.integer("max-len", 2048);
+    nlohmann::json out;
+    ExampleFilter invalid;
+    invalid.status = "invalid";
+    out["examples"] = store.count(dataset);
+    out["invalid"] = store.count(dataset, invalid);
+    nlohmann::json problems = nlohmann::json::object();
+    store.forEach(dataset, [&](const Example& e) {
+        if (!e.problems.empty()) problems[e.problems] = problems.value(e.problems, 0) + 1;
+    });
+    out["problems"] = problems;
+    if (args.has("tokenizer") || args.has("model")) {
+        std::shared_ptr<const Tokenizer> tokenizer = loadTokenizerFromArgs(args);
+        auto tmpl = std::make_shared<ChatTemplate>(ChatTemplate::forTokenizer(*tokenizer, args.value("template")));
+        const std::string key = tokenizerKey(*tokenizer, *tmpl);
+        const bool tty = ::isatty(2) && !args.flag("json");
+        const int64_t counted = updateTokenCounts(store, dataset, key, chatTokenCounter(tokenizer, tmpl), [&](int64_t done, int64_t total) {
+            if (tty) std::cerr << "\rcounting tokens " << done << "/" << total << std::flush;
+        });
+        if (tty) std::cerr << "\r";
+        const LengthStats s = lengthStats(store, dataset, key, maxLen);
+        out["tokens"] = {{"counted_now", counted}, {"max_len", maxLen}, {"over_max_len", s.overLimit},
+                         {"longest", {{"id", s.longestId}, {"tokens", s.longest}}},
+                         {"shortest", {{"id", s.shortestId}, {"tokens", s.shortest}}},
+                         {"total", s.total}, {"prompt", s.prompt}, {"reply", s.reply}};
+        if (!args.flag("json")) out["tokens"].erase("total"), out["tokens"].erase("prompt"), out["tokens"].erase("reply");
+    }
+    std::cout << out.dump(args.flag("json") ? -1 : 2) << std::endl;
+    return 0;
+}
+
+int runSplit(const Args& args, DatasetStore& store) {
+    const int64_t dataset = store.datasetId(args.required("dataset"));
+    const int64_t n = assignSplits(store, dataset, args.number("train", 0.8), args.number("validation", 0.1),
+                                   args.number("test", 0.1), uint64_t(args.integer("seed", 0)), args.flag("reassign"));
+    const DatasetStats s = store.stats(dataset);
+    std::cout << nlohmann::json{{"assigned", n}, {"splits", s.splits}}.dump() << std::endl;
+    return 0;
+}
+
+int runDedup(const Args& args, DatasetStore& store) {
+    const int64_t dataset = store.datasetId(args.required("dataset"));
+    const bool near = args.has("threshold");
+    const auto groups = near ? nearDuplicateGroups(store, dataset, args.number("threshold", 0.8)) : exactDuplicateGroups(store, dataset);
+    int64_t removable = 0;
+    std::vector<int64_t> extra;
+    for (const auto& g : groups) {
+        removable += int64_t(g.size()) - 1;
+        extra.insert(extra.end(), g.begin() + 1, g.end());
+    }
+    if (args.flag("delete") && !extra.empty()) store.remove(extra, "dedup-delete");   // keeps the first of each group; undoable
+    std::cout << nlohmann::json{{"kind", near ? "near" : "exact"}, {"groups", groups}, {"duplicates", removable},
+                                {"deleted", args.flag("delete") ? removable : 0}}
+                     .dump()
+              << std::endl;
+    return 0;
+}
+
 // Page-load latency of the table view: a count, then pages of --limit rows at random offsets (the
 // first and last pages included), with and without a text filter.
 int runBenchPages(const Args& args, DatasetStore& store) {
@@ -142,25 +231,30 @@ int runBenchPages(const Args& args, DatasetStore& store) {
 } // namespace
 
 int runData(const Argv& argv) {
-    if (argv.empty()) throw Error("usage: finetune data import|export|stats|list|undo|redo --workspace DIR --dataset NAME ...");
+    if (argv.empty())
+        throw Error("usage: finetune data import|export|stats|list|validate|split|dedup|undo|redo|bench --workspace DIR --dataset NAME ...");
     const std::string sub = argv[0];
     const Args args(Argv(argv.begin() + 1, argv.end()),
                     {"workspace", "dataset", "format", "rejects", "split", "columns", "text-mode", "tag", "search",
-                     "offset", "limit", "out", "repeat"},
-                    {"json", "keep-duplicates"});
+                     "offset", "limit", "out", "repeat", "tokenizer", "model", "template", "max-len", "train",
+                     "validation", "test", "seed", "threshold"},
+                    {"json", "keep-duplicates", "reassign", "delete"});
     DatasetStore store(args.required("workspace"));
     if (sub == "import") return runImport(args, store);
     if (sub == "stats") return runStats(args, store);
     if (sub == "list") return runList(args, store);
     if (sub == "export") return runExport(args, store);
     if (sub == "bench") return runBenchPages(args, store);
+    if (sub == "validate") return runValidate(args, store);
+    if (sub == "split") return runSplit(args, store);
+    if (sub == "dedup") return runDedup(args, store);
     if (sub == "undo" || sub == "redo") {
         const std::string label = sub == "undo" ? store.undoLabel() : store.redoLabel();
         const bool done = sub == "undo" ? store.undo() : store.redo();
         std::cout << nlohmann::json{{sub, done ? label : ""}}.dump() << std::endl;
         return done ? 0 : 1;
     }
-    throw Error("unknown data command \"" + sub + "\" (import, export, stats, list, undo, redo)");
+    throw Error("unknown data command \"" + sub + "\" (import, export, stats, list, validate, split, dedup, undo, redo, bench)");
 }
 
 } // namespace ft::cli

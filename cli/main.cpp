@@ -29,6 +29,10 @@ commands:
               [--keep-duplicates] [--split S] [--columns user=COL,assistant=COL] [--rejects FILE] [--json]
             export --out FILE [--format messages|alpaca] [--split S]
             list [--split S] [--tag T] [--search WORDS] [--offset N] [--limit N]
+            validate [--model DIR | --tokenizer DIR] [--max-len N] [--template T] [--json]
+            split [--train 0.8] [--validation 0.1] [--test 0.1] [--seed S] [--reassign]
+            dedup [--threshold 0.8 (near duplicates)] [--delete]
+            bench [--limit 100] [--repeat 50]      page-load latency of the table view
   help      this text
 
 Errors are printed on stderr with a non-zero exit status.

@@ -1,5 +1,6 @@
 #include "data/dataset_store.h"
 
+#include "data/curation.h"
 #include "data/sqlite_db.h"
 #include "util/error.h"
 
@@ -48,6 +49,26 @@ CREATE TABLE oplog(
   undone INTEGER NOT NULL DEFAULT 0,
   created INTEGER NOT NULL);
 )sql";
+
+// Version 2: structural problems per example, and token counts cached per example and tokenizer.
+const char* const kSchemaV2 = R"sql(
+ALTER TABLE examples ADD COLUMN problems TEXT NOT NULL DEFAULT '';
+CREATE INDEX examples_by_problems ON examples(dataset_id, problems, id);
+CREATE TABLE token_counts(
+  example_id INTEGER NOT NULL REFERENCES examples(id) ON DELETE CASCADE,
+  tokenizer TEXT NOT NULL,
+  prompt INTEGER NOT NULL,
+  reply INTEGER NOT NULL,
+  total INTEGER NOT NULL,
+  PRIMARY KEY (tokenizer, example_id)) WITHOUT ROWID;
+CREATE INDEX token_counts_by_total ON token_counts(tokenizer, total);
+)sql";
+
+std::string problemsOf(const std::vector<Message>& messages) {
+    std::string joined;
+    for (const auto& p : validateMessages(messages)) joined += (joined.empty() ? "" : "; ") + p;
+    return joined;
+}
 
 int64_t now() {
     return int64_t(std::time(nullptr));
@@ -113,6 +134,12 @@ void DatasetStore::migrate() {
     if (version == kSchemaVersion) return;
     Transaction t(*m_db);
     if (version < 1) m_db->exec(kSchemaV1);
+    if (version < 2) {
+        m_db->exec(kSchemaV2);
+        Statement all(*m_db, "SELECT id, messages FROM examples");
+        Statement up(*m_db, "UPDATE examples SET problems = ? WHERE id = ?");
+        while (all.step()) up.bind(1, problemsOf(messagesFrom(json::parse(all.text(1))))).bind(2, all.int64(0)).run();
+    }
     // Later versions add their steps here, each from the version before.
     m_db->exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" + std::to_string(kSchemaVersion) + "')");
     t.commit();
@@ -154,8 +181,8 @@ std::vector<std::string> DatasetStore::datasetNames() const {
 int64_t DatasetStore::insertRow(const Example& e) {
     if (!m_insertExample) {
         m_insertExample = std::make_unique<Statement>(*m_db, "INSERT INTO examples(id, dataset_id, messages, split, note, "
-                                                             "source_file, source_line, created, modified, hash) VALUES "
-                                                             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                                             "source_file, source_line, created, modified, hash, problems) "
+                                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         m_insertTag = std::make_unique<Statement>(*m_db, "INSERT OR IGNORE INTO example_tags(example_id, tag) VALUES (?, ?)");
         m_insertFts = std::make_unique<Statement>(*m_db, "INSERT INTO examples_fts(rowid, text) VALUES (?, ?)");
     }
@@ -170,7 +197,8 @@ int64_t DatasetStore::insertRow(const Example& e) {
         .bind(7, e.sourceLine)
         .bind(8, e.created)
         .bind(9, e.modified)
-        .bind(10, e.hash.empty() ? contentHash(e.messages) : e.hash);
+        .bind(10, e.hash.empty() ? contentHash(e.messages) : e.hash)
+        .bind(11, problemsOf(e.messages));
     ins.run();
     const int64_t id = e.id > 0 ? e.id : m_db->lastInsertId();
     for (const auto& t : e.tags) m_insertTag->bind(1, id).bind(2, t).run();
@@ -374,8 +402,8 @@ bool DatasetStore::redo() {
 // ------------------------------------------------------------------ queries
 
 Example DatasetStore::get(int64_t id) const {
-    Statement q(*m_db, "SELECT id, dataset_id, messages, split, note, source_file, source_line, created, modified, hash "
-                       "FROM examples WHERE id = ?");
+    Statement q(*m_db, "SELECT id, dataset_id, messages, split, note, source_file, source_line, created, modified, hash, "
+                       "problems FROM examples WHERE id = ?");
     q.bind(1, id);
     if (!q.step()) throw Error(format("no example with id %lld in %s", (long long)id, m_path.c_str()));
     Example e;
@@ -389,6 +417,7 @@ Example DatasetStore::get(int64_t id) const {
     e.created = q.int64(7);
     e.modified = q.int64(8);
     e.hash = q.text(9);
+    e.problems = q.text(10);
     Statement tags(*m_db, "SELECT tag FROM example_tags WHERE example_id = ? ORDER BY tag");
     tags.bind(1, id);
     while (tags.step()) e.tags.push_back(tags.text(0));
@@ -407,6 +436,16 @@ std::string whereClause(const ExampleFilter& f, std::vector<std::string>& params
     if (!f.tag.empty()) {
         sql += " AND e.id IN (SELECT example_id FROM example_tags WHERE tag = ?" + std::to_string(next++) + ")";
         params.push_back(f.tag);
+    }
+    if (f.status == "valid") sql += " AND e.problems = ''";
+    else if (f.status == "invalid") sql += " AND e.problems != ''";
+    else if (!f.status.empty()) throw Error("status filter \"" + f.status + "\" is not one of valid, invalid");
+    if (!f.tokenizerKey.empty() && (f.minTokens >= 0 || f.maxTokens >= 0)) {
+        sql += " AND e.id IN (SELECT example_id FROM token_counts WHERE tokenizer = ?" + std::to_string(next++);
+        params.push_back(f.tokenizerKey);
+        if (f.minTokens >= 0) sql += " AND total >= " + std::to_string(f.minTokens);
+        if (f.maxTokens >= 0) sql += " AND total <= " + std::to_string(f.maxTokens);
+        sql += ")";
     }
     if (!ftsQuery(f.search).empty()) {
         sql += " AND e.id IN (SELECT rowid FROM examples_fts WHERE examples_fts MATCH ?" + std::to_string(next++) + ")";
@@ -436,6 +475,21 @@ std::vector<Example> DatasetStore::page(int64_t datasetId, const ExampleFilter& 
     std::vector<Example> out;
     while (q.step()) out.push_back(get(q.int64(0)));
     return out;
+}
+
+void DatasetStore::forEach(int64_t datasetId, const std::function<void(const Example&)>& visit) const {
+    Statement q(*m_db, "SELECT id, messages, split, hash, problems FROM examples WHERE dataset_id = ? ORDER BY id");
+    q.bind(1, datasetId);
+    while (q.step()) {
+        Example e;
+        e.id = q.int64(0);
+        e.datasetId = datasetId;
+        e.messages = messagesFrom(json::parse(q.text(1)));
+        e.split = splitFromName(q.text(2));
+        e.hash = q.text(3);
+        e.problems = q.text(4);
+        visit(e);
+    }
 }
 
 bool DatasetStore::containsHash(int64_t datasetId, const std::string& hash) const {

@@ -4,6 +4,7 @@
 #pragma once
 #include "data/example.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -19,6 +20,9 @@ struct ExampleFilter {
     std::optional<Split> split;
     std::string tag;      // "" = any
     std::string search;   // full-text (FTS5) query over message text; "" = none
+    std::string status;   // "valid" (no structural problems), "invalid", or "" = any
+    std::string tokenizerKey;                   // with min/maxTokens: a token-length range (cached counts)
+    int64_t minTokens = -1, maxTokens = -1;     // -1 = unbounded
 };
 
 struct DatasetStats {
@@ -29,7 +33,7 @@ struct DatasetStats {
 
 class DatasetStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens `workspaceDir`/workspace.db, creating the folder and the schema when needed.
     explicit DatasetStore(const std::string& workspaceDir);
@@ -66,7 +70,11 @@ public:
     bool containsHash(int64_t datasetId, const std::string& hash) const;
     DatasetStats stats(int64_t datasetId) const;
 
+    // Every example of a dataset in id order, without tags (a single scan, for whole-dataset passes).
+    void forEach(int64_t datasetId, const std::function<void(const Example&)>& visit) const;
+
     const std::string& path() const { return m_path; }
+    SqliteDb& database() const { return *m_db; }   // for core collaborators (curation); not for the UI
 
 private:
     void migrate();

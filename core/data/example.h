@@ -27,6 +27,7 @@ struct Example {
     int64_t sourceLine = 0;
     int64_t created = 0, modified = 0;   // Unix seconds
     std::string hash;                    // contentHash(messages)
+    std::string problems;                // structural problems, "; "-separated ("" = valid); see curation.h
 };
 
 // A hash of the normalised text (roles kept, whitespace runs collapsed, ends trimmed): two examples

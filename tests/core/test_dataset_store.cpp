@@ -1,7 +1,11 @@
 // The dataset store: edits and undo/redo, queries and filters, every import format with malformed
 // rows reported by line, duplicates, a 100,000-example import, export round trips, and a writer
 // killed with SIGKILL mid-import leaving nothing corrupt.
+#include "chat/chat_template.h"
+#include "data/curation.h"
 #include "data/dataset_store.h"
+#include "test_data.h"
+#include "tokenizer/tokenizer.h"
 #include "data/exporter.h"
 #include "data/importer.h"
 #include "data/sqlite_db.h"
@@ -303,6 +307,149 @@ private Q_SLOTS:
         const auto last = store.page(ds, {}, n - 1, 1).at(0);   // the last committed row is complete
         QCOMPARE(last.messages.at(1).content.size(), size_t(1 + std::to_string(n - 1).size() + 1 + 200));
         qInfo("killed after %lld rows; %lld committed rows intact", (long long)seen, (long long)n);
+    }
+
+    void validation() {
+        QCOMPARE(validateMessages({{"user", "q"}, {"assistant", "a"}}), std::vector<std::string>{});
+        QCOMPARE(validateMessages({{"user", "q"}, {"assistant", " "}}), std::vector<std::string>{"empty reply"});
+        QCOMPARE(validateMessages({{"user", "q"}}), std::vector<std::string>{"no assistant reply"});
+        QCOMPARE(validateMessages({{"assistant", "a"}, {"user", "q"}}),
+                 (std::vector<std::string>{"turns out of order", "ends without a reply"}));
+        QCOMPARE(validateMessages({{"user", "q"}, {"system", "s"}, {"assistant", "a"}}), std::vector<std::string>{"turns out of order"});
+        QCOMPARE(validateMessages({{"text", "a document"}}), std::vector<std::string>{});
+        DatasetStore store(m_root + "/validation");
+        const int64_t ds = store.createDataset("d");
+        Example bad;
+        bad.messages = {{"user", "q"}, {"assistant", ""}};
+        const int64_t id = store.add(ds, bad);
+        store.add(ds, chat("fine", "yes"));
+        QCOMPARE(store.get(id).problems, std::string("empty reply"));
+        ExampleFilter f;
+        f.status = "invalid";
+        QCOMPARE(store.count(ds, f), int64_t(1));
+        f.status = "valid";
+        QCOMPARE(store.count(ds, f), int64_t(1));
+    }
+
+    void tokenCountsAreCachedAndFilterable() {
+        const auto tok = Tokenizer::load(test::fixturesDir() + "/tokenizers/qwen3");
+        auto tmpl = std::make_shared<ChatTemplate>(builtinTemplate(TemplateFamily::ChatML), "", "<|im_end|>");
+        int calls = 0;
+        const TokenCounter counter = [&](const std::vector<Message>& m) {
+            ++calls;
+            std::vector<ChatMessage> chatMessages;
+            for (const auto& x : m) chatMessages.push_back({x.role, x.content});
+            const TokenizedChat t = tokenizeChat(*tok, tmpl->renderForTraining(chatMessages));
+            TokenCount c;
+            c.total = int64_t(t.ids.size());
+            for (uint8_t k : t.trainMask) c.reply += k;
+            c.prompt = c.total - c.reply;
+            return c;
+        };
+        DatasetStore store(m_root + "/tokens");
+        const int64_t ds = store.createDataset("d");
+        const int64_t shortId = store.add(ds, chat("hi", "ok"));
+        const int64_t longId = store.add(ds, chat(std::string(400, 'x') + " long prompt", "a longer reply with several words"));
+        QCOMPARE(updateTokenCounts(store, ds, "qwen3", counter), int64_t(2));
+        QCOMPARE(updateTokenCounts(store, ds, "qwen3", counter), int64_t(0));   // cached
+        QCOMPARE(calls, 2);
+        const LengthStats s = lengthStats(store, ds, "qwen3", 20);
+        QCOMPARE(s.longestId, longId);
+        QCOMPARE(s.shortestId, shortId);
+        QCOMPARE(s.overLimit, int64_t(1));
+        QCOMPARE(s.total.size(), size_t(2));
+        QVERIFY(s.reply[0] > 0 && s.prompt[0] > 0 && s.total[0] == s.prompt[0] + s.reply[0]);
+        ExampleFilter f;
+        f.tokenizerKey = "qwen3";
+        f.maxTokens = 20;
+        QCOMPARE(store.count(ds, f), int64_t(1));
+        Example e = store.get(shortId);   // an edit drops the example's cached counts
+        e.messages[1].content = "ok, now longer";
+        store.edit(e);
+        QCOMPARE(updateTokenCounts(store, ds, "qwen3", counter), int64_t(1));
+    }
+
+    void splitsAreExactReproducibleAndStable() {
+        DatasetStore store(m_root + "/splits");
+        const int64_t ds = store.createDataset("d");
+        std::vector<Example> batch;
+        for (int i = 0; i < 100; ++i) batch.push_back(chat("q" + std::to_string(i), "a"));
+        store.addBatch(ds, batch, "seed");
+        QCOMPARE(assignSplits(store, ds, 0.8, 0.1, 0.1, 7, false), int64_t(100));
+        DatasetStats s = store.stats(ds);
+        QCOMPARE(s.splits.at("train"), int64_t(80));
+        QCOMPARE(s.splits.at("validation"), int64_t(10));
+        QCOMPARE(s.splits.at("test"), int64_t(10));
+        std::vector<int> before;
+        for (const auto& e : store.page(ds, {}, 0, 100)) before.push_back(int(e.split));
+        // More examples: only the new ones are assigned; existing assignments stay.
+        std::vector<Example> more;
+        for (int i = 0; i < 10; ++i) more.push_back(chat("new" + std::to_string(i), "a"));
+        store.addBatch(ds, more, "more");
+        QCOMPARE(assignSplits(store, ds, 0.8, 0.1, 0.1, 7, false), int64_t(10));
+        std::vector<int> after;
+        for (const auto& e : store.page(ds, {}, 0, 100)) after.push_back(int(e.split));
+        QCOMPARE(after, before);
+        // The same seed gives the same assignment; a different one does not.
+        assignSplits(store, ds, 0.8, 0.1, 0.1, 7, true);
+        std::vector<int> again;
+        for (const auto& e : store.page(ds, {}, 0, 100)) again.push_back(int(e.split));
+        QCOMPARE(again, before);
+        assignSplits(store, ds, 0.8, 0.1, 0.1, 8, true);
+        std::vector<int> other;
+        for (const auto& e : store.page(ds, {}, 0, 100)) other.push_back(int(e.split));
+        QVERIFY(other != before);
+        QVERIFY(store.undo());   // a split is one undoable step per split name
+        QVERIFY_THROWS_EXCEPTION(Error, assignSplits(store, ds, 0, 0, 0, 1, false));
+    }
+
+    void duplicateGroups() {
+        DatasetStore store(m_root + "/dups");
+        const int64_t ds = store.createDataset("d");
+        ImportOptions keep;
+        keep.keepDuplicates = true;
+        const std::string path = m_root + "/dups.jsonl";
+        const std::string base = "please convert this order of three green apples and two ripe pears into the json shape";
+        auto row = [](const std::string& prompt, const std::string& completion) {
+            return nlohmann::json{{"prompt", prompt}, {"completion", completion}}.dump() + "\n";
+        };
+        writeText(path, row(base, "x") + row(base, "x") + row("  " + base + "  ", "x") + row(base + " quickly", "x") +
+                            row("something entirely different about the weather in spring", "y"));
+        QCOMPARE(importFile(store, ds, path, keep).imported, int64_t(5));
+        const auto ids = [&] {
+            std::vector<int64_t> v;
+            for (const auto& e : store.page(ds, {}, 0, 10)) v.push_back(e.id);
+            return v;
+        }();
+        QCOMPARE(exactDuplicateGroups(store, ds), (std::vector<std::vector<int64_t>>{{ids[0], ids[1], ids[2]}}));
+        QCOMPARE(nearDuplicateGroups(store, ds, 0.7), (std::vector<std::vector<int64_t>>{{ids[0], ids[1], ids[2], ids[3]}}));
+        QCOMPARE(nearDuplicateGroups(store, ds, 1.0), (std::vector<std::vector<int64_t>>{{ids[0], ids[1], ids[2]}}));
+    }
+
+    void migratesVersionOneWorkspaces() {
+        // Make a workspace look like schema 1 (no problems column, no token counts), then reopen it.
+        const std::string ws = m_root + "/v1";
+        {
+            DatasetStore store(ws);
+            Example e;
+            e.messages = {{"user", "q"}, {"assistant", ""}};
+            store.add(store.createDataset("d"), e);
+        }
+        {
+            SqliteDb raw(ws + "/workspace.db");
+            raw.exec("DROP INDEX examples_by_problems; ALTER TABLE examples DROP COLUMN problems; DROP TABLE token_counts;"
+                     "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+        }
+        DatasetStore store(ws);
+        ExampleFilter invalid;
+        invalid.status = "invalid";
+        QCOMPARE(store.count(store.datasetId("d"), invalid), int64_t(1));
+        SqliteDb raw(ws + "/workspace.db");
+        Statement v(raw, "SELECT value FROM meta WHERE key = 'schema_version'");
+        QVERIFY(v.step());
+        QCOMPARE(v.text(0), std::to_string(DatasetStore::kSchemaVersion));
+        raw.exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+        QVERIFY_THROWS_EXCEPTION(Error, DatasetStore{ws});   // a newer schema is refused, not damaged
     }
 
     void cliContract() {
