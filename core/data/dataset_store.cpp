@@ -179,6 +179,7 @@ std::vector<std::string> DatasetStore::datasetNames() const {
 // ------------------------------------------------------------------ row helpers
 
 int64_t DatasetStore::insertRow(const Example& e) {
+    ++m_generation;
     if (!m_insertExample) {
         m_insertExample = std::make_unique<Statement>(*m_db, "INSERT INTO examples(id, dataset_id, messages, split, note, "
                                                              "source_file, source_line, created, modified, hash, problems) "
@@ -207,6 +208,7 @@ int64_t DatasetStore::insertRow(const Example& e) {
 }
 
 void DatasetStore::deleteRows(const std::vector<int64_t>& ids) {
+    ++m_generation;
     Statement del(*m_db, "DELETE FROM examples WHERE id = ?");
     Statement fts(*m_db, "DELETE FROM examples_fts WHERE rowid = ?");
     for (int64_t id : ids) {
@@ -342,6 +344,7 @@ void DatasetStore::setSplit(const std::vector<int64_t>& ids, Split split) {
 }
 
 void DatasetStore::move(const std::vector<int64_t>& ids, int64_t toDatasetId) {
+    ++m_generation;
     recorded("move", ids, [&] {
         Statement up(*m_db, "UPDATE examples SET dataset_id = ?, modified = ? WHERE id = ?");
         for (int64_t id : ids) up.bind(1, toDatasetId).bind(2, now()).bind(3, id).run();
@@ -455,7 +458,31 @@ std::string whereClause(const ExampleFilter& f, std::vector<std::string>& params
 }
 } // namespace
 
+namespace {
+bool isUnfiltered(const ExampleFilter& f) {
+    return !f.split && f.tag.empty() && ftsQuery(f.search).empty() && f.status.empty() &&
+           (f.tokenizerKey.empty() || (f.minTokens < 0 && f.maxTokens < 0));
+}
+} // namespace
+
+const DatasetStore::Anchors& DatasetStore::anchors(int64_t datasetId) const {
+    Statement version(*m_db, "PRAGMA data_version");
+    version.step();
+    const int64_t dataVersion = version.int64(0);
+    Anchors& a = m_anchors[datasetId];
+    if (a.generation == m_generation && a.dataVersion == dataVersion) return a;
+    a = Anchors{m_generation, dataVersion, 0, {}};
+    Statement q(*m_db, "SELECT id FROM examples WHERE dataset_id = ? ORDER BY id");
+    q.bind(1, datasetId);
+    while (q.step()) {
+        if (a.total % kAnchorStride == 0) a.ids.push_back(q.int64(0));
+        ++a.total;
+    }
+    return a;
+}
+
 int64_t DatasetStore::count(int64_t datasetId, const ExampleFilter& filter) const {
+    if (isUnfiltered(filter)) return anchors(datasetId).total;   // one scan that also prepares deep pages
     std::vector<std::string> params;
     Statement q(*m_db, "SELECT count(*) FROM examples e" + whereClause(filter, params));
     q.bind(1, datasetId);
@@ -466,7 +493,15 @@ int64_t DatasetStore::count(int64_t datasetId, const ExampleFilter& filter) cons
 
 std::vector<Example> DatasetStore::page(int64_t datasetId, const ExampleFilter& filter, int64_t offset, int64_t limit) const {
     std::vector<std::string> params;
-    const std::string where = whereClause(filter, params);
+    std::string where = whereClause(filter, params);
+    if (isUnfiltered(filter) && offset >= kAnchorStride) {
+        const Anchors& a = anchors(datasetId);
+        const size_t block = size_t(offset / kAnchorStride);
+        if (block < a.ids.size()) {
+            where += " AND e.id >= " + std::to_string(a.ids[block]);
+            offset %= kAnchorStride;
+        }
+    }
     // Seek to the page through the (dataset_id, id) index, then read only the rows of the page.
     Statement q(*m_db, "SELECT e.id FROM examples e" + where + " ORDER BY e.id LIMIT " + std::to_string(limit) +
                            " OFFSET " + std::to_string(offset));

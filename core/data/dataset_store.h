@@ -94,6 +94,18 @@ private:
     // Statements of the hot insert path, prepared once.
     std::unique_ptr<Statement> m_insertExample, m_insertTag, m_insertFts;
     mutable std::unique_ptr<Statement> m_hashQuery;
+
+    // Every kAnchorStride-th id of a dataset in order, so that a deep unfiltered page starts from a
+    // nearby id instead of walking the index from the start (OFFSET is linear). Rebuilt after any
+    // change, ours (m_generation) or another connection's (SQLite's data_version).
+    static constexpr int64_t kAnchorStride = 4096;
+    struct Anchors {
+        int64_t generation = -1, dataVersion = -1, total = 0;
+        std::vector<int64_t> ids;
+    };
+    const Anchors& anchors(int64_t datasetId) const;
+    mutable std::map<int64_t, Anchors> m_anchors;
+    int64_t m_generation = 0;
 };
 
 } // namespace ft
