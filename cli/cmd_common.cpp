@@ -1,6 +1,7 @@
 #include "cmd_common.h"
 
 #include "args.h"
+#include "io/atomic_file.h"
 #include "util/error.h"
 
 #include <fstream>
@@ -23,7 +24,7 @@ std::shared_ptr<const Tokenizer> loadTokenizerFromArgs(const Args& args) {
 
 std::shared_ptr<const Tokenizer> loadTokenizerIfPresent(const std::string& dir) {
     for (const char* file : {"/tokenizer.json", "/tokenizer.model"})
-        if (std::ifstream(dir + file).good()) return Tokenizer::load(dir);
+        if (fileExists(dir + file)) return Tokenizer::load(dir);
     return nullptr;
 }
 

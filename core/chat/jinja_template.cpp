@@ -2,6 +2,7 @@
 
 #include "chat/jinja_parser.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -63,18 +64,6 @@ std::string title(const std::string& s) {
         c = char(alpha ? (start ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c))) : c);
         start = !alpha;
     }
-    return out;
-}
-
-std::string replaceAll(const std::string& s, const std::string& from, const std::string& to, int64_t count = -1) {
-    if (from.empty()) return s;
-    std::string out;
-    size_t pos = 0;
-    for (size_t hit; count != 0 && (hit = s.find(from, pos)) != std::string::npos; pos = hit + from.size(), --count) {
-        out.append(s, pos, hit - pos);
-        out += to;
-    }
-    out.append(s, pos, std::string::npos);
     return out;
 }
 

@@ -379,25 +379,23 @@ std::string DatasetStore::redoLabel() const {
 }
 
 bool DatasetStore::undo() {
-    Transaction t(*m_db);
-    Statement q(*m_db, "SELECT id, ids, before FROM oplog WHERE undone = 0 ORDER BY id DESC LIMIT 1");
-    if (!q.step()) return false;
-    const int64_t op = q.int64(0);
-    restore(q.text(2), json::parse(q.text(1)).get<std::vector<int64_t>>());
-    Statement mark(*m_db, "UPDATE oplog SET undone = 1 WHERE id = ?");
-    mark.bind(1, op).run();
-    t.commit();
-    return true;
+    return stepHistory(/*undoing=*/true);
 }
 
 bool DatasetStore::redo() {
+    return stepHistory(/*undoing=*/false);
+}
+
+// Undo restores the newest live operation's "before" rows; redo the oldest undone one's "after" rows.
+bool DatasetStore::stepHistory(bool undoing) {
     Transaction t(*m_db);
-    Statement q(*m_db, "SELECT id, ids, after FROM oplog WHERE undone = 1 ORDER BY id ASC LIMIT 1");
+    Statement q(*m_db, undoing ? "SELECT id, ids, before FROM oplog WHERE undone = 0 ORDER BY id DESC LIMIT 1"
+                               : "SELECT id, ids, after FROM oplog WHERE undone = 1 ORDER BY id ASC LIMIT 1");
     if (!q.step()) return false;
     const int64_t op = q.int64(0);
     restore(q.text(2), json::parse(q.text(1)).get<std::vector<int64_t>>());
-    Statement mark(*m_db, "UPDATE oplog SET undone = 0 WHERE id = ?");
-    mark.bind(1, op).run();
+    Statement mark(*m_db, "UPDATE oplog SET undone = ? WHERE id = ?");
+    mark.bind(1, int64_t(undoing ? 1 : 0)).bind(2, op).run();
     t.commit();
     return true;
 }

@@ -78,6 +78,7 @@ public:
 
 private:
     void migrate();
+    bool stepHistory(bool undoing);
     std::string snapshot(const std::vector<int64_t>& ids) const;   // JSON rows of the ids that exist
     static std::string snapshotOf(const std::vector<Example>& rows);
     void restore(const std::string& snapshotJson, const std::vector<int64_t>& ids);   // make ids look like the snapshot

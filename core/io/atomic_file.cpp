@@ -73,6 +73,16 @@ void writeFileAtomic(const std::string& path, const std::string& contents) {
     w.commit();
 }
 
+bool fileExists(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool isDirectory(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(format("cannot open %s: %s", path.c_str(), std::strerror(errno)));

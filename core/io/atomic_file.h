@@ -32,4 +32,7 @@ void writeFileAtomic(const std::string& path, const std::string& contents);
 // Reads a whole file; throws ft::Error naming the path when it cannot.
 std::string readFile(const std::string& path);
 
+bool fileExists(const std::string& path);    // a regular file
+bool isDirectory(const std::string& path);
+
 } // namespace ft

@@ -9,13 +9,6 @@
 
 namespace ft {
 
-namespace {
-bool fileExists(const std::string& path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-} // namespace
-
 ModelWeights::ModelWeights(const std::string& dir) {
     const std::string single = dir + "/model.safetensors";
     const std::string index = dir + "/model.safetensors.index.json";

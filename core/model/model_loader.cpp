@@ -14,11 +14,6 @@ namespace ft {
 
 namespace {
 
-bool isDirectory(const std::string& path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 std::string shapeText(const std::vector<int64_t>& shape) {
     std::string s = "[";
     for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
@@ -99,8 +94,7 @@ void checkWeights(const LlamaConfig& config, const ModelWeights& weights, const 
 std::vector<int64_t> readEosTokenIds(const std::string& dir, const LlamaConfig& config) {
     std::vector<int64_t> ids = config.eosTokenIds;
     const std::string path = dir + "/generation_config.json";
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) {
+    if (fileExists(path)) {
         nlohmann::json j;
         try {
             j = nlohmann::json::parse(readFile(path));

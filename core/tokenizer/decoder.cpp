@@ -3,6 +3,7 @@
 #include "tokenizer/pre_tokenizer.h"
 #include "tokenizer/unicode.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 #include <nlohmann/json.hpp>
 
@@ -62,17 +63,7 @@ class ReplaceDecoder final : public Decoder {
 public:
     std::string from, to;
     void decodeChain(std::vector<std::string>& tokens) const override {
-        if (from.empty()) return;
-        for (auto& t : tokens) {
-            std::string out;
-            size_t pos = 0;
-            for (size_t hit; (hit = t.find(from, pos)) != std::string::npos; pos = hit + from.size()) {
-                out.append(t, pos, hit - pos);
-                out += to;
-            }
-            out.append(t, pos, std::string::npos);
-            t = out;
-        }
+        for (auto& t : tokens) t = replaceAll(t, from, to);
     }
 };
 

@@ -3,6 +3,7 @@
 #include "tokenizer/regex.h"
 #include "tokenizer/unicode.h"
 #include "util/error.h"
+#include "util/strings.h"
 
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -54,15 +55,7 @@ public:
             out += unicode::fromCodepoints({cps.begin() + long(last), cps.end()});
             return out;
         }
-        if (from.empty()) return text;
-        std::string out;
-        size_t pos = 0;
-        for (size_t hit; (hit = text.find(from, pos)) != std::string::npos; pos = hit + from.size()) {
-            out.append(text, pos, hit - pos);
-            out += to;
-        }
-        out.append(text, pos, std::string::npos);
-        return out;
+        return replaceAll(text, from, to);
     }
 };
 

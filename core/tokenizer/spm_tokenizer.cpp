@@ -1,6 +1,7 @@
 #include "tokenizer/spm_tokenizer.h"
 
 #include "tokenizer/spm_module_api.h"
+#include "io/atomic_file.h"
 #include "util/error.h"
 
 #include <cstdlib>
@@ -24,11 +25,6 @@ struct SpmModule {
 };
 
 namespace {
-
-bool fileExists(const std::string& p) {
-    struct stat st {};
-    return ::stat(p.c_str(), &st) == 0;
-}
 
 std::string executableDir() {
     char buf[4096];

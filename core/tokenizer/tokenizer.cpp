@@ -12,11 +12,6 @@ namespace ft {
 
 namespace {
 
-bool exists(const std::string& path) {
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0;
-}
-
 // A special token in tokenizer_config.json is a string or {"content": ...}.
 std::string tokenText(const nlohmann::json& j, const char* key) {
     if (!j.contains(key)) return {};
@@ -46,7 +41,7 @@ void readTemplates(const nlohmann::json& ct, TokenizerConfig& c, const std::stri
 TokenizerConfig readTokenizerConfig(const std::string& dir) {
     TokenizerConfig c;
     const std::string path = dir + "/tokenizer_config.json";
-    if (exists(path)) {
+    if (fileExists(path)) {
         nlohmann::json j;
         try {
             j = nlohmann::json::parse(readFile(path));
@@ -62,8 +57,8 @@ TokenizerConfig readTokenizerConfig(const std::string& dir) {
         if (j.contains("chat_template")) readTemplates(j["chat_template"], c, path);
     }
     // Newer repositories keep the template in its own file; it takes precedence.
-    if (exists(dir + "/chat_template.jinja")) c.chatTemplate = readFile(dir + "/chat_template.jinja");
-    else if (exists(dir + "/chat_template.json")) {
+    if (fileExists(dir + "/chat_template.jinja")) c.chatTemplate = readFile(dir + "/chat_template.jinja");
+    else if (fileExists(dir + "/chat_template.json")) {
         const std::string p = dir + "/chat_template.json";
         try {
             const auto j = nlohmann::json::parse(readFile(p));
@@ -78,8 +73,8 @@ TokenizerConfig readTokenizerConfig(const std::string& dir) {
 std::shared_ptr<const Tokenizer> Tokenizer::load(const std::string& dir) {
     try {
         std::shared_ptr<Tokenizer> t;
-        if (exists(dir + "/tokenizer.json")) t = std::make_shared<HfTokenizer>(dir + "/tokenizer.json", dir);
-        else if (exists(dir + "/tokenizer.model")) t = std::make_shared<SpmTokenizer>(dir + "/tokenizer.model", dir);
+        if (fileExists(dir + "/tokenizer.json")) t = std::make_shared<HfTokenizer>(dir + "/tokenizer.json", dir);
+        else if (fileExists(dir + "/tokenizer.model")) t = std::make_shared<SpmTokenizer>(dir + "/tokenizer.model", dir);
         else
             throw Error(dir + " holds no tokenizer.json or tokenizer.model",
                         "copy the tokenizer files of the model into the folder");
