@@ -172,6 +172,7 @@ public:
         const int64_t first = m_batch.front().sourceLine, last = m_batch.back().sourceLine;
         m_store.addBatch(m_dataset, std::move(m_batch), format("import %s (lines %lld-%lld)", m_path.c_str(), (long long)first, (long long)last));
         m_batch.clear();
+        m_seen.clear();   // committed rows are found through the database's hash index: memory stays O(batch)
     }
 
 private:
@@ -181,7 +182,7 @@ private:
     const ImportOptions& m_options;
     ImportReport& m_report;
     std::vector<Example> m_batch;
-    std::set<std::string> m_seen;
+    std::set<std::string> m_seen;   // hashes of the rows in the current, uncommitted batch
     std::ofstream m_rejects;
 };
 
