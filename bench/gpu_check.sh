@@ -16,6 +16,8 @@ nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv | tee "$out
 
 PYTHONUNBUFFERED=1 python3 bench/parity/parity_model.py --finetune "$ft" --out "$out/parity_model.json" 2>&1 | tee "$out/parity_model.log"
 
+PYTHONUNBUFFERED=1 python3 bench/parity/parity_lora.py --finetune "$ft" 2>&1 | tee "$out/parity_lora.log"
+
 if [[ -d build/fixtures/tokenizers ]]; then   # carried from a machine that ran scripts/fetch-fixtures
   PYTHONUNBUFFERED=1 python3 bench/parity/tokenizer_reference.py --fixtures build/fixtures/tokenizers --finetune "$ft" 2>&1 | tee "$out/tokenizer_reference.log"
 fi

@@ -2,6 +2,7 @@
 
 #include "args.h"
 #include "io/atomic_file.h"
+#include "lora/lora_adapter.h"
 #include "util/error.h"
 
 #include <fstream>
@@ -13,7 +14,9 @@ LoadedModel loadModelFromArgs(const Args& args) {
     LoadOptions options;
     options.device = parseDevice(args.value("device", "cpu"));
     options.dtype = parseDtype(args.value("dtype", "fp32"));
-    return loadModel(args.required("model"), options);
+    LoadedModel m = loadModel(args.required("model"), options);
+    if (args.has("adapter")) loadAdapter(args.value("adapter"), m.model);   // PEFT LoRA adapter on top of the base
+    return m;
 }
 
 std::shared_ptr<const Tokenizer> loadTokenizerFromArgs(const Args& args) {

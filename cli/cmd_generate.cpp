@@ -14,7 +14,7 @@ namespace ft::cli {
 
 int runGenerate(const Argv& argv) {
     const Args args(argv,
-                    {"model", "dtype", "device", "prompt", "ids", "max-new-tokens", "temperature", "top-k", "top-p",
+                    {"model", "adapter", "dtype", "device", "prompt", "ids", "max-new-tokens", "temperature", "top-k", "top-p",
                      "repetition-penalty", "seed", "stop-ids", "stop"},
                     {"ignore-eos", "json"});
     if (args.has("prompt") == args.has("ids")) throw Error("give exactly one of --prompt TEXT or --ids 1,2,3");

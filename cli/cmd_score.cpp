@@ -57,7 +57,7 @@ std::vector<ScoreInput> parseScoreInput(const std::vector<std::string>& lines) {
 } // namespace
 
 int runScore(const Argv& argv) {
-    const Args args(argv, {"model", "dtype", "device"}, {});
+    const Args args(argv, {"model", "dtype", "device", "adapter"}, {});
     auto inputs = parseScoreInput(readStdinLines());
     if (std::any_of(inputs.begin(), inputs.end(), [](const ScoreInput& in) { return in.hasText; })) {
         // Text is scored as the model sees it: with the tokenizer's special tokens (BOS).

@@ -16,5 +16,6 @@ int runTokenize(const Argv& args);
 int runBenchTokenizer(const Argv& args);
 int runRender(const Argv& args);
 int runData(const Argv& args);
+int runMerge(const Argv& args);
 
 } // namespace ft::cli

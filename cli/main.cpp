@@ -13,9 +13,9 @@ usage: finetune COMMAND [options]
 
 commands:
   info      --model DIR                     describe a Hugging Face model folder (JSON)
-  score     --model DIR [--dtype fp32|bf16|fp16] [--device cpu|cuda]
+  score     --model DIR [--adapter DIR] [--dtype fp32|bf16|fp16] [--device cpu|cuda]
             reads {"ids": [...]} or {"text": "..."} lines on stdin, writes logprobs, nll and ppl per line
-  generate  --model DIR (--prompt TEXT | --ids 1,2,3) [--max-new-tokens N] [--stop TEXT] [--temperature T] [--top-k K]
+  generate  --model DIR [--adapter DIR] (--prompt TEXT | --ids 1,2,3) [--max-new-tokens N] [--stop TEXT] [--temperature T] [--top-k K]
             [--top-p P] [--repetition-penalty R] [--seed S] [--stop-ids 1,2] [--ignore-eos] [--json]
   bench     (--model DIR | --config config.json) [--device D] [--dtype T] [--batch B]
             [--prompt-len N] [--new-tokens N] [--repeat N] [--threads N] [--json]
@@ -33,6 +33,8 @@ commands:
             split [--train 0.8] [--validation 0.1] [--test 0.1] [--seed S] [--reassign]
             dedup [--threshold 0.8 (near duplicates)] [--delete]
             bench [--limit 100] [--repeat 50]      page-load latency of the table view
+  merge     --model DIR --adapter DIR --out DIR [--dtype fp32|bf16]
+            merges a PEFT LoRA adapter into the base and writes a complete Hugging Face model folder
   help      this text
 
 Errors are printed on stderr with a non-zero exit status.
@@ -55,6 +57,7 @@ int main(int argc, char** argv) {
         if (command == "tokenize") return ft::cli::runTokenize(args);
         if (command == "render") return ft::cli::runRender(args);
         if (command == "data") return ft::cli::runData(args);
+        if (command == "merge") return ft::cli::runMerge(args);
         std::cerr << "finetune: unknown command \"" << command << "\" (see 'finetune help')\n";
         return 2;
     } catch (const ft::Error& e) {

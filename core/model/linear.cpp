@@ -2,6 +2,8 @@
 
 #include "torch_pch.h"
 
+#include <cmath>
+
 namespace ft {
 
 LinearImpl::LinearImpl(int64_t in, int64_t out, bool hasBias, const torch::TensorOptions& options) {
@@ -10,7 +12,47 @@ LinearImpl::LinearImpl(int64_t in, int64_t out, bool hasBias, const torch::Tenso
 }
 
 torch::Tensor LinearImpl::forward(const torch::Tensor& x) {
-    return torch::linear(x, weight, bias);
+    auto y = torch::linear(x, weight, bias);
+    if (!lora_A || !loraEnabled) return y;
+    auto h = x.to(lora_A->weight.scalar_type());
+    if (loraDropout > 0 && is_training()) h = torch::dropout(h, loraDropout, /*train=*/true);
+    const auto delta = torch::linear(torch::linear(h, lora_A->weight), lora_B->weight) * loraScaling;
+    return (y.to(torch::kFloat32) + delta.to(torch::kFloat32)).to(y.scalar_type());
+}
+
+void LinearImpl::attachLora(int64_t r, double scaling, double dropout, const torch::TensorOptions& options, at::Generator& gen) {
+    detachLora();
+    const int64_t in = weight.size(1), out = weight.size(0);
+    lora_A = std::make_shared<LinearImpl>(in, r, false, options);
+    lora_B = std::make_shared<LinearImpl>(r, out, false, options);
+    {
+        torch::NoGradGuard noGrad;
+        const double bound = 1.0 / std::sqrt(double(in));   // kaiming_uniform(a=sqrt(5)) on [r, in]
+        lora_A->weight.copy_(at::empty({r, in}, torch::kFloat32).uniform_(-bound, bound, gen));
+        lora_B->weight.zero_();
+    }
+    lora_A->weight.set_requires_grad(true);
+    lora_B->weight.set_requires_grad(true);
+    register_module("lora_A", lora_A);
+    register_module("lora_B", lora_B);
+    loraScaling = scaling;
+    loraDropout = dropout;
+}
+
+void LinearImpl::detachLora() {
+    if (!lora_A) return;
+    unregister_module("lora_A");
+    unregister_module("lora_B");
+    lora_A.reset();
+    lora_B.reset();
+}
+
+void LinearImpl::mergeLora() {
+    if (!lora_A) return;
+    torch::NoGradGuard noGrad;
+    const auto delta = torch::matmul(lora_B->weight.to(torch::kFloat32), lora_A->weight.to(torch::kFloat32)) * loraScaling;
+    weight.copy_((weight.to(torch::kFloat32) + delta.to(weight.device())).to(weight.scalar_type()));
+    detachLora();
 }
 
 EmbeddingImpl::EmbeddingImpl(int64_t count, int64_t dim, const torch::TensorOptions& options) {

@@ -9,11 +9,22 @@ namespace ft {
 class LinearImpl : public torch::nn::Module {
 public:
     LinearImpl(int64_t in, int64_t out, bool bias, const torch::TensorOptions& options);
-    // x [..., in] -> [..., out]
+    // x [..., in] -> [..., out]; with an adapter: + scaling * B(A(dropout(x))), computed in the
+    // adapter's dtype and added in float32, as PEFT does.
     torch::Tensor forward(const torch::Tensor& x);
+
+    // LoRA: lora_A.weight [r, in] (PEFT init: uniform within 1/sqrt(in)), lora_B.weight [out, r] (zeros),
+    // trainable, registered as the submodules "lora_A" and "lora_B" (PEFT's names).
+    void attachLora(int64_t r, double scaling, double dropout, const torch::TensorOptions& options, at::Generator& gen);
+    void detachLora();
+    void mergeLora();   // weight += scaling * B A (in float32), then detach
+    bool hasLora() const { return bool(lora_A); }
 
     torch::Tensor weight;   // [out, in]
     torch::Tensor bias;     // [out] or undefined
+    std::shared_ptr<LinearImpl> lora_A, lora_B;
+    double loraScaling = 0, loraDropout = 0;
+    bool loraEnabled = true;   // false: the base model's output (compare view, evaluation of the base)
 };
 TORCH_MODULE(Linear);
 

@@ -1,0 +1,32 @@
+// LoraConfig: which projections get a LoRA adapter and how it is scaled, with the PEFT
+// adapter_config.json it reads and writes. Plain types only.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ft {
+
+struct LoraConfig {
+    int64_t r = 8;
+    double alpha = 16;
+    double dropout = 0;
+    std::vector<std::string> targets = {"q_proj", "v_proj"};   // module names; or one regex in targetsRegex
+    std::string targetsRegex;                                   // PEFT's string form: re.fullmatch on the module path
+    bool rslora = false;                                        // scaling alpha / sqrt(r) instead of alpha / r
+
+    double scaling() const;
+    void validate() const;   // throws ft::Error naming the field
+
+    // Does the module at `path` (e.g. "model.layers.3.self_attn.q_proj") get an adapter?
+    bool targets_(const std::string& path) const;
+
+    // PEFT's adapter_config.json (the keys every PEFT version reads).
+    std::string toPeftJson(const std::string& baseModel) const;
+    static LoraConfig fromPeftJson(const std::string& text, const std::string& source);
+};
+
+// The seven projections LoRA can adapt in a Llama-family decoder.
+const std::vector<std::string>& loraTargetNames();
+
+} // namespace ft
