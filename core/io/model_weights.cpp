@@ -1,6 +1,7 @@
 #include "io/model_weights.h"
 
 #include "io/atomic_file.h"
+#include "io/json_file.h"
 #include "util/error.h"
 
 #include <nlohmann/json.hpp>
@@ -13,12 +14,7 @@ ModelWeights::ModelWeights(const std::string& dir) {
     const std::string single = dir + "/model.safetensors";
     const std::string index = dir + "/model.safetensors.index.json";
     if (fileExists(index)) {
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(readFile(index));
-        } catch (const nlohmann::json::exception& e) {
-            throw Error(format("%s: not valid JSON: %s", index.c_str(), e.what()));
-        }
+        nlohmann::json j = readJsonFile(index);
         if (!j.contains("weight_map") || !j["weight_map"].is_object())
             throw Error(index + ": missing the \"weight_map\" object");
         std::map<std::string, size_t> shardIndex;

@@ -1,5 +1,6 @@
 #include "lora/lora_config.h"
 
+#include "io/json_file.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -56,12 +57,7 @@ std::string LoraConfig::toPeftJson(const std::string& baseModel) const {
 }
 
 LoraConfig LoraConfig::fromPeftJson(const std::string& text, const std::string& src) {
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(format("%s: not valid JSON: %s", src.c_str(), e.what()));
-    }
+    nlohmann::json j = parseJson(text, src);
     if (j.value("peft_type", "") != "LORA") throw Error(src + ": peft_type is not \"LORA\"", "only LoRA adapters are supported");
     auto unsupported = [&](const char* key, bool condition, const char* what) {
         if (condition) throw Error(src + ": " + key + " is set; " + what + " adapters are not supported");

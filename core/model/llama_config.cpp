@@ -1,6 +1,7 @@
 #include "model/llama_config.h"
 
 #include "io/atomic_file.h"
+#include "io/json_file.h"
 #include "util/error.h"
 
 #include <cmath>
@@ -71,12 +72,7 @@ std::vector<int64_t> readIdList(const json& j, const char* key, const std::strin
 } // namespace
 
 LlamaConfig LlamaConfig::fromJson(const std::string& text, const std::string& src) {
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::exception& e) {
-        throw Error(format("%s: not valid JSON: %s", src.c_str(), e.what()));
-    }
+    json j = parseJson(text, src);
     if (!j.is_object()) throw Error(src + ": not a JSON object");
 
     LlamaConfig c;

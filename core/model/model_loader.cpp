@@ -1,6 +1,7 @@
 #include "model/model_loader.h"
 
 #include "io/atomic_file.h"
+#include "io/json_file.h"
 #include "io/model_weights.h"
 #include "util/error.h"
 
@@ -95,12 +96,7 @@ std::vector<int64_t> readEosTokenIds(const std::string& dir, const LlamaConfig& 
     std::vector<int64_t> ids = config.eosTokenIds;
     const std::string path = dir + "/generation_config.json";
     if (fileExists(path)) {
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(readFile(path));
-        } catch (const nlohmann::json::exception& e) {
-            throw Error(format("%s: not valid JSON: %s", path.c_str(), e.what()));
-        }
+        nlohmann::json j = readJsonFile(path);
         if (j.contains("eos_token_id")) {
             const auto& v = j["eos_token_id"];
             if (v.is_number_integer()) ids.push_back(v.get<int64_t>());

@@ -1,6 +1,6 @@
 #include "tokenizer/hf_tokenizer.h"
 
-#include "io/atomic_file.h"
+#include "io/json_file.h"
 #include "util/error.h"
 
 #include <nlohmann/json.hpp>
@@ -9,12 +9,7 @@ namespace ft {
 
 HfTokenizer::HfTokenizer(const std::string& path, const std::string& dir) {
     m_dir = dir;
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(readFile(path));
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(format("%s: not valid JSON: %s", path.c_str(), e.what()));
-    }
+    nlohmann::json j = readJsonFile(path);
     try {
         if (!j.is_object() || !j.contains("model") || !j["model"].is_object())
             throw Error(path + ": no \"model\" object; this is not a tokenizer.json");

@@ -1,6 +1,7 @@
 #include "tokenizer/tokenizer.h"
 
 #include "io/atomic_file.h"
+#include "io/json_file.h"
 #include "tokenizer/hf_tokenizer.h"
 #include "tokenizer/spm_tokenizer.h"
 #include "util/error.h"
@@ -42,12 +43,7 @@ TokenizerConfig readTokenizerConfig(const std::string& dir) {
     TokenizerConfig c;
     const std::string path = dir + "/tokenizer_config.json";
     if (fileExists(path)) {
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(readFile(path));
-        } catch (const nlohmann::json::exception& e) {
-            throw Error(format("%s: not valid JSON: %s", path.c_str(), e.what()));
-        }
+        nlohmann::json j = readJsonFile(path);
         c.bosToken = tokenText(j, "bos_token");
         c.eosToken = tokenText(j, "eos_token");
         c.padToken = tokenText(j, "pad_token");
@@ -60,12 +56,8 @@ TokenizerConfig readTokenizerConfig(const std::string& dir) {
     if (fileExists(dir + "/chat_template.jinja")) c.chatTemplate = readFile(dir + "/chat_template.jinja");
     else if (fileExists(dir + "/chat_template.json")) {
         const std::string p = dir + "/chat_template.json";
-        try {
-            const auto j = nlohmann::json::parse(readFile(p));
-            if (j.contains("chat_template")) readTemplates(j["chat_template"], c, p);
-        } catch (const nlohmann::json::exception& e) {
-            throw Error(format("%s: not valid JSON: %s", p.c_str(), e.what()));
-        }
+        nlohmann::json j = readJsonFile(p);
+        if (j.contains("chat_template")) readTemplates(j["chat_template"], c, p);
     }
     return c;
 }
