@@ -17,5 +17,7 @@ int runBenchTokenizer(const Argv& args);
 int runRender(const Argv& args);
 int runData(const Argv& args);
 int runMerge(const Argv& args);
+int runTrain(const Argv& args);
+int runExport(const Argv& args);
 
 } // namespace ft::cli

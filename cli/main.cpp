@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "util/error.h"
 
+#include <csignal>
 #include <cstring>
 #include <iostream>
 
@@ -35,6 +36,11 @@ commands:
             bench [--limit 100] [--repeat 50]      page-load latency of the table view
   merge     --model DIR --adapter DIR --out DIR [--dtype fp32|bf16]
             merges a PEFT LoRA adapter into the base and writes a complete Hugging Face model folder
+  train     RUN.json [--json]                 train a LoRA adapter (run configuration: docs/run-config.md)
+            --resume RUN_DIR [--checkpoint DIR]  continue a run from its newest (or the given) checkpoint
+            --print-defaults                     every configuration key with its default
+  export    --run RUN_DIR --format peft|merged [--out DIR] [--adapter final|best|step-N] [--dtype bf16|fp32]
+            the run's adapter in PEFT layout, or merged into the base model (with the run's chat template)
   help      this text
 
 Errors are printed on stderr with a non-zero exit status.
@@ -49,6 +55,8 @@ int main(int argc, char** argv) {
     }
     const std::string command = argv[1];
     const ft::cli::Argv args(argv + 2, argv + argc);
+    // A file-size limit then fails the write (EFBIG, reported like a full disk) instead of killing us.
+    std::signal(SIGXFSZ, SIG_IGN);
     try {
         if (command == "info") return ft::cli::runInfo(args);
         if (command == "score") return ft::cli::runScore(args);
@@ -58,6 +66,8 @@ int main(int argc, char** argv) {
         if (command == "render") return ft::cli::runRender(args);
         if (command == "data") return ft::cli::runData(args);
         if (command == "merge") return ft::cli::runMerge(args);
+        if (command == "train") return ft::cli::runTrain(args);
+        if (command == "export") return ft::cli::runExport(args);
         std::cerr << "finetune: unknown command \"" << command << "\" (see 'finetune help')\n";
         return 2;
     } catch (const ft::Error& e) {

@@ -86,7 +86,7 @@ std::vector<GenerationResult> generate(CausalLMImpl& model, const std::vector<st
     size_t remaining = B;
 
     auto t0 = Clock::now();
-    auto hidden = model.hidden(ids.to(device), {positions.to(device), &cache});
+    auto hidden = model.hidden(ids.to(device), {positions.to(device), &cache, {}, false});
     auto logits = model.logits(hidden.select(1, L - 1)).to(torch::kFloat32).to(torch::kCPU);   // [B, V]
     if (timing) {
         timing->prefillSeconds = secondsSince(t0, device);
@@ -132,7 +132,7 @@ std::vector<GenerationResult> generate(CausalLMImpl& model, const std::vector<st
         }
         if (cancelled) break;
         if (remaining == 0 || step + 1 == o.maxNewTokens) break;
-        hidden = model.hidden(next.to(device), {nextPositions.to(device), &cache});
+        hidden = model.hidden(next.to(device), {nextPositions.to(device), &cache, {}, false});
         logits = model.logits(hidden.select(1, 0)).to(torch::kFloat32).to(torch::kCPU);
         if (timing) ++timing->decodeSteps;
     }

@@ -1,6 +1,7 @@
 #include "model/llama_model.h"
 
 #include "model/attention_mask.h"
+#include "model/checkpointed_layer.h"
 #include "model/kv_cache.h"
 #include "model/rotary_embedding.h"
 
@@ -34,10 +35,16 @@ torch::Tensor CausalLMImpl::hidden(const torch::Tensor& ids, const ForwardOption
     ctx.cache = opt.cache;
     torch::Tensor keyValid;
     if (opt.cache) keyValid = opt.cache->keyValid();
-    ctx.mask = buildAttentionMask(start, T, keyValid, m_config.slidingWindow, ids.device());
+    ctx.mask = opt.mask.defined() ? opt.mask : buildAttentionMask(start, T, keyValid, m_config.slidingWindow, ids.device());
 
-    for (size_t i = 0; i < model->layers->size(); ++i)
-        h = model->layers[i]->as<DecoderLayerImpl>()->forward(h, ctx, int64_t(i));
+    const bool checkpoint = opt.checkpointLayers && torch::GradMode::is_enabled() && !opt.cache;
+    // The frozen embedding's output needs a gradient path, or the first checkpointed layer would
+    // have no input that requires grad and its adapters would get none.
+    if (checkpoint) h.requires_grad_(true);
+    for (size_t i = 0; i < model->layers->size(); ++i) {
+        auto* layer = model->layers[i]->as<DecoderLayerImpl>();
+        h = checkpoint ? checkpointedLayer(*layer, h, ctx, int64_t(i)) : layer->forward(h, ctx, int64_t(i));
+    }
     if (opt.cache) opt.cache->advance(T);
     return model->norm(h);
 }

@@ -23,6 +23,8 @@ TORCH_MODULE(Backbone);
 struct ForwardOptions {
     torch::Tensor positions;   // [B, T] int64; default: cache length + 0..T-1 for every row
     KvCache* cache = nullptr;  // incremental decoding; its keyValid marks padding slots
+    torch::Tensor mask;        // [B, 1, T, T] bool (true = may attend): replaces the causal mask (packed rows)
+    bool checkpointLayers = false;   // training: keep only layer inputs, recompute the rest in backward
 };
 
 class CausalLMImpl : public torch::nn::Module {

@@ -2,6 +2,7 @@
 // go to stderr with a non-zero exit and nothing on stdout.
 #include "generate/generator.h"
 #include "model/model_loader.h"
+#include "cli_runner.h"
 #include "tiny_model.h"
 
 #include <QProcess>
@@ -11,19 +12,7 @@
 using namespace ft;
 
 namespace {
-struct CliResult {
-    int exitCode;
-    std::string out, err;
-};
-
-CliResult runCli(const QStringList& args, const QByteArray& input = {}) {
-    QProcess p;
-    p.start(QString::fromStdString(test::cliPath()), args);
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) qFatal("finetune did not finish");
-    return {p.exitCode(), p.readAllStandardOutput().toStdString(), p.readAllStandardError().toStdString()};
-}
+using test::runCli;
 } // namespace
 
 class TestCliModel final : public QObject {

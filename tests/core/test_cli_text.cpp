@@ -4,6 +4,7 @@
 #include "io/atomic_file.h"
 #include "model/model_loader.h"
 #include "test_data.h"
+#include "cli_runner.h"
 #include "tiny_model.h"
 #include "tokenizer/tokenizer.h"
 
@@ -15,19 +16,7 @@
 using namespace ft;
 
 namespace {
-struct CliResult {
-    int exitCode;
-    std::string out, err;
-};
-
-CliResult runCli(const QStringList& args, const std::string& input = {}) {
-    QProcess p;
-    p.start(QString::fromStdString(test::cliPath()), args);
-    p.write(QByteArray::fromStdString(input));
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) qFatal("finetune did not finish");
-    return {p.exitCode(), p.readAllStandardOutput().toStdString(), p.readAllStandardError().toStdString()};
-}
+using test::runCli;
 
 std::vector<std::string> lines(const std::string& s) {
     std::vector<std::string> out;

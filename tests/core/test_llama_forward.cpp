@@ -79,9 +79,9 @@ private Q_SLOTS:
         // Prefill 3 tokens, then a chunk of 4, then one at a time.
         KvCache cache(m.config, 1, 14, torch::TensorOptions().dtype(torch::kFloat32));
         std::vector<torch::Tensor> parts;
-        parts.push_back(m.model->forward(ids.narrow(1, 0, 3), {{}, &cache}));
-        parts.push_back(m.model->forward(ids.narrow(1, 3, 4), {{}, &cache}));
-        for (int64_t t = 7; t < 14; ++t) parts.push_back(m.model->forward(ids.narrow(1, t, 1), {{}, &cache}));
+        parts.push_back(m.model->forward(ids.narrow(1, 0, 3), {{}, &cache, {}, false}));
+        parts.push_back(m.model->forward(ids.narrow(1, 3, 4), {{}, &cache, {}, false}));
+        for (int64_t t = 7; t < 14; ++t) parts.push_back(m.model->forward(ids.narrow(1, t, 1), {{}, &cache, {}, false}));
         const auto incremental = torch::cat(parts, 1);
         QCOMPARE(cache.length(), int64_t(14));
         const double diff = maxAbsDiff(incremental, full);

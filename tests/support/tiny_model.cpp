@@ -1,4 +1,5 @@
 #include "tiny_model.h"
+#include "tiny_tokenizer.h"
 
 #include "model/model_loader.h"
 #include "torch_pch.h"
@@ -74,6 +75,20 @@ void writeTinyModel(const std::string& dir, const LlamaConfig& config, uint64_t 
     CausalLM model(config, torch::TensorOptions().dtype(torch::kFloat32));
     initRandomWeights(model, seed, 0.2);   // large enough that logits are far from uniform
     saveModel(dir, model, config.eosTokenIds, shardBytes ? shardBytes : 5'000'000'000ull);
+}
+
+LlamaConfig writeTinyChatModel(const std::string& dir, uint64_t seed) {
+    std::filesystem::create_directories(dir);
+    const int vocab = writeTinyTokenizer(dir);
+    LlamaConfig c = tinyConfig("llama-gqa");
+    c.vocabSize = vocab;
+    c.hiddenSize = 48;
+    c.intermediateSize = 96;
+    c.headDim = 12;
+    c.bosTokenId = vocab - 3;       // <|im_start|>
+    c.eosTokenIds = {vocab - 2};    // <|im_end|>
+    writeTinyModel(dir, c, seed);
+    return c;
 }
 
 std::string cliPath() {

@@ -23,6 +23,10 @@ LlamaConfig tinyConfig(const std::string& variant);
 // shardBytes > 0 forces sharded safetensors with an index.
 void writeTinyModel(const std::string& dir, const LlamaConfig& config, uint64_t seed, uint64_t shardBytes = 0);
 
+// A tiny Llama with the tiny byte-level tokenizer and its ChatML template (tiny_tokenizer.h) in one
+// folder: a model that can be trained on text end to end. Returns its config.
+LlamaConfig writeTinyChatModel(const std::string& dir, uint64_t seed);
+
 // Path of the built `finetune` executable (from $FT_CLI).
 std::string cliPath();
 

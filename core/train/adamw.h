@@ -1,0 +1,45 @@
+// AdamW (decoupled weight decay, bias-corrected moments: torch.optim.AdamW's update) over named
+// float32 parameters, with its state as named tensors so that checkpoints store it in safetensors.
+#pragma once
+#include <torch/types.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ft {
+
+struct AdamWOptions {
+    double beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay = 0.0;
+};
+
+class AdamW {
+public:
+    AdamW(std::vector<std::pair<std::string, torch::Tensor>> params, AdamWOptions options);
+
+    // One update with learning rate `lr` from the parameters' .grad() (parameters without a gradient
+    // are skipped, as PyTorch does).
+    void step(double lr);
+    void zeroGrad();
+
+    int64_t steps() const { return m_steps; }
+    const std::vector<std::pair<std::string, torch::Tensor>>& params() const { return m_params; }
+
+    // "exp_avg.<name>", "exp_avg_sq.<name>" and "step" (a 1-element int64 tensor).
+    std::vector<std::pair<std::string, torch::Tensor>> state() const;
+    // Throws ft::Error naming a missing or misshapen tensor.
+    void loadState(const std::vector<std::pair<std::string, torch::Tensor>>& tensors, const std::string& source);
+
+private:
+    std::vector<std::pair<std::string, torch::Tensor>> m_params;
+    std::vector<torch::Tensor> m_expAvg, m_expAvgSq;
+    AdamWOptions m_options;
+    int64_t m_steps = 0;
+};
+
+// Total L2 norm of the gradients (float32, on the parameters' device; undefined grads count 0).
+torch::Tensor gradNorm(const std::vector<std::pair<std::string, torch::Tensor>>& params);
+// Scales gradients so that their total norm is at most maxNorm (given the norm already computed).
+void clipGradients(const std::vector<std::pair<std::string, torch::Tensor>>& params, double norm, double maxNorm);
+
+} // namespace ft

@@ -1,0 +1,44 @@
+// Checkpoints: everything a run needs to continue exactly where it was. A checkpoint folder holds
+// the adapter (PEFT layout, usable on its own), optimizer.safetensors (AdamW moments and step),
+// rng.safetensors (the CPU and CUDA generator states) and trainer_state.json (step, data position,
+// timers, early-stopping state). It is written into a temporary folder and renamed into place, so a
+// full disk or a crash never leaves a half checkpoint, and never harms the previous one.
+#pragma once
+#include "lora/lora_config.h"
+#include "model/llama_model.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace ft {
+
+class AdamW;
+
+struct TrainerState {
+    int64_t step = 0;           // optimiser steps done
+    int64_t epoch = 0;          // data position: epoch ...
+    int64_t microIndex = 0;     // ... and the next micro-batch within it
+    int64_t totalSteps = 0;
+    int64_t tokensSeen = 0;
+    double elapsedSeconds = 0;  // training time over all sessions of the run
+    double bestEvalLoss = -1;   // -1: no evaluation yet
+    int64_t bestStep = 0;
+    int64_t evalsWithoutImprovement = 0;
+    double lastTrainLoss = -1;
+
+    nlohmann::json toJson() const;
+    static TrainerState fromJson(const nlohmann::json& j, const std::string& source);
+};
+
+// Writes the checkpoint at `dir` (which must not exist yet). On any failure the partial folder is
+// removed and ft::Error is thrown naming what could not be written.
+void saveCheckpoint(const std::string& dir, CausalLM& model, const LoraConfig& lora, const std::string& baseModel,
+                    const AdamW& optimizer, const TrainerState& state);
+
+// Restores optimizer, RNG and trainer state (the adapter is loaded separately with loadAdapter).
+TrainerState loadCheckpointState(const std::string& dir, AdamW& optimizer, const torch::Device& device);
+
+// Replaces `dir` with a copy of the model's current adapter, atomically (temp folder + rename).
+void saveAdapterAtomically(const std::string& dir, CausalLM& model, const LoraConfig& lora, const std::string& baseModel);
+
+} // namespace ft

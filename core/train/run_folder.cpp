@@ -1,0 +1,94 @@
+#include "train/run_folder.h"
+
+#include "data/example.h"
+#include "io/atomic_file.h"
+#include "util/error.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+namespace ft {
+
+namespace fs = std::filesystem;
+
+namespace runfiles {
+std::string runJson(const std::string& d) { return d + "/run.json"; }
+std::string metrics(const std::string& d) { return d + "/metrics.jsonl"; }
+std::string log(const std::string& d) { return d + "/logs/train.log"; }
+std::string checkpoints(const std::string& d) { return d + "/checkpoints"; }
+std::string adapter(const std::string& d) { return d + "/adapter"; }
+std::string bestAdapter(const std::string& d) { return d + "/best_adapter"; }
+std::string checkpointName(int64_t step) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "step-%08lld", (long long)step);
+    return buf;
+}
+} // namespace runfiles
+
+std::vector<CheckpointEntry> listCheckpoints(const std::string& runDir) {
+    std::vector<CheckpointEntry> out;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(runfiles::checkpoints(runDir), ec)) {
+        const std::string name = entry.path().filename().string();
+        long long step = 0;
+        char tail = 0;
+        if (std::sscanf(name.c_str(), "step-%lld%c", &step, &tail) != 1) continue;
+        if (!fileExists(entry.path().string() + "/trainer_state.json")) continue;
+        out.push_back({int64_t(step), entry.path().string()});
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.step < b.step; });
+    return out;
+}
+
+MetricsWriter::MetricsWriter(const std::string& path) : m_path(path), m_out(path, std::ios::app) {
+    if (!m_out) throw Error("cannot open " + path + " for writing: " + std::strerror(errno));
+}
+
+void MetricsWriter::append(const nlohmann::json& event) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_out << event.dump() << '\n';
+    m_out.flush();
+    if (!m_out) throw Error("cannot write " + m_path + " (disk full?)");
+}
+
+std::vector<nlohmann::json> readMetrics(const std::string& path) {
+    std::vector<nlohmann::json> out;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+        if (!j.is_discarded() && j.is_object()) out.push_back(std::move(j));
+    }
+    return out;
+}
+
+void truncateMetrics(const std::string& path, int64_t step) {
+    if (!fileExists(path)) return;
+    std::string kept;
+    for (const auto& e : readMetrics(path)) {
+        const std::string kind = e.value("event", "");
+        if (kind == "finished" || kind == "failed") continue;
+        if (e.value("step", int64_t(0)) > step) continue;
+        kept += e.dump() + "\n";
+    }
+    writeFileAtomic(path, kept);
+}
+
+std::string modelFingerprint(const std::string& modelDir) {
+    std::string text = fileExists(modelDir + "/config.json") ? readFile(modelDir + "/config.json") : std::string();
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(modelDir, ec)) {
+        const auto name = entry.path().filename().string();
+        if (name.size() > 12 && name.compare(name.size() - 12, 12, ".safetensors") == 0)
+            files.push_back(name + ":" + std::to_string(entry.file_size(ec)));
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) text += "\n" + f;
+    return contentHash({{"model", text}});
+}
+
+} // namespace ft

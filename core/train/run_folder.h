@@ -1,0 +1,59 @@
+// The folder of one training run and the files in it:
+//   run.json         the resolved configuration, fingerprints, versions, status
+//   metrics.jsonl    one JSON object per event ("step", "eval", "checkpoint", "finished", "failed", ...)
+//   logs/train.log   human-readable log lines
+//   checkpoints/step-00000100/   adapter + optimizer + RNG + trainer_state.json
+//   adapter/         the final (or last stopped) adapter, PEFT layout
+//   best_adapter/    the adapter of the best validation loss so far
+// Plain types only: the studio's Runs view reads these without libtorch.
+#pragma once
+#include <cstdint>
+#include <fstream>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace ft {
+
+namespace runfiles {
+std::string runJson(const std::string& runDir);
+std::string metrics(const std::string& runDir);
+std::string log(const std::string& runDir);
+std::string checkpoints(const std::string& runDir);
+std::string adapter(const std::string& runDir);
+std::string bestAdapter(const std::string& runDir);
+std::string checkpointName(int64_t step);   // "step-00000100"
+} // namespace runfiles
+
+// Completed checkpoints of a run (folders with a trainer_state.json), oldest first.
+struct CheckpointEntry {
+    int64_t step;
+    std::string path;
+};
+std::vector<CheckpointEntry> listCheckpoints(const std::string& runDir);
+
+// Appends events to metrics.jsonl (flushed per line, so readers follow it live).
+class MetricsWriter {
+public:
+    explicit MetricsWriter(const std::string& path);
+    void append(const nlohmann::json& event);   // throws ft::Error naming the file on a failed write
+
+private:
+    std::string m_path;
+    std::ofstream m_out;
+    std::mutex m_mutex;
+};
+
+// Reads metrics.jsonl; a torn last line (a run killed mid-write) is skipped.
+std::vector<nlohmann::json> readMetrics(const std::string& path);
+
+// Keeps only the events up to `step` (finished/failed events dropped), atomically: a resumed run
+// continues the record from its checkpoint.
+void truncateMetrics(const std::string& path, int64_t step);
+
+// A cheap identity of a model folder: config.json's content and the weight files' names and sizes.
+std::string modelFingerprint(const std::string& modelDir);
+
+} // namespace ft

@@ -1,0 +1,58 @@
+// Trainer: one LoRA training run, from a RunConfig or resumed from a run folder's checkpoint.
+// run() blocks on the calling thread (a worker's); pause(), resumeRun() and stop() may be called
+// from any other thread at any moment. Progress comes out as events (JSON objects with an "event"
+// key: "started", "log", "step", "eval", "checkpoint", "paused", "resumed", "finished", "failed"),
+// given to the observer and appended to the run's metrics.jsonl (all but "log"). No libtorch in this
+// header: the studio includes it.
+#pragma once
+#include "train/run_config.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace ft {
+
+using TrainObserver = std::function<void(const nlohmann::json& event)>;
+
+enum class TrainStatus { Completed, Stopped, EarlyStopped, Failed };
+const char* trainStatusName(TrainStatus status);   // "completed", "stopped", "early_stopped", "failed"
+
+struct TrainOutcome {
+    TrainStatus status = TrainStatus::Failed;
+    int64_t step = 0;
+    std::string runDir;
+    std::string adapterDir;   // the adapter to use ("" when failed before any)
+    std::string message;      // the failure's reason
+};
+
+class Trainer {
+public:
+    // A new run into config.outputDir. Validates the configuration (throws ft::Error naming the
+    // field) and refuses a folder that already holds a run.
+    static std::unique_ptr<Trainer> create(const RunConfig& config, TrainObserver observer = {});
+    // Continues the run in `runDir` from `checkpoint` (a folder; "" = the newest).
+    static std::unique_ptr<Trainer> resume(const std::string& runDir, TrainObserver observer = {}, const std::string& checkpoint = {});
+    ~Trainer();
+
+    // Loads the model and data, trains, checkpoints, and reports. Training failures (NaN loss, out of
+    // memory, a full disk, bad data) end in a "failed" event and TrainStatus::Failed; run() does not throw.
+    TrainOutcome run();
+
+    void pause();
+    void resumeRun();
+    void stop();          // finishes the current step, checkpoints, saves the adapter
+    bool isPaused() const;
+
+    const RunConfig& config() const;
+    const std::string& runDir() const;
+
+private:
+    Trainer();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace ft

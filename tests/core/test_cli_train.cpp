@@ -1,0 +1,145 @@
+// `finetune train` and `finetune export` end to end on a tiny chat model: a JSON run configuration
+// with relative paths, JSON-lines progress, --print-defaults, named configuration errors, resume,
+// PEFT and merged exports (with the run's chat template) that score as the adapter does.
+#include "cli_runner.h"
+#include "io/atomic_file.h"
+#include "io/json_file.h"
+#include "tiny_model.h"
+
+#include <QtTest>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+using namespace ft;
+using json = nlohmann::json;
+using test::runCli;
+
+namespace {
+
+std::vector<json> jsonLines(const std::string& text) {
+    std::vector<json> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) out.push_back(json::parse(line));
+    return out;
+}
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+} // namespace
+
+class TestCliTrain final : public QObject {
+    Q_OBJECT
+
+private:
+    std::string m_dir;
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_dir = test::makeTempDir("clitrain");
+        test::writeTinyChatModel(m_dir + "/model", 3);
+        std::string train, valid;
+        for (int i = 0; i < 6; ++i) {
+            train += json{{"instruction", "Say number " + std::to_string(i)}, {"input", ""}, {"output", "Number " + std::to_string(i) + "!"}}.dump() + "\n";
+            valid += json{{"instruction", "Please say number " + std::to_string(i)}, {"input", ""}, {"output", "Number " + std::to_string(i) + "!"}}.dump() + "\n";
+        }
+        train += "{\"instruction\": broken\n";   // one bad line: reported and skipped
+        writeFileAtomic(m_dir + "/train.jsonl", train);
+        writeFileAtomic(m_dir + "/valid.jsonl", valid);
+    }
+
+    void printDefaultsIsAValidConfig() {
+        const auto r = runCli({"train", "--print-defaults"});
+        QCOMPARE(r.exitCode, 0);
+        const json j = json::parse(r.out);
+        for (const char* key : {"model", "data", "output_dir", "lora", "train", "device", "dtype"}) QVERIFY2(j.contains(key), key);
+        for (const char* key : {"lr", "schedule", "warmup_steps", "max_steps", "epochs", "batch_size", "grad_accum", "max_seq_len", "seed",
+                                "eval_every", "save_every"})
+            QVERIFY2(j["train"].contains(key), key);
+    }
+
+    void trainExportAndScore() {
+        const json config = {{"model", "model"},
+                             {"data", {{"train", "train.jsonl"}, {"validation", "valid.jsonl"}}},
+                             {"output_dir", "runs/first"},
+                             {"lora", {{"r", 8}, {"alpha", 16}, {"dropout", 0.0}, {"targets", "all"}}},
+                             {"train", {{"lr", 0.01}, {"max_steps", 12}, {"batch_size", 2}, {"max_seq_len", 96}, {"eval_every", 6},
+                                        {"save_every", 6}, {"warmup_steps", 2}}},
+                             {"device", "cpu"}};
+        writeFileAtomic(m_dir + "/run.json", config.dump(2));
+        const auto r = runCli({"train", q(m_dir + "/run.json"), "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.c_str());
+        const auto events = jsonLines(r.out);
+        int steps = 0, evals = 0;
+        for (const auto& e : events) {
+            steps += e["event"] == "step";
+            evals += e["event"] == "eval";
+        }
+        QCOMPARE(steps, 12);
+        QCOMPARE(evals, 2);
+        QCOMPARE(events.back()["event"].get<std::string>(), std::string("finished"));
+        const std::string run = m_dir + "/runs/first";
+        QVERIFY(fileExists(run + "/adapter/adapter_model.safetensors"));
+        QVERIFY(fileExists(run + "/data/rejects-train.jsonl"));   // the broken line, kept for the user
+        bool reported = false;
+        for (const auto& e : events)
+            if (e["event"] == "log" && e["message"].get<std::string>().find("1 skipped") != std::string::npos) reported = true;
+        QVERIFY2(reported, "the skipped line should be reported");
+
+        // A second start into the same folder is refused; resuming a finished run is harmless.
+        const auto again = runCli({"train", q(m_dir + "/run.json")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.find("already holds a run") != std::string::npos, again.err.c_str());
+        QCOMPARE(runCli({"train", "--resume", q(run), "--json"}).exitCode, 0);
+
+        // Exports.
+        const auto peft = runCli({"export", "--run", q(run), "--format", "peft", "--out", q(m_dir + "/peft")});
+        QVERIFY2(peft.exitCode == 0, peft.err.c_str());
+        for (const char* f : {"adapter_config.json", "adapter_model.safetensors", "tokenizer.json", "tokenizer_config.json"})
+            QVERIFY2(fileExists(m_dir + "/peft/" + f), f);
+        QVERIFY(readJsonFile(m_dir + "/peft/tokenizer_config.json")["chat_template"].get<std::string>().find("im_start") != std::string::npos);
+        const auto merged = runCli({"export", "--run", q(run), "--format", "merged", "--dtype", "fp32", "--out", q(m_dir + "/merged")});
+        QVERIFY2(merged.exitCode == 0, merged.err.c_str());
+        const auto best = runCli({"export", "--run", q(run), "--adapter", "best", "--out", q(m_dir + "/best")});
+        QVERIFY2(best.exitCode == 0, best.err.c_str());
+        const auto missing = runCli({"export", "--run", q(run), "--adapter", "step-00000099", "--out", q(m_dir + "/x")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.find("step-00000006") != std::string::npos, missing.err.c_str());   // lists what exists
+
+        // The exported adapter scores exactly as the run's; the merged model within float error.
+        const std::string input = "{\"text\": \"<|im_start|>user\\nSay number 3<|im_end|>\\n<|im_start|>assistant\\nNumber 3!<|im_end|>\\n\"}\n";
+        const auto a = runCli({"score", "--model", q(m_dir + "/model"), "--adapter", q(run + "/adapter")}, input);
+        const auto b = runCli({"score", "--model", q(m_dir + "/model"), "--adapter", q(m_dir + "/peft")}, input);
+        const auto c = runCli({"score", "--model", q(m_dir + "/merged")}, input);
+        const auto base = runCli({"score", "--model", q(m_dir + "/model")}, input);
+        QVERIFY2(a.exitCode == 0 && b.exitCode == 0 && c.exitCode == 0, (a.err + b.err + c.err).c_str());
+        QCOMPARE(a.out, b.out);
+        const auto la = json::parse(a.out)["logprobs"], lc = json::parse(c.out)["logprobs"];
+        double worst = 0;
+        for (size_t i = 0; i < la.size(); ++i) worst = std::max(worst, std::abs(la[i].get<double>() - lc[i].get<double>()));
+        QVERIFY2(worst < 1e-4, qPrintable(QString::number(worst)));
+        QVERIFY2(json::parse(a.out)["nll"].get<double>() < json::parse(base.out)["nll"].get<double>(), "training should have helped");
+    }
+
+    void configErrorsNameTheKey() {
+        writeFileAtomic(m_dir + "/bad.json", R"({"model": "model", "data": {"train": "train.jsonl"}, "output_dir": "runs/bad",
+                                                "train": {"batch_sise": 4}})");
+        auto r = runCli({"train", q(m_dir + "/bad.json")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.find("train.batch_sise") != std::string::npos, r.err.c_str());
+        QVERIFY2(r.err.find("bad.json") != std::string::npos, r.err.c_str());
+        QVERIFY(!std::filesystem::exists(m_dir + "/runs/bad"));   // nothing created for a rejected config
+        writeFileAtomic(m_dir + "/bad2.json", R"({"model": "model", "data": {"train": "train.jsonl"}, "output_dir": "runs/bad",
+                                                 "train": {"grad_accum": 0}})");
+        r = runCli({"train", q(m_dir + "/bad2.json")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.find("train.grad_accum must be at least 1") != std::string::npos, r.err.c_str());
+        r = runCli({"train", "--resume", q(m_dir + "/nowhere")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.find("not a run folder") != std::string::npos, r.err.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTrain)
+#include "test_cli_train.moc"
