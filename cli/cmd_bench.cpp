@@ -16,6 +16,8 @@ namespace ft::cli {
 int runBench(const Argv& argv) {
     for (const auto& a : argv)
         if (a == "--tokenizer" || a.rfind("--tokenizer=", 0) == 0) return runBenchTokenizer(argv);
+    for (const auto& a : argv)
+        if (a == "--train") return runBenchTrain(argv);
     const Args args(argv, {"model", "config", "dtype", "device", "batch", "prompt-len", "new-tokens", "repeat", "seed",
                            "threads"},
                     {"json"});

@@ -118,6 +118,7 @@ int runTrain(const Argv& argv) {
     std::signal(SIGTERM, SIG_DFL);
     if (outcome.status == TrainStatus::Failed) {
         std::cerr << "finetune train: error: " << outcome.message << "\n";
+        if (!outcome.hint.empty()) std::cerr << "hint: " << outcome.hint << "\n";
         return 1;
     }
     return 0;

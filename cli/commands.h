@@ -14,6 +14,7 @@ int runGenerate(const Argv& args);
 int runBench(const Argv& args);
 int runTokenize(const Argv& args);
 int runBenchTokenizer(const Argv& args);
+int runBenchTrain(const Argv& args);
 int runRender(const Argv& args);
 int runData(const Argv& args);
 int runMerge(const Argv& args);

@@ -21,6 +21,9 @@ commands:
   bench     (--model DIR | --config config.json) [--device D] [--dtype T] [--batch B]
             [--prompt-len N] [--new-tokens N] [--repeat N] [--threads N] [--json]
   bench     --tokenizer DIR --text FILE [--repeat N] [--json]     tokenizer throughput (one core)
+  bench     --train (--model DIR | --config config.json) [--device D] [--dtype T] [--batch 8] [--seq 1024]
+            [--r 16] [--targets all|q_proj,...] [--steps 10] [--warmup 3] [--gradient-checkpointing] [--json]
+            LoRA training throughput (tokens/s) and peak memory on random tokens
   tokenize  (--tokenizer DIR | --model DIR) [--add-special] [--jsonl] [--decode] [--skip-special]
             stdin text -> {"ids": [...]}; --jsonl: {"text"} lines -> {"ids"} lines; --decode: ids -> text
   render    (--tokenizer DIR | --model DIR) [--add-generation-prompt] [--template NAME|FILE]

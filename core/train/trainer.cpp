@@ -70,6 +70,15 @@ struct StepFailure : Error {
     int64_t step;
 };
 
+// An exception's message without libtorch's C++ backtrace.
+std::string messageOf(const std::exception& e) {
+    const auto* c10 = dynamic_cast<const c10::Error*>(&e);
+    std::string text = c10 ? c10->what_without_backtrace() : e.what();
+    const auto frames = text.find("\nframe #");   // some allocator errors carry the backtrace in the message itself
+    if (frames != std::string::npos) text.resize(frames);
+    return text;
+}
+
 std::string torchVersion() {
     return std::to_string(TORCH_VERSION_MAJOR) + "." + std::to_string(TORCH_VERSION_MINOR) + "." + std::to_string(TORCH_VERSION_PATCH);
 }
@@ -396,7 +405,7 @@ struct Trainer::Impl {
         return format("out of memory on %s at step %lld (batch_size %lld, max_seq_len %lld, longest example %lld tokens; %s in use of %s): %s",
                       deviceName.c_str(), (long long)(state.step + 1), (long long)s.batchSize, (long long)s.maxSeqLen,
                       (long long)data.report.longest, formatBytes(m.current).c_str(), formatBytes(m.total).c_str(),
-                      std::string(e.what()).substr(0, 200).c_str());
+                      messageOf(e).substr(0, 300).c_str());
     }
 
     TrainOutcome finish(TrainStatus status) {
@@ -501,6 +510,7 @@ struct Trainer::Impl {
         out.step = step;
         out.runDir = runDir;
         out.message = message;
+        out.hint = hint;
         try {
             log("failed: " + message + (hint.empty() ? "" : " (" + hint + ")"));
             emit({{"event", "failed"},
@@ -581,7 +591,7 @@ TrainOutcome Trainer::run() {
         return d->fail(d->state.step, e.what(), e.hint());
     } catch (const std::exception& e) {
         if (isOutOfMemory(e)) return d->fail(d->state.step + 1, d->outOfMemoryMessage(e), "lower train.batch_size or train.max_seq_len");
-        return d->fail(d->state.step, e.what(), "");
+        return d->fail(d->state.step, messageOf(e), "");
     }
 }
 

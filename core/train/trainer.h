@@ -26,6 +26,7 @@ struct TrainOutcome {
     std::string runDir;
     std::string adapterDir;   // the adapter to use ("" when failed before any)
     std::string message;      // the failure's reason
+    std::string hint;         // what to change
 };
 
 class Trainer {

@@ -5,6 +5,9 @@
 #include "io/atomic_file.h"
 #include "io/json_file.h"
 #include "tiny_model.h"
+#include "train/run_folder.h"
+
+#include <QProcess>
 
 #include <QtTest>
 #include <filesystem>
@@ -120,6 +123,29 @@ private Q_SLOTS:
         for (size_t i = 0; i < la.size(); ++i) worst = std::max(worst, std::abs(la[i].get<double>() - lc[i].get<double>()));
         QVERIFY2(worst < 1e-4, qPrintable(QString::number(worst)));
         QVERIFY2(json::parse(a.out)["nll"].get<double>() < json::parse(base.out)["nll"].get<double>(), "training should have helped");
+    }
+
+    // Out of memory (here: an address-space limit on the CPU) is a failure with the numbers and what
+    // to lower, not a crash.
+    void outOfMemoryIsReported() {
+        std::string text;
+        for (int doc = 0; doc < 16; ++doc) {
+            for (int w = 0; w < 800; ++w) text += (w % (3 + doc) ? "word " : "other ");   // distinct documents (no duplicates)
+            text += "\n\n";
+        }
+        writeFileAtomic(m_dir + "/long.txt", text);
+        writeFileAtomic(m_dir + "/oom.json", R"({"model": "model", "data": {"train": "long.txt"}, "output_dir": "runs/oom", "device": "cpu",
+            "train": {"batch_size": 16, "max_seq_len": 4096, "max_steps": 2, "loss_on": "text"}})");
+        QProcess p;
+        p.start("bash", {"-c", q("ulimit -v 2500000; exec \"" + test::cliPath() + "\" train \"" + m_dir + "/oom.json\"")});
+        QVERIFY(p.waitForFinished(120000));
+        const std::string err = p.readAllStandardError().toStdString();
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.find("out of memory on cpu at step 1 (batch_size 16, max_seq_len 4096") != std::string::npos, err.c_str());
+        QVERIFY2(err.find("hint: lower train.batch_size") != std::string::npos, err.c_str());
+        QVERIFY2(err.find("frame #") == std::string::npos, err.c_str());
+        const auto metrics = readMetrics(m_dir + "/runs/oom/metrics.jsonl");
+        QCOMPARE(metrics.back()["event"].get<std::string>(), std::string("failed"));
     }
 
     void configErrorsNameTheKey() {

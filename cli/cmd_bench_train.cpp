@@ -1,0 +1,85 @@
+// finetune bench --train (--model DIR | --config config.json) [--device cuda] [--dtype bf16] [--batch 8]
+// [--seq 1024] [--r 16] [--alpha 32] [--targets all|q_proj,v_proj] [--steps 10] [--warmup 3]
+// [--gradient-checkpointing] [--json]: LoRA training throughput and peak memory on random tokens.
+#include "args.h"
+#include "commands.h"
+#include "model/model_loader.h"
+#include "train/train_bench.h"
+#include "util/error.h"
+#include "util/memory_stats.h"
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include "torch_pch.h"
+
+namespace ft::cli {
+
+int runBenchTrain(const Argv& argv) {
+    const Args args(argv, {"model", "config", "dtype", "device", "batch", "seq", "r", "alpha", "targets", "steps", "warmup", "threads"},
+                    {"train", "json", "gradient-checkpointing"});
+    if (args.has("model") == args.has("config"))
+        throw Error("give exactly one of --model DIR or --config config.json (random weights in that shape)");
+    const auto device = parseDevice(args.value("device", "cpu"));
+    const auto dtype = parseDtype(args.value("dtype", device.is_cuda() ? "bf16" : "fp32"));
+    if (args.has("threads")) torch::set_num_threads(int(args.integer("threads", 1)));
+    TrainBenchOptions o;
+    o.batch = args.integer("batch", 8);
+    o.seqLen = args.integer("seq", 1024);
+    o.steps = args.integer("steps", 10);
+    o.warmup = args.integer("warmup", 3);
+    o.gradientCheckpointing = args.flag("gradient-checkpointing");
+    if (o.batch < 1 || o.seqLen < 2 || o.steps < 1 || o.warmup < 0) throw Error("--batch, --seq and --steps must be positive");
+    LoraConfig lora;
+    lora.r = args.integer("r", 16);
+    lora.alpha = args.number("alpha", 2.0 * double(lora.r));
+    const std::string targets = args.value("targets", "all");
+    if (targets == "all") {
+        lora.targets = loraTargetNames();
+    } else {
+        lora.targets.clear();
+        std::stringstream in(targets);
+        for (std::string t; std::getline(in, t, ',');) lora.targets.push_back(t);
+    }
+    lora.validate();
+
+    CausalLM model{nullptr};
+    std::string source;
+    if (args.has("model")) {
+        source = args.value("model");
+        model = loadModel(source, {device, dtype}).model;
+    } else {
+        source = args.value("config");
+        model = CausalLM(LlamaConfig::fromFile(source), torch::TensorOptions().device(device).dtype(dtype));
+        initRandomWeights(model, 1);
+    }
+    const TrainBenchResult r = benchTraining(model, lora, o);
+    const nlohmann::json out = {{"source", source},
+                                {"device", device.str()},
+                                {"dtype", dtypeName(dtype)},
+                                {"parameters", model->config().parameterCount()},
+                                {"trainable_parameters", r.trainableParams},
+                                {"batch", o.batch},
+                                {"seq", o.seqLen},
+                                {"r", lora.r},
+                                {"targets", lora.targets},
+                                {"gradient_checkpointing", o.gradientCheckpointing},
+                                {"steps", o.steps},
+                                {"seconds_per_step", r.secondsPerStep},
+                                {"tokens_per_s", r.tokensPerSecond},
+                                {"peak_memory_bytes", r.peakBytes}};
+    if (args.flag("json")) {
+        std::cout << out.dump() << std::endl;
+    } else {
+        std::cout << "model      " << source << " (" << double(model->config().parameterCount()) / 1e6 << " M parameters, "
+                  << r.trainableParams << " trainable)\n"
+                  << "device     " << device.str() << ", " << dtypeName(dtype) << "\n"
+                  << "batch      " << o.batch << " x " << o.seqLen << " tokens, LoRA r " << lora.r << " on " << lora.targets.size()
+                  << " projections" << (o.gradientCheckpointing ? ", gradient checkpointing" : "") << "\n"
+                  << "throughput " << r.tokensPerSecond << " tokens/s (" << r.secondsPerStep << " s/step)\n"
+                  << "peak mem   " << formatBytes(r.peakBytes) << "\n";
+    }
+    return 0;
+}
+
+} // namespace ft::cli

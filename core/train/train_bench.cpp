@@ -1,0 +1,54 @@
+#include "train/train_bench.h"
+
+#include "lora/lora_adapter.h"
+#include "train/adamw.h"
+#include "train/train_batch.h"
+#include "util/memory_stats.h"
+
+#include "torch_pch.h"
+
+#include <chrono>
+
+namespace ft {
+
+TrainBenchResult benchTraining(CausalLM& model, const LoraConfig& lora, const TrainBenchOptions& o) {
+    applyLora(model, lora, o.seed);
+    const auto params = adapterTensors(model);
+    TrainBenchResult r;
+    for (const auto& [name, t] : params) r.trainableParams += t.numel();
+    AdamW optimizer(params, {});
+    const auto device = model->device();
+    const std::string deviceName = device.str();
+
+    // Every position is a target: the heaviest case for the loss head.
+    std::vector<TrainingSequence> seqs(size_t(o.batch));
+    auto gen = at::detail::createCPUGenerator(o.seed);
+    const auto ids = torch::randint(0, model->config().vocabSize, {o.batch, o.seqLen}, gen, torch::kInt64);
+    MicroBatch batch;
+    for (int64_t b = 0; b < o.batch; ++b) {
+        seqs[size_t(b)].ids.assign(ids[b].data_ptr<int64_t>(), ids[b].data_ptr<int64_t>() + o.seqLen);
+        seqs[size_t(b)].lossMask.assign(size_t(o.seqLen), 1);
+        batch.rows.push_back({int32_t(b)});
+    }
+    model->train();
+    const BatchTensors tensors = collateBatch(batch, seqs, device);
+    resetPeakMemory(deviceName);
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point start;
+    for (int64_t step = 0; step < o.warmup + o.steps; ++step) {
+        if (step == o.warmup) start = Clock::now();
+        const auto loss = summedNll(*model, tensors, o.gradientCheckpointing) / double(tensors.targetCount());
+        loss.backward();
+        const double norm = gradNorm(params).item<double>();   // synchronises, as a real step does
+        clipGradients(params, norm, 1.0);
+        optimizer.step(1e-4);
+        optimizer.zeroGrad();
+    }
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    r.secondsPerStep = seconds / double(std::max<int64_t>(1, o.steps));
+    r.tokensPerSecond = double(o.batch * o.seqLen) / r.secondsPerStep;
+    r.peakBytes = memoryUse(deviceName).peak;
+    return r;
+}
+
+} // namespace ft

@@ -1,0 +1,27 @@
+// A training-throughput probe: full optimiser steps (forward, loss on every position, backward,
+// gradient norm and clipping, AdamW) on random tokens, through the same code as the trainer.
+// Used by `finetune bench --train` and for the time/memory estimate shown before a run starts.
+#pragma once
+#include "lora/lora_config.h"
+#include "model/llama_model.h"
+
+namespace ft {
+
+struct TrainBenchOptions {
+    int64_t batch = 8, seqLen = 1024;
+    int64_t steps = 10, warmup = 3;
+    bool gradientCheckpointing = false;
+    uint64_t seed = 0;
+};
+
+struct TrainBenchResult {
+    double tokensPerSecond = 0;   // over the measured steps
+    double secondsPerStep = 0;
+    uint64_t peakBytes = 0;       // device peak (CUDA) / process peak RSS (CPU)
+    int64_t trainableParams = 0;
+};
+
+// Attaches fresh adapters per `lora` to `model` (which must have none) and measures.
+TrainBenchResult benchTraining(CausalLM& model, const LoraConfig& lora, const TrainBenchOptions& options);
+
+} // namespace ft
