@@ -4,6 +4,7 @@
 // resume is exact; pause/resume/stop from another thread; NaN, empty data and a full disk fail
 // cleanly and keep the last good checkpoint.
 #include "chat/chat_template.h"
+#include "data/example.h"
 #include "generate/generator.h"
 #include "io/atomic_file.h"
 #include "io/json_file.h"
@@ -17,6 +18,7 @@
 #include "train/run_config.h"
 #include "train/run_folder.h"
 #include "train/train_batch.h"
+#include "train/training_data.h"
 #include "train/trainer.h"
 #include "util/error.h"
 
@@ -203,6 +205,28 @@ private Q_SLOTS:
         QVERIFY(std::abs(learningRate(s, 54, 104) - 0.5) < 1e-12);
         s.schedule = Schedule::Constant;
         QCOMPARE(learningRate(s, 90, 104), 1.0);
+    }
+
+    // What each loss mode trains on, and truncation.
+    void examplesEncodeWithTheRightMask() {
+        const std::string dir = test::makeTempDir("encode");
+        test::writeTinyChatModel(dir, 1);
+        const auto tok = Tokenizer::load(dir);
+        const ChatTemplate tmpl = ChatTemplate::forTokenizer(*tok);
+        const int32_t eos = tok->config().eosId;
+        TrainingSequence raw = encodeExample(*tok, tmpl, {{"text", "abc"}}, LossOn::Assistant, 64);
+        QCOMPARE(raw.ids, (std::vector<int32_t>{'a', 'b', 'c', eos}));
+        QCOMPARE(raw.targets(), int64_t(3));
+        const std::vector<Message> chat = {{"user", "hi"}, {"assistant", "yo"}};
+        const TrainingSequence replies = encodeExample(*tok, tmpl, chat, LossOn::Assistant, 64);
+        const TrainingSequence all = encodeExample(*tok, tmpl, chat, LossOn::All, 64);
+        QCOMPARE(replies.ids, all.ids);
+        QCOMPARE(replies.targets(), int64_t(4));   // "y", "o", <|im_end|>, "\n"
+        QCOMPARE(all.targets(), int64_t(all.ids.size()) - 1);
+        bool truncated = false;
+        const TrainingSequence cut = encodeExample(*tok, tmpl, chat, LossOn::Assistant, 10, &truncated);
+        QVERIFY(truncated);
+        QCOMPARE(cut.ids.size(), size_t(10));
     }
 
     void batchPlansCoverEveryExampleOnce() {
