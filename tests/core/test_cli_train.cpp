@@ -125,6 +125,31 @@ private Q_SLOTS:
         QVERIFY2(json::parse(a.out)["nll"].get<double>() < json::parse(base.out)["nll"].get<double>(), "training should have helped");
     }
 
+    // SIGTERM / Ctrl-C: the current step ends, a checkpoint and the adapter are written, exit 0.
+    void interruptStopsCleanly() {
+        const json config = {{"model", "model"}, {"data", {{"train", "train.jsonl"}}}, {"output_dir", "runs/interrupted"},
+                             {"train", {{"max_steps", 1000000}, {"batch_size", 2}, {"max_seq_len", 96}, {"save_every", 0}}}, {"device", "cpu"}};
+        writeFileAtomic(m_dir + "/long-run.json", config.dump());
+        QProcess p;
+        p.start(q(test::cliPath()), {"train", q(m_dir + "/long-run.json"), "--json"});
+        QVERIFY(p.waitForStarted());
+        std::string out;
+        for (int i = 0; i < 600 && out.find("\"event\":\"step\"") == std::string::npos; ++i) {
+            p.waitForReadyRead(100);
+            out += p.readAllStandardOutput().toStdString();
+        }
+        QVERIFY2(out.find("\"event\":\"step\"") != std::string::npos, out.c_str());
+        p.terminate();
+        QVERIFY(p.waitForFinished(60000));
+        out += p.readAllStandardOutput().toStdString();
+        QCOMPARE(p.exitCode(), 0);
+        const auto events = jsonLines(out);
+        QCOMPARE(events.back()["event"].get<std::string>(), std::string("finished"));
+        QCOMPARE(events.back()["status"].get<std::string>(), std::string("stopped"));
+        QVERIFY(fileExists(m_dir + "/runs/interrupted/adapter/adapter_model.safetensors"));
+        QCOMPARE(readJsonFile(m_dir + "/runs/interrupted/run.json")["status"].get<std::string>(), std::string("stopped"));
+    }
+
     // Out of memory (here: an address-space limit on the CPU) is a failure with the numbers and what
     // to lower, not a crash.
     void outOfMemoryIsReported() {
