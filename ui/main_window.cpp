@@ -1,6 +1,8 @@
 #include "main_window.h"
 
 #include "model_view.h"
+#include "training_job.h"
+#include "training_view.h"
 #include "settings.h"
 #include "util/device_info.h"
 
@@ -40,6 +42,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     m_modelView = new ModelView(this);
     addView(tr("Model"), m_modelView);
+    m_trainingView = new TrainingView(this);
+    addView(tr("Training"), m_trainingView);
     m_nav->setCurrentRow(0);
 
     m_log = new QPlainTextEdit(this);
@@ -66,6 +70,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         m_modelLabel->setText(tr("No model"));
         appendLog(tr("Cannot open model %1: %2").arg(dir, error));
     });
+
+    connect(m_trainingView, &TrainingView::jobStateChanged, m_jobLabel, &QLabel::setText);
+    connect(m_trainingView, &TrainingView::logLine, this, &MainWindow::appendLog);
 
     createMenus();
     resize(1100, 720);   // first start; a saved geometry replaces it
@@ -134,6 +141,17 @@ void MainWindow::appendLog(const QString& line) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_trainingView->job()->isRunning()) {
+        const auto answer = QMessageBox::question(this, tr("Training in Progress"),
+                                                  tr("A training run is in progress. Stop it (after a checkpoint) and quit?"),
+                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_trainingView->job()->stop();
+        m_trainingView->job()->wait();   // the current step, a checkpoint and the adapter
+    }
     settings::windowGeometry.set(saveGeometry());
     settings::windowState.set(saveState());
     event->accept();

@@ -12,6 +12,7 @@ class QMenu;
 namespace ft::ui {
 
 class ModelView;
+class TrainingView;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -21,6 +22,7 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
 
     ModelView* modelView() const { return m_modelView; }
+    TrainingView* trainingView() const { return m_trainingView; }
     QString statusModelText() const;
     QString logText() const;
     void appendLog(const QString& line);
@@ -37,6 +39,7 @@ private:
     QListWidget* m_nav = nullptr;
     QStackedWidget* m_stack = nullptr;
     ModelView* m_modelView = nullptr;
+    TrainingView* m_trainingView = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QLabel* m_deviceLabel = nullptr;
     QLabel* m_modelLabel = nullptr;

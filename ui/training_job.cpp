@@ -1,0 +1,85 @@
+#include "training_job.h"
+
+#include "train/trainer.h"
+#include "util/error.h"
+
+#include <QJsonDocument>
+#include <QThread>
+
+namespace ft::ui {
+
+TrainingJob::TrainingJob(QObject* parent) : QObject(parent) {}
+
+TrainingJob::~TrainingJob() {
+    stop();
+    wait();
+}
+
+bool TrainingJob::start(const RunConfig& config, QString* error) {
+    if (isRunning()) {
+        if (error) *error = tr("A training run is already in progress.");
+        return false;
+    }
+    auto observer = [this](const nlohmann::json& e) {
+        const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(e.dump()));
+        Q_EMIT event(doc.object());   // queued: the receivers live on the UI thread
+    };
+    try {
+        return launch(Trainer::create(config, observer));
+    } catch (const Error& e) {
+        if (error) *error = QString::fromStdString(e.hint().empty() ? std::string(e.what()) : std::string(e.what()) + "\n" + e.hint());
+        return false;
+    }
+}
+
+bool TrainingJob::resume(const QString& runDir, QString* error) {
+    if (isRunning()) {
+        if (error) *error = tr("A training run is already in progress.");
+        return false;
+    }
+    auto observer = [this](const nlohmann::json& e) { Q_EMIT event(QJsonDocument::fromJson(QByteArray::fromStdString(e.dump())).object()); };
+    try {
+        return launch(Trainer::resume(runDir.toStdString(), observer));
+    } catch (const Error& e) {
+        if (error) *error = QString::fromStdString(e.hint().empty() ? std::string(e.what()) : std::string(e.what()) + "\n" + e.hint());
+        return false;
+    }
+}
+
+bool TrainingJob::launch(std::unique_ptr<Trainer> trainer) {
+    wait();   // a finished worker of an earlier run
+    m_trainer = std::move(trainer);
+    m_runDir = QString::fromStdString(m_trainer->runDir());
+    Trainer* t = m_trainer.get();
+    m_thread = QThread::create([this, t] {
+        const TrainOutcome out = t->run();
+        Q_EMIT finished(QString::fromLatin1(trainStatusName(out.status)), QString::fromStdString(out.message));
+    });
+    m_thread->setObjectName(QStringLiteral("training"));
+    m_thread->start();
+    return true;
+}
+
+bool TrainingJob::isRunning() const { return m_thread && m_thread->isRunning(); }
+bool TrainingJob::isPaused() const { return m_trainer && m_trainer->isPaused(); }
+
+void TrainingJob::pause() {
+    if (m_trainer) m_trainer->pause();
+}
+
+void TrainingJob::resumeRun() {
+    if (m_trainer) m_trainer->resumeRun();
+}
+
+void TrainingJob::stop() {
+    if (m_trainer) m_trainer->stop();
+}
+
+void TrainingJob::wait() {
+    if (!m_thread) return;
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+}
+
+} // namespace ft::ui

@@ -1,0 +1,53 @@
+// TrainingJob: one training run on a worker thread. The Trainer is created on the calling (UI)
+// thread, which validates the configuration at once; run() then happens on a QThread, and every
+// event reaches the UI as a queued signal, so the UI thread never waits on training. Pause, resume
+// and stop go straight to the Trainer, whose controls are thread-safe.
+#pragma once
+#include <QJsonObject>
+#include <QObject>
+#include <memory>
+
+class QThread;
+
+namespace ft {
+class Trainer;
+struct RunConfig;
+} // namespace ft
+
+namespace ft::ui {
+
+class TrainingJob final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrainingJob)
+
+public:
+    explicit TrainingJob(QObject* parent = nullptr);
+    ~TrainingJob() override;   // stops a running job and waits for it (it checkpoints first)
+
+    // Returns false with *error set when the configuration or the run folder is refused.
+    bool start(const RunConfig& config, QString* error);
+    bool resume(const QString& runDir, QString* error);
+
+    bool isRunning() const;
+    bool isPaused() const;
+    QString runDir() const { return m_runDir; }
+
+public Q_SLOTS:
+    void pause();
+    void resumeRun();
+    void stop();
+    void wait();   // blocks until the worker has finished (for shutdown)
+
+Q_SIGNALS:
+    void event(const QJsonObject& event);                    // every trainer event ("step", "eval", ...)
+    void finished(const QString& status, const QString& message);   // "completed", "stopped", "early_stopped", "failed"
+
+private:
+    bool launch(std::unique_ptr<Trainer> trainer);
+
+    std::unique_ptr<Trainer> m_trainer;
+    QThread* m_thread = nullptr;
+    QString m_runDir;
+};
+
+} // namespace ft::ui

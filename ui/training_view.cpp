@@ -1,0 +1,250 @@
+#include "training_view.h"
+
+#include "metric_chart.h"
+#include "train/run_config.h"
+#include "training_job.h"
+#include "util/error.h"
+
+#include <QFileDialog>
+#include <QJsonArray>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace ft::ui {
+
+namespace {
+
+QString duration(double s) {
+    if (!(s >= 0) || s > 1e8) return QStringLiteral("?");
+    const qint64 t = qint64(s + 0.5);
+    if (t >= 3600) return QStringLiteral("%1h%2m").arg(t / 3600).arg((t / 60) % 60, 2, 10, QLatin1Char('0'));
+    if (t >= 60) return QStringLiteral("%1m%2s").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1s").arg(t);
+}
+
+QString bytes(double b) {
+    if (b >= 1024.0 * 1024 * 1024) return QStringLiteral("%1 GiB").arg(b / (1024.0 * 1024 * 1024), 0, 'f', 1);
+    return QStringLiteral("%1 MiB").arg(b / (1024.0 * 1024), 0, 'f', 0);
+}
+
+} // namespace
+
+TrainingView::TrainingView(QWidget* parent) : QWidget(parent), m_job(new TrainingJob(this)) {
+    m_start = new QPushButton(tr("Start from Config…"), this);
+    m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_resumeRun = new QPushButton(tr("Resume Run…"), this);
+    m_pause = new QPushButton(tr("Pause"), this);
+    m_stop = new QPushButton(tr("Stop"), this);
+    m_stop->setToolTip(tr("Finish the current step, save a checkpoint and the adapter"));
+    m_state = new QLabel(tr("No run"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_figures = new QLabel(this);
+    m_figures->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* buttons = new QHBoxLayout;
+    for (QWidget* w : {static_cast<QWidget*>(m_start), static_cast<QWidget*>(m_resumeRun), static_cast<QWidget*>(m_pause),
+                       static_cast<QWidget*>(m_stop)})
+        buttons->addWidget(w);
+    buttons->addWidget(m_state, 1);
+
+    m_loss = new widgets::MetricChart(tr("loss"), this);
+    m_trainSeries = m_loss->addSeries(tr("train"), QColor(31, 119, 180), false, 0.9);
+    m_evalSeries = m_loss->addSeries(tr("validation"), QColor(214, 39, 40), true);
+    m_lr = new widgets::MetricChart(tr("learning rate"), this);
+    m_lr->addSeries(tr("learning rate"), QColor(44, 160, 44));
+    m_gradNorm = new widgets::MetricChart(tr("gradient norm"), this);
+    m_gradNorm->addSeries(tr("gradient norm"), QColor(148, 103, 189), false, 0.9);
+
+    auto* side = new QTabWidget(this);
+    m_checkpoints = new QListWidget(this);
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    side->addTab(m_log, tr("Log"));
+    side->addTab(m_checkpoints, tr("Checkpoints"));
+
+    auto* charts = new QSplitter(Qt::Vertical, this);
+    charts->addWidget(m_loss);
+    auto* small = new QSplitter(Qt::Horizontal, this);
+    small->addWidget(m_lr);
+    small->addWidget(m_gradNorm);
+    charts->addWidget(small);
+    charts->addWidget(side);
+    charts->setStretchFactor(0, 3);
+    charts->setStretchFactor(1, 2);
+    charts->setStretchFactor(2, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_figures);
+    layout->addWidget(charts, 1);
+
+    connect(m_start, &QPushButton::clicked, this, &TrainingView::chooseConfig);
+    connect(m_resumeRun, &QPushButton::clicked, this, &TrainingView::chooseRunToResume);
+    connect(m_pause, &QPushButton::clicked, this, &TrainingView::togglePause);
+    connect(m_stop, &QPushButton::clicked, this, &TrainingView::stop);
+    connect(m_job, &TrainingJob::event, this, &TrainingView::onEvent);
+    connect(m_job, &TrainingJob::finished, this, &TrainingView::onFinished);
+    updateButtons();
+}
+
+void TrainingView::chooseConfig() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Run Configuration"), QString(), tr("Run configuration (*.json)"));
+    if (!path.isEmpty()) startFromConfigFile(path);
+}
+
+void TrainingView::chooseRunToResume() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Run Folder to Resume"));
+    if (!dir.isEmpty()) resumeRun(dir);
+}
+
+bool TrainingView::startFromConfigFile(const QString& path) {
+    QString error;
+    try {
+        const RunConfig config = RunConfig::fromFile(path.toStdString());
+        resetForRun();
+        if (m_job->start(config, &error)) {
+            setState(tr("Preparing…"));
+            updateButtons();
+            return true;
+        }
+    } catch (const Error& e) {
+        error = QString::fromStdString(e.what());
+    }
+    setState(tr("Not started"));
+    m_log->appendPlainText(tr("Cannot start: %1").arg(error));
+    Q_EMIT logLine(tr("Cannot start training: %1").arg(error));
+    if (isVisible()) QMessageBox::warning(this, tr("Cannot Start Training"), error);
+    return false;
+}
+
+bool TrainingView::resumeRun(const QString& runDir) {
+    QString error;
+    resetForRun();
+    if (m_job->resume(runDir, &error)) {
+        setState(tr("Resuming…"));
+        updateButtons();
+        return true;
+    }
+    setState(tr("Not resumed"));
+    m_log->appendPlainText(tr("Cannot resume: %1").arg(error));
+    if (isVisible()) QMessageBox::warning(this, tr("Cannot Resume"), error);
+    return false;
+}
+
+void TrainingView::togglePause() {
+    if (!m_job->isRunning()) return;
+    if (m_job->isPaused()) {
+        m_job->resumeRun();
+        setState(tr("Resuming…"));
+    } else {
+        m_job->pause();
+        setState(tr("Pausing after this step…"));
+    }
+    updateButtons();
+}
+
+void TrainingView::stop() {
+    if (!m_job->isRunning()) return;
+    m_job->stop();
+    setState(tr("Stopping: finishing the step and saving a checkpoint…"));
+}
+
+void TrainingView::resetForRun() {
+    m_loss->clear();
+    m_lr->clear();
+    m_gradNorm->clear();
+    m_checkpoints->clear();
+    m_log->clear();
+    m_figures->clear();
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+}
+
+void TrainingView::onEvent(const QJsonObject& e) {
+    const QString kind = e.value(QStringLiteral("event")).toString();
+    const int step = e.value(QStringLiteral("step")).toInt();
+    if (kind == QLatin1String("log")) {
+        m_log->appendPlainText(e.value(QStringLiteral("message")).toString());
+    } else if (kind == QLatin1String("started")) {
+        m_progress->setRange(0, e.value(QStringLiteral("total_steps")).toInt());
+        m_progress->setValue(step);
+        setState(tr("Training on %1 (%2)").arg(e.value(QStringLiteral("device")).toString(), e.value(QStringLiteral("dtype")).toString()));
+        for (const auto& w : e.value(QStringLiteral("warnings")).toArray()) m_log->appendPlainText(tr("warning: %1").arg(w.toString()));
+    } else if (kind == QLatin1String("step")) {
+        const double loss = e.value(QStringLiteral("loss")).toDouble();
+        m_loss->addPoint(m_trainSeries, step, loss);
+        m_lr->addPoint(0, step, e.value(QStringLiteral("lr")).toDouble());
+        m_gradNorm->addPoint(0, step, e.value(QStringLiteral("grad_norm")).toDouble());
+        m_progress->setValue(step);
+        m_figures->setText(tr("step %1 / %2   loss %3 (smoothed %4)   lr %5   grad norm %6   %7 tokens/s   %8 examples/s   memory %9   ETA %10")
+                               .arg(step)
+                               .arg(e.value(QStringLiteral("total_steps")).toInt())
+                               .arg(loss, 0, 'f', 4)
+                               .arg(m_loss->smoothedValue(m_trainSeries), 0, 'f', 4)
+                               .arg(e.value(QStringLiteral("lr")).toDouble(), 0, 'e', 2)
+                               .arg(e.value(QStringLiteral("grad_norm")).toDouble(), 0, 'f', 3)
+                               .arg(e.value(QStringLiteral("tokens_per_s")).toDouble(), 0, 'f', 0)
+                               .arg(e.value(QStringLiteral("examples_per_s")).toDouble(), 0, 'f', 1)
+                               .arg(bytes(e.value(QStringLiteral("memory_bytes")).toDouble()))
+                               .arg(duration(e.value(QStringLiteral("eta_s")).toDouble())));
+        if (!m_job->isPaused()) setState(tr("Training"));
+    } else if (kind == QLatin1String("eval")) {
+        m_loss->addPoint(m_evalSeries, step, e.value(QStringLiteral("loss")).toDouble());
+        m_log->appendPlainText(tr("validation at step %1: loss %2, perplexity %3")
+                                   .arg(step)
+                                   .arg(e.value(QStringLiteral("loss")).toDouble(), 0, 'f', 4)
+                                   .arg(e.value(QStringLiteral("ppl")).toDouble(), 0, 'f', 3));
+    } else if (kind == QLatin1String("checkpoint")) {
+        m_checkpoints->addItem(tr("step %1   %2").arg(step).arg(e.value(QStringLiteral("path")).toString()));
+    } else if (kind == QLatin1String("paused")) {
+        setState(tr("Paused at step %1").arg(step));
+    } else if (kind == QLatin1String("resumed")) {
+        setState(tr("Training"));
+    } else if (kind == QLatin1String("failed")) {
+        m_log->appendPlainText(tr("FAILED at step %1: %2").arg(step).arg(e.value(QStringLiteral("reason")).toString()));
+        const QString hint = e.value(QStringLiteral("hint")).toString();
+        if (!hint.isEmpty()) m_log->appendPlainText(tr("hint: %1").arg(hint));
+    }
+    updateButtons();
+}
+
+void TrainingView::onFinished(const QString& status, const QString& message) {
+    m_job->wait();
+    if (status == QLatin1String("failed")) setState(tr("Failed: %1").arg(message));
+    else if (status == QLatin1String("stopped")) setState(tr("Stopped; resume it from its folder"));
+    else if (status == QLatin1String("early_stopped")) setState(tr("Stopped early: the validation loss stopped improving"));
+    else setState(tr("Completed"));
+    Q_EMIT logLine(tr("Training %1: %2").arg(status, m_job->runDir()));
+    updateButtons();
+}
+
+void TrainingView::setState(const QString& text) {
+    m_state->setText(text);
+    Q_EMIT jobStateChanged(text);
+}
+
+void TrainingView::updateButtons() {
+    const bool running = m_job->isRunning();
+    m_start->setEnabled(!running);
+    m_resumeRun->setEnabled(!running);
+    m_pause->setEnabled(running);
+    m_stop->setEnabled(running);
+    m_pause->setText(running && m_job->isPaused() ? tr("Resume") : tr("Pause"));
+}
+
+QString TrainingView::statusText() const { return m_state->text(); }
+int TrainingView::checkpointCount() const { return m_checkpoints->count(); }
+
+} // namespace ft::ui
