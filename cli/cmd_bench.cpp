@@ -1,6 +1,7 @@
 // finetune bench: prefill and decode throughput of a model folder (--model) or of random weights in
 // the shape of a config.json (--config), on CPU or CUDA.
 #include "args.h"
+#include "cmd_common.h"
 #include "commands.h"
 #include "generate/generator.h"
 #include "model/model_loader.h"
@@ -21,8 +22,6 @@ int runBench(const Argv& argv) {
     const Args args(argv, {"model", "config", "dtype", "device", "batch", "prompt-len", "new-tokens", "repeat", "seed",
                            "threads"},
                     {"json"});
-    if (args.has("model") == args.has("config"))
-        throw Error("give exactly one of --model DIR or --config config.json (random weights in that shape)");
     const auto device = parseDevice(args.value("device", "cpu"));
     const auto dtype = parseDtype(args.value("dtype", "fp32"));
     const int64_t batch = args.integer("batch", 1), promptLen = args.integer("prompt-len", 128);
@@ -31,16 +30,8 @@ int runBench(const Argv& argv) {
         throw Error("--batch, --prompt-len, --new-tokens and --repeat must be >= 1");
     if (args.has("threads")) torch::set_num_threads(int(args.integer("threads", 1)));
 
-    CausalLM model{nullptr};
     std::string source;
-    if (args.has("model")) {
-        source = args.value("model");
-        model = loadModel(source, {device, dtype}).model;
-    } else {
-        source = args.value("config");
-        model = CausalLM(LlamaConfig::fromFile(source), torch::TensorOptions().device(device).dtype(dtype));
-        initRandomWeights(model, 1);
-    }
+    CausalLM model = benchModelFromArgs(args, device, dtype, &source);
     model->eval();
     const LlamaConfig& c = model->config();
 

@@ -2,6 +2,7 @@
 // [--seq 1024] [--r 16] [--alpha 32] [--targets all|q_proj,v_proj] [--steps 10] [--warmup 3]
 // [--gradient-checkpointing] [--json]: LoRA training throughput and peak memory on random tokens.
 #include "args.h"
+#include "cmd_common.h"
 #include "commands.h"
 #include "model/model_loader.h"
 #include "train/train_bench.h"
@@ -18,8 +19,6 @@ namespace ft::cli {
 int runBenchTrain(const Argv& argv) {
     const Args args(argv, {"model", "config", "dtype", "device", "batch", "seq", "r", "alpha", "targets", "steps", "warmup", "threads"},
                     {"train", "json", "gradient-checkpointing"});
-    if (args.has("model") == args.has("config"))
-        throw Error("give exactly one of --model DIR or --config config.json (random weights in that shape)");
     const auto device = parseDevice(args.value("device", "cpu"));
     const auto dtype = parseDtype(args.value("dtype", device.is_cuda() ? "bf16" : "fp32"));
     if (args.has("threads")) torch::set_num_threads(int(args.integer("threads", 1)));
@@ -43,16 +42,8 @@ int runBenchTrain(const Argv& argv) {
     }
     lora.validate();
 
-    CausalLM model{nullptr};
     std::string source;
-    if (args.has("model")) {
-        source = args.value("model");
-        model = loadModel(source, {device, dtype}).model;
-    } else {
-        source = args.value("config");
-        model = CausalLM(LlamaConfig::fromFile(source), torch::TensorOptions().device(device).dtype(dtype));
-        initRandomWeights(model, 1);
-    }
+    CausalLM model = benchModelFromArgs(args, device, dtype, &source);
     const TrainBenchResult r = benchTraining(model, lora, o);
     const nlohmann::json out = {{"source", source},
                                 {"device", device.str()},

@@ -19,6 +19,19 @@ LoadedModel loadModelFromArgs(const Args& args) {
     return m;
 }
 
+CausalLM benchModelFromArgs(const Args& args, const torch::Device& device, torch::ScalarType dtype, std::string* source) {
+    if (args.has("model") == args.has("config"))
+        throw Error("give exactly one of --model DIR or --config config.json (random weights in that shape)");
+    if (args.has("model")) {
+        *source = args.value("model");
+        return loadModel(*source, {device, dtype}).model;
+    }
+    *source = args.value("config");
+    CausalLM model(LlamaConfig::fromFile(*source), torch::TensorOptions().device(device).dtype(dtype));
+    initRandomWeights(model, 1);
+    return model;
+}
+
 std::shared_ptr<const Tokenizer> loadTokenizerFromArgs(const Args& args) {
     if (args.has("tokenizer")) return Tokenizer::load(args.value("tokenizer"));
     if (args.has("model")) return Tokenizer::load(args.value("model"));

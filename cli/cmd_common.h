@@ -14,6 +14,10 @@ class Args;
 
 LoadedModel loadModelFromArgs(const Args& args);
 
+// The model of --model DIR, or random weights in the shape of --config config.json (benchmarks:
+// any published architecture without downloading it). Sets *source to the path used.
+CausalLM benchModelFromArgs(const Args& args, const torch::Device& device, torch::ScalarType dtype, std::string* source);
+
 // The tokenizer of --tokenizer DIR, else of --model DIR.
 std::shared_ptr<const Tokenizer> loadTokenizerFromArgs(const Args& args);
 

@@ -8,6 +8,7 @@
 #include "train/trainer.h"
 #include "util/error.h"
 #include "util/memory_stats.h"
+#include "util/strings.h"
 
 #include <atomic>
 #include <csignal>
@@ -23,14 +24,6 @@ std::atomic<int> g_interrupts{0};
 
 void onInterrupt(int) {
     if (g_interrupts.fetch_add(1) >= 1) _exit(130);
-}
-
-std::string duration(double s) {
-    if (!(s >= 0) || s > 1e8) return "?";
-    const long t = long(s + 0.5);
-    if (t >= 3600) return format("%ldh%02ldm", t / 3600, (t / 60) % 60);
-    if (t >= 60) return format("%ldm%02lds", t / 60, t % 60);
-    return format("%lds", t);
 }
 
 // Human-readable progress on stderr-free stdout; a carriage-return line on a terminal.
@@ -55,7 +48,7 @@ public:
             const std::string text = format("step %lld/%lld [%s] loss %.4f  lr %.2e  gnorm %.3f  %.0f tok/s  mem %s  eta %s",
                                             (long long)step, (long long)total, bar.c_str(), e.value("loss", 0.0), e.value("lr", 0.0),
                                             e.value("grad_norm", 0.0), e.value("tokens_per_s", 0.0),
-                                            formatBytes(e.value("memory_bytes", uint64_t(0))).c_str(), duration(e.value("eta_s", -1.0)).c_str());
+                                            formatBytes(e.value("memory_bytes", uint64_t(0))).c_str(), formatDuration(e.value("eta_s", -1.0)).c_str());
             if (m_tty) {
                 std::cout << "\r" << text << "\033[K" << std::flush;
                 m_open = true;

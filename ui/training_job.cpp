@@ -1,6 +1,5 @@
 #include "training_job.h"
 
-#include "train/trainer.h"
 #include "util/error.h"
 
 #include <QJsonDocument>
@@ -16,37 +15,28 @@ TrainingJob::~TrainingJob() {
 }
 
 bool TrainingJob::start(const RunConfig& config, QString* error) {
+    return launch([&](TrainObserver observer) { return Trainer::create(config, std::move(observer)); }, error);
+}
+
+bool TrainingJob::resume(const QString& runDir, QString* error) {
+    return launch([&](TrainObserver observer) { return Trainer::resume(runDir.toStdString(), std::move(observer)); }, error);
+}
+
+bool TrainingJob::launch(const std::function<std::unique_ptr<Trainer>(TrainObserver)>& make, QString* error) {
     if (isRunning()) {
         if (error) *error = tr("A training run is already in progress.");
         return false;
     }
     auto observer = [this](const nlohmann::json& e) {
-        const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(e.dump()));
-        Q_EMIT event(doc.object());   // queued: the receivers live on the UI thread
+        Q_EMIT event(QJsonDocument::fromJson(QByteArray::fromStdString(e.dump())).object());   // queued: receivers live on the UI thread
     };
+    std::unique_ptr<Trainer> trainer;
     try {
-        return launch(Trainer::create(config, observer));
+        trainer = make(observer);
     } catch (const Error& e) {
         if (error) *error = QString::fromStdString(e.hint().empty() ? std::string(e.what()) : std::string(e.what()) + "\n" + e.hint());
         return false;
     }
-}
-
-bool TrainingJob::resume(const QString& runDir, QString* error) {
-    if (isRunning()) {
-        if (error) *error = tr("A training run is already in progress.");
-        return false;
-    }
-    auto observer = [this](const nlohmann::json& e) { Q_EMIT event(QJsonDocument::fromJson(QByteArray::fromStdString(e.dump())).object()); };
-    try {
-        return launch(Trainer::resume(runDir.toStdString(), observer));
-    } catch (const Error& e) {
-        if (error) *error = QString::fromStdString(e.hint().empty() ? std::string(e.what()) : std::string(e.what()) + "\n" + e.hint());
-        return false;
-    }
-}
-
-bool TrainingJob::launch(std::unique_ptr<Trainer> trainer) {
     wait();   // a finished worker of an earlier run
     m_trainer = std::move(trainer);
     m_runDir = QString::fromStdString(m_trainer->runDir());

@@ -5,14 +5,12 @@
 #pragma once
 #include <QJsonObject>
 #include <QObject>
+#include <functional>
 #include <memory>
 
-class QThread;
+#include "train/trainer.h"   // torch-free
 
-namespace ft {
-class Trainer;
-struct RunConfig;
-} // namespace ft
+class QThread;
 
 namespace ft::ui {
 
@@ -43,7 +41,8 @@ Q_SIGNALS:
     void finished(const QString& status, const QString& message);   // "completed", "stopped", "early_stopped", "failed"
 
 private:
-    bool launch(std::unique_ptr<Trainer> trainer);
+    // Creates the Trainer with an observer that forwards events, then runs it on a new thread.
+    bool launch(const std::function<std::unique_ptr<Trainer>(TrainObserver)>& make, QString* error);
 
     std::unique_ptr<Trainer> m_trainer;
     QThread* m_thread = nullptr;

@@ -4,6 +4,8 @@
 #include "train/run_config.h"
 #include "training_job.h"
 #include "util/error.h"
+#include "util/memory_stats.h"
+#include "util/strings.h"
 
 #include <QFileDialog>
 #include <QJsonArray>
@@ -19,23 +21,6 @@
 #include <QVBoxLayout>
 
 namespace ft::ui {
-
-namespace {
-
-QString duration(double s) {
-    if (!(s >= 0) || s > 1e8) return QStringLiteral("?");
-    const qint64 t = qint64(s + 0.5);
-    if (t >= 3600) return QStringLiteral("%1h%2m").arg(t / 3600).arg((t / 60) % 60, 2, 10, QLatin1Char('0'));
-    if (t >= 60) return QStringLiteral("%1m%2s").arg(t / 60).arg(t % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1s").arg(t);
-}
-
-QString bytes(double b) {
-    if (b >= 1024.0 * 1024 * 1024) return QStringLiteral("%1 GiB").arg(b / (1024.0 * 1024 * 1024), 0, 'f', 1);
-    return QStringLiteral("%1 MiB").arg(b / (1024.0 * 1024), 0, 'f', 0);
-}
-
-} // namespace
 
 TrainingView::TrainingView(QWidget* parent) : QWidget(parent), m_job(new TrainingJob(this)) {
     m_start = new QPushButton(tr("Start from Config…"), this);
@@ -197,8 +182,8 @@ void TrainingView::onEvent(const QJsonObject& e) {
                                .arg(e.value(QStringLiteral("grad_norm")).toDouble(), 0, 'f', 3)
                                .arg(e.value(QStringLiteral("tokens_per_s")).toDouble(), 0, 'f', 0)
                                .arg(e.value(QStringLiteral("examples_per_s")).toDouble(), 0, 'f', 1)
-                               .arg(bytes(e.value(QStringLiteral("memory_bytes")).toDouble()))
-                               .arg(duration(e.value(QStringLiteral("eta_s")).toDouble())));
+                               .arg(QString::fromStdString(formatBytes(uint64_t(e.value(QStringLiteral("memory_bytes")).toDouble()))))
+                               .arg(QString::fromStdString(formatDuration(e.value(QStringLiteral("eta_s")).toDouble()))));
         if (!m_job->isPaused()) setState(tr("Training"));
     } else if (kind == QLatin1String("eval")) {
         m_loss->addPoint(m_evalSeries, step, e.value(QStringLiteral("loss")).toDouble());

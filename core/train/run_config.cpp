@@ -124,6 +124,10 @@ std::string resolvePath(const std::string& p, const std::string& baseDir) {
 
 } // namespace
 
+json loraJson(const LoraConfig& l) {
+    return {{"r", l.r}, {"alpha", l.alpha}, {"dropout", l.dropout}, {"targets", l.targets}, {"rslora", l.rslora}};
+}
+
 RunConfig RunConfig::fromJson(const json& j, const std::string& baseDir) {
     RunConfig c;
     {
@@ -232,7 +236,7 @@ json RunConfig::toJson() const {
         {"init_adapter", initAdapter},
         {"data", data},
         {"output_dir", outputDir},
-        {"lora", {{"r", lora.r}, {"alpha", lora.alpha}, {"dropout", lora.dropout}, {"targets", lora.targets}, {"rslora", lora.rslora}}},
+        {"lora", loraJson(lora)},
         {"train",
          {{"lr", s.lr},
           {"schedule", scheduleName(s.schedule)},

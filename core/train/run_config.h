@@ -56,6 +56,9 @@ struct TrainSettings {
 // LoRA defaults for training: every projection, r 16, alpha 32, dropout 0.05.
 LoraConfig trainingLoraDefaults();
 
+// {"r", "alpha", "dropout", "targets", "rslora"}: the "lora" section of a run configuration.
+nlohmann::json loraJson(const LoraConfig& lora);
+
 struct RunConfig {
     std::string model;          // Hugging Face model folder
     std::string tokenizer;      // "" = the model folder

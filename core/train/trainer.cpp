@@ -28,6 +28,7 @@
 #include <fstream>
 #include <mutex>
 #include <new>
+#include <optional>
 
 #ifndef FT_VERSION
 #define FT_VERSION "unknown"
@@ -154,7 +155,7 @@ struct Trainer::Impl {
             j["resolved"] = {{"device", deviceName},
                              {"dtype", dtypeName(dtype)},
                              {"total_steps", state.totalSteps},
-                             {"lora", {{"r", lora.r}, {"alpha", lora.alpha}, {"dropout", lora.dropout}, {"targets", lora.targets}, {"rslora", lora.rslora}}}};
+                             {"lora", loraJson(lora)}};
             j["model_fingerprint"] = modelFingerprint(config.model);
             j["dataset"] = {{"workspace", data.workspace},
                             {"dataset", data.dataset},
@@ -345,16 +346,22 @@ struct Trainer::Impl {
         }
     }
 
-    // One optimiser step over up to grad_accum micro-batches. Returns false at the end of an epoch
+    struct StepResult {
+        double loss = 0, gradNorm = 0, lr = 0;
+        int64_t tokens = 0, examples = 0;
+    };
+
+    // One optimiser step over up to grad_accum micro-batches. Returns nothing at the end of an epoch
     // that had no micro-batch left (the position moves to the next epoch).
-    bool trainStep(double& loss, double& gradNormValue, int64_t& tokens, int64_t& examples) {
+    std::optional<StepResult> trainStep() {
         const auto& s = config.train;
         const auto& p = epochPlan();
         if (state.microIndex >= int64_t(p.size())) {
             ++state.epoch;
             state.microIndex = 0;
-            return false;
+            return std::nullopt;
         }
+        StepResult r;
         const int64_t first = state.microIndex, last = std::min<int64_t>(int64_t(p.size()), first + s.gradAccum);
         int64_t stepTargets = 0;
         for (int64_t m = first; m < last; ++m)
@@ -362,19 +369,18 @@ struct Trainer::Impl {
                 for (int32_t i : row) stepTargets += data.train[size_t(i)].targets();
         model.model->train();
         torch::Tensor lossSum = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat32).device(device));
-        tokens = examples = 0;
         for (int64_t m = first; m < last; ++m) {
             if (m > first) checkControl();   // a pause may fall between micro-batches; a stop waits for the step's end
             const BatchTensors b = collateBatch(p[size_t(m)], data.train, device);
             const auto scaled = summedNll(*model.model, b, s.gradientCheckpointing) / double(stepTargets);
             scaled.backward();
             lossSum += scaled.detach();
-            tokens += b.tokens;
-            examples += b.examples;
+            r.tokens += b.tokens;
+            r.examples += b.examples;
         }
         const auto& params = optimizer->params();
-        loss = lossSum.item<double>();
-        gradNormValue = gradNorm(params).item<double>();
+        const double loss = r.loss = lossSum.item<double>();
+        const double gradNormValue = r.gradNorm = gradNorm(params).item<double>();
         if (!std::isfinite(loss) || !std::isfinite(gradNormValue)) {
             optimizer->zeroGrad();
             throw StepFailure(state.step + 1,
@@ -386,7 +392,8 @@ struct Trainer::Impl {
                                                           : "the last good checkpoint is " + lastCheckpoint));
         }
         clipGradients(params, gradNormValue, s.maxGradNorm);
-        optimizer->step(learningRate(s, state.step, state.totalSteps));
+        r.lr = learningRate(s, state.step, state.totalSteps);
+        optimizer->step(r.lr);
         optimizer->zeroGrad();
         ++state.step;
         state.microIndex = last;
@@ -394,9 +401,9 @@ struct Trainer::Impl {
             ++state.epoch;
             state.microIndex = 0;
         }
-        state.tokensSeen += tokens;
+        state.tokensSeen += r.tokens;
         state.lastTrainLoss = loss;
-        return true;
+        return r;
     }
 
     std::string outOfMemoryMessage(const std::exception& e) {
@@ -452,10 +459,10 @@ struct Trainer::Impl {
             }
             pausedSeconds = 0;
             const auto t0 = Clock::now();
-            double loss = 0, norm = 0;
-            int64_t tokens = 0, examples = 0;
+            std::optional<StepResult> r;
             try {
-                if (!trainStep(loss, norm, tokens, examples)) continue;
+                r = trainStep();
+                if (!r) continue;
             } catch (const StepFailure&) {
                 throw;
             } catch (const std::exception& e) {
@@ -471,8 +478,8 @@ struct Trainer::Impl {
             sessionSeconds += stepSeconds;
             state.elapsedSeconds += stepSeconds;
             intervalSeconds += stepSeconds;
-            intervalTokens += tokens;
-            intervalExamples += examples;
+            intervalTokens += r->tokens;
+            intervalExamples += r->examples;
             if (state.step % s.logEvery == 0 || state.step == state.totalSteps) {
                 const MemoryUse m = memoryUse(memDevice);
                 const double planSize = double(std::max<size_t>(1, epochPlan().size()));
@@ -480,10 +487,10 @@ struct Trainer::Impl {
                       {"step", state.step},
                       {"total_steps", state.totalSteps},
                       {"epoch", double(state.epoch) + double(state.microIndex) / planSize},
-                      {"loss", loss},
-                      {"lr", learningRate(s, state.step - 1, state.totalSteps)},
-                      {"grad_norm", norm},
-                      {"tokens", tokens},
+                      {"loss", r->loss},
+                      {"lr", r->lr},
+                      {"grad_norm", r->gradNorm},
+                      {"tokens", r->tokens},
                       {"tokens_per_s", double(intervalTokens) / intervalSeconds},
                       {"examples_per_s", double(intervalExamples) / intervalSeconds},
                       {"elapsed_s", state.elapsedSeconds},
