@@ -539,9 +539,18 @@ Trainer::~Trainer() = default;
 std::unique_ptr<Trainer> Trainer::create(const RunConfig& config, TrainObserver observer) {
     config.validate();
     if (!isDirectory(config.model)) throw Error("model: " + config.model + " is not a folder");
-    if (fileExists(runfiles::runJson(config.outputDir)))
-        throw Error("output_dir: " + config.outputDir + " already holds a run",
-                    "resume it with `finetune train --resume " + config.outputDir + "`, or choose another output_dir");
+    if (fileExists(runfiles::runJson(config.outputDir))) {
+        // A run that ended before its first checkpoint (bad data, a crash while preparing) has
+        // nothing to resume and nothing trained to lose: starting it again replaces it, including
+        // its imported copy of the data files, which may just have been fixed.
+        const std::string status = readJsonFile(runfiles::runJson(config.outputDir)).value("status", "");
+        if ((status != "failed" && status != "preparing") || !listCheckpoints(config.outputDir).empty())
+            throw Error("output_dir: " + config.outputDir + " already holds a run",
+                        "resume it with `finetune train --resume " + config.outputDir + "`, or choose another output_dir");
+        std::error_code ec;
+        for (const auto& path : {runfiles::runJson(config.outputDir), runfiles::metrics(config.outputDir), config.outputDir + "/data"})
+            fs::remove_all(path, ec);
+    }
     std::unique_ptr<Trainer> t(new Trainer());
     t->d->config = config;
     t->d->runDir = config.outputDir;
@@ -567,7 +576,9 @@ std::unique_ptr<Trainer> Trainer::resume(const std::string& runDir, TrainObserve
     std::string dir = checkpoint;
     const auto all = listCheckpoints(runDir);
     if (dir.empty()) {
-        if (all.empty()) throw Error(runDir + " has no checkpoint to resume from", "start it again with `finetune train`");
+        if (all.empty())
+            throw Error(runDir + " has no checkpoint to resume from",
+                        "start it again with `finetune train` (a run that failed before its first checkpoint is replaced)");
         dir = all.back().path;
     }
     if (!fileExists(dir + "/trainer_state.json")) throw Error(dir + " is not a complete checkpoint (no trainer_state.json)");

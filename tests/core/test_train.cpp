@@ -512,6 +512,16 @@ private Q_SLOTS:
         QVERIFY(out.status == TrainStatus::Failed);
         QVERIFY2(out.message.find("no train example is left") != std::string::npos, out.message.c_str());
         QVERIFY2(out.message.find("max_seq_len 8") != std::string::npos, out.message.c_str());
+        // Nothing to resume; once the setting is fixed, the same output_dir starts afresh.
+        try {
+            Trainer::resume(c.outputDir);
+            QFAIL("a run without checkpoints was resumed");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("no checkpoint") != std::string::npos, e.what());
+        }
+        c.train.maxSeqLen = 128;
+        c.train.maxSteps = 2;
+        QVERIFY(Trainer::create(c)->run().status == TrainStatus::Completed);
     }
 
     void existingRunIsNotOverwritten() {
