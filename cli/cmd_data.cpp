@@ -9,6 +9,7 @@
 #include "data/exporter.h"
 #include "data/importer.h"
 #include "tokenizer/tokenizer.h"
+#include "train/training_data.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -111,30 +112,6 @@ int runExport(const Args& args, DatasetStore& store) {
     return 0;
 }
 
-// Token counts of one conversation as training sees it: rendered with the chat template, tokenized,
-// reply tokens counted by the training mask. Raw documents count whole.
-TokenCounter chatTokenCounter(std::shared_ptr<const Tokenizer> tokenizer, std::shared_ptr<ChatTemplate> tmpl) {
-    return [tokenizer, tmpl](const std::vector<Message>& messages) {
-        TokenCount c;
-        if (messages.size() == 1 && messages[0].role == "text") {
-            c.total = c.reply = int64_t(tokenizer->encode(messages[0].content, true).size());
-            return c;
-        }
-        std::vector<ChatMessage> chat;
-        for (const auto& m : messages) chat.push_back({m.role, m.content});
-        const TokenizedChat t = tokenizeChat(*tokenizer, tmpl->renderForTraining(chat));
-        c.total = int64_t(t.ids.size());
-        for (uint8_t m : t.trainMask) c.reply += m;
-        c.prompt = c.total - c.reply;
-        return c;
-    };
-}
-
-std::string tokenizerKey(const Tokenizer& tokenizer, const ChatTemplate& tmpl) {
-    return std::filesystem::absolute(tokenizer.dir()).string() + "|" + std::to_string(tokenizer.vocabSize()) + "|" +
-           contentHash({{"template", tmpl.source()}});
-}
-
 int runValidate(const Args& args, DatasetStore& store) {
     const int64_t dataset = store.datasetId(args.required("dataset"));
     const int64_t maxLen = args.integer("max-len", 2048);
@@ -151,9 +128,9 @@ int runValidate(const Args& args, DatasetStore& store) {
     if (args.has("tokenizer") || args.has("model")) {
         std::shared_ptr<const Tokenizer> tokenizer = loadTokenizerFromArgs(args);
         auto tmpl = std::make_shared<ChatTemplate>(ChatTemplate::forTokenizer(*tokenizer, args.value("template")));
-        const std::string key = tokenizerKey(*tokenizer, *tmpl);
+        const std::string key = tokenCountKey(*tokenizer, *tmpl);
         const bool tty = ::isatty(2) && !args.flag("json");
-        const int64_t counted = updateTokenCounts(store, dataset, key, chatTokenCounter(tokenizer, tmpl), [&](int64_t done, int64_t total) {
+        const int64_t counted = updateTokenCounts(store, dataset, key, exampleTokenCounter(tokenizer, tmpl), [&](int64_t done, int64_t total) {
             if (tty) std::cerr << "\rcounting tokens " << done << "/" << total << std::flush;
         });
         if (tty) std::cerr << "\r";

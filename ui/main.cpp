@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -33,10 +34,20 @@ int main(int argc, char** argv) {
     QCommandLineOption modelOption(QStringLiteral("model"), QApplication::translate("main", "Open this model folder."),
                                    QStringLiteral("dir"));
     parser.addOption(modelOption);
+    QCommandLineOption workspaceOption(QStringLiteral("workspace"),
+                                       QApplication::translate("main", "Open this workspace folder (created when needed)."),
+                                       QStringLiteral("dir"));
+    parser.addOption(workspaceOption);
     parser.process(app);
 
     ft::ui::MainWindow window;
     window.show();
+    // The workspace given, else the last one, else a default folder in the home directory.
+    QString workspace = parser.value(workspaceOption);
+    if (workspace.isEmpty()) workspace = ft::ui::settings::lastWorkspace.get();
+    if (workspace.isEmpty() || !QDir(workspace).exists())
+        workspace = QDir::home().filePath(QStringLiteral("FinetuneStudio"));
+    window.openWorkspace(workspace);
     if (parser.isSet(modelOption)) window.modelView()->openModel(parser.value(modelOption));
     return app.exec();
 }

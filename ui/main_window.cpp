@@ -1,15 +1,20 @@
 #include "main_window.h"
 
+#include "dataset_view.h"
 #include "model_view.h"
 #include "training_job.h"
 #include "training_view.h"
 #include "settings.h"
 #include "util/device_info.h"
+#include "workspace.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -23,6 +28,14 @@ namespace ft::ui {
 
 namespace {
 constexpr int kMaxRecentModels = 8;
+
+void pushRecent(const SettingValue<QStringList>& setting, const QString& entry) {
+    QStringList recent = setting.get();
+    recent.removeAll(entry);
+    recent.prepend(entry);
+    while (recent.size() > kMaxRecentModels) recent.removeLast();
+    setting.set(recent);
+}
 }
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -40,6 +53,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setCentralWidget(splitter);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
+    m_workspace = new Workspace(this);
+    m_datasetView = new DatasetView(m_workspace, this);
+    addView(tr("Dataset"), m_datasetView);
     m_modelView = new ModelView(this);
     addView(tr("Model"), m_modelView);
     m_trainingView = new TrainingView(this);
@@ -65,7 +81,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         m_modelLabel->setText(description);
         appendLog(tr("Opened model %1: %2").arg(dir, description));
         rememberRecentModel(dir);
+        m_datasetView->setTokenizerModel(dir);
     });
+    connect(m_datasetView, &DatasetView::logLine, this, &MainWindow::appendLog);
     connect(m_modelView, &ModelView::modelFailed, this, [this](const QString& dir, const QString& error) {
         m_modelLabel->setText(tr("No model"));
         appendLog(tr("Cannot open model %1: %2").arg(dir, error));
@@ -88,13 +106,27 @@ void MainWindow::addView(const QString& title, QWidget* view) {
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New Workspace…"), this, [this] { chooseWorkspace(true); })->setShortcut(QKeySequence::New);
+    file->addAction(tr("Open &Workspace…"), this, [this] { chooseWorkspace(false); })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_recentWorkspaceMenu = file->addMenu(tr("Recent Wor&kspaces"));
+    rebuildRecentWorkspaceMenu();
+    file->addSeparator();
     QAction* open = file->addAction(tr("&Open Model Folder…"), m_modelView, &ModelView::chooseModel);
     open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu = file->addMenu(tr("Open &Recent Model"));
     rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Import Examples…"), m_datasetView, &DatasetView::chooseImportFiles)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    file->addAction(tr("&Export Dataset…"), m_datasetView, &DatasetView::chooseExportFile);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_workspace->undoAction());
+    edit->addAction(m_workspace->redoAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_nav->count(); ++i) {
@@ -113,12 +145,42 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::rememberRecentModel(const QString& dir) {
-    QStringList recent = settings::recentModels.get();
-    recent.removeAll(dir);
-    recent.prepend(dir);
-    while (recent.size() > kMaxRecentModels) recent.removeLast();
-    settings::recentModels.set(recent);
+    pushRecent(settings::recentModels, dir);
     rebuildRecentMenu();
+}
+
+bool MainWindow::openWorkspace(const QString& dir) {
+    QString error;
+    if (!m_workspace->open(dir, &error)) {
+        appendLog(tr("Cannot open workspace %1: %2").arg(dir, error));
+        if (isVisible()) QMessageBox::warning(this, tr("Cannot Open Workspace"), error);
+        return false;
+    }
+    settings::lastWorkspace.set(m_workspace->dir());
+    pushRecent(settings::recentWorkspaces, m_workspace->dir());
+    rebuildRecentWorkspaceMenu();
+    setWindowTitle(tr("%1 — Finetune Studio").arg(QDir(m_workspace->dir()).dirName()));
+    appendLog(tr("Opened workspace %1").arg(m_workspace->dir()));
+    return true;
+}
+
+void MainWindow::chooseWorkspace(bool create) {
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, create ? tr("New Workspace (choose or create an empty folder)") : tr("Open Workspace"), m_workspace->dir());
+    if (dir.isEmpty()) return;
+    if (!create && !QFileInfo::exists(QDir(dir).filePath(QStringLiteral("workspace.db")))) {
+        const auto answer = QMessageBox::question(this, tr("Not a Workspace"),
+                                                  tr("%1 holds no workspace yet. Make it one?").arg(dir));
+        if (answer != QMessageBox::Yes) return;
+    }
+    openWorkspace(dir);
+}
+
+void MainWindow::rebuildRecentWorkspaceMenu() {
+    m_recentWorkspaceMenu->clear();
+    const QStringList recent = settings::recentWorkspaces.get();
+    for (const QString& dir : recent) m_recentWorkspaceMenu->addAction(dir, this, [this, dir] { openWorkspace(dir); });
+    m_recentWorkspaceMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -151,6 +213,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         }
         m_trainingView->job()->stop();
         m_trainingView->job()->wait();   // the current step, a checkpoint and the adapter
+    }
+    if (!m_datasetView->saveCurrentEdit()) {   // an edit that cannot be saved is not silently dropped
+        event->ignore();
+        return;
     }
     settings::windowGeometry.set(saveGeometry());
     settings::windowState.set(saveState());

@@ -11,8 +11,10 @@ class QMenu;
 
 namespace ft::ui {
 
+class DatasetView;
 class ModelView;
 class TrainingView;
+class Workspace;
 
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -21,6 +23,11 @@ class MainWindow final : public QMainWindow {
 public:
     explicit MainWindow(QWidget* parent = nullptr);
 
+    // Opens (creating when needed) a workspace folder; false and the reason in the log when it cannot.
+    bool openWorkspace(const QString& dir);
+
+    Workspace* workspace() const { return m_workspace; }
+    DatasetView* datasetView() const { return m_datasetView; }
     ModelView* modelView() const { return m_modelView; }
     TrainingView* trainingView() const { return m_trainingView; }
     QString statusModelText() const;
@@ -35,9 +42,13 @@ private:
     void addView(const QString& title, QWidget* view);
     void rememberRecentModel(const QString& dir);
     void rebuildRecentMenu();
+    void rebuildRecentWorkspaceMenu();
+    void chooseWorkspace(bool create);
 
     QListWidget* m_nav = nullptr;
     QStackedWidget* m_stack = nullptr;
+    Workspace* m_workspace = nullptr;
+    DatasetView* m_datasetView = nullptr;
     ModelView* m_modelView = nullptr;
     TrainingView* m_trainingView = nullptr;
     QPlainTextEdit* m_log = nullptr;
@@ -45,6 +56,7 @@ private:
     QLabel* m_modelLabel = nullptr;
     QLabel* m_jobLabel = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_recentWorkspaceMenu = nullptr;
 };
 
 } // namespace ft::ui

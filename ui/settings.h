@@ -26,6 +26,8 @@ inline const SettingValue<QByteArray> windowGeometry{"MainWindow/geometry", {}};
 inline const SettingValue<QByteArray> windowState{"MainWindow/state", {}};
 inline const SettingValue<QString> lastModelDir{"Model/lastDir", {}};
 inline const SettingValue<QStringList> recentModels{"Model/recent", {}};
+inline const SettingValue<QString> lastWorkspace{"Workspace/last", {}};
+inline const SettingValue<QStringList> recentWorkspaces{"Workspace/recent", {}};
 inline const SettingValue<QString> language{"Preferences/language", {}};   // "" = follow the system
 } // namespace settings
 

@@ -108,6 +108,18 @@ int64_t updateTokenCounts(DatasetStore& store, int64_t datasetId, const std::str
     return total;
 }
 
+std::map<int64_t, TokenCount> cachedTokenCounts(const DatasetStore& store, const std::vector<int64_t>& ids,
+                                                const std::string& key) {
+    std::map<int64_t, TokenCount> counts;
+    Statement q(store.database(), "SELECT prompt, reply, total FROM token_counts WHERE tokenizer = ? AND example_id = ?");
+    for (int64_t id : ids) {
+        q.bind(1, key).bind(2, id);
+        if (q.step()) counts[id] = TokenCount{q.int64(0), q.int64(1), q.int64(2)};
+        q.reset();
+    }
+    return counts;
+}
+
 LengthStats lengthStats(const DatasetStore& store, int64_t datasetId, const std::string& key, int64_t maxTokens) {
     LengthStats s;
     Statement q(store.database(), "SELECT t.example_id, t.prompt, t.reply, t.total FROM token_counts t JOIN examples e "

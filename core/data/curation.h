@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct LengthStats {
     int64_t longest = 0, shortest = 0;
     int64_t overLimit = 0;                       // examples with total > maxTokens
 };
+// The cached counts of these examples under `tokenizerKey` (examples without one are absent).
+std::map<int64_t, TokenCount> cachedTokenCounts(const DatasetStore& store, const std::vector<int64_t>& ids,
+                                                const std::string& tokenizerKey);
+
 LengthStats lengthStats(const DatasetStore& store, int64_t datasetId, const std::string& tokenizerKey, int64_t maxTokens);
 
 // Assigns splits by ratio (train, validation, test; normalised), reproducibly from `seed`. Only

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 
 namespace ft {
 
@@ -41,6 +42,23 @@ TrainingSequence encodeExample(const Tokenizer& tokenizer, const ChatTemplate& t
     }
     if (truncated) *truncated = cut;
     return s;
+}
+
+TokenCounter exampleTokenCounter(std::shared_ptr<const Tokenizer> tokenizer, std::shared_ptr<const ChatTemplate> tmpl) {
+    return [tokenizer, tmpl](const std::vector<Message>& messages) {
+        const TrainingSequence s =
+            encodeExample(*tokenizer, *tmpl, messages, LossOn::Assistant, std::numeric_limits<int64_t>::max());
+        TokenCount c;
+        c.total = int64_t(s.ids.size());
+        for (uint8_t m : s.lossMask) c.reply += m;
+        c.prompt = c.total - c.reply;
+        return c;
+    };
+}
+
+std::string tokenCountKey(const Tokenizer& tokenizer, const ChatTemplate& tmpl) {
+    return std::filesystem::absolute(tokenizer.dir()).string() + "|" + std::to_string(tokenizer.vocabSize()) + "|" +
+           contentHash({{"template", tmpl.source()}});
 }
 
 namespace {

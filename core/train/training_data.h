@@ -2,10 +2,12 @@
 // dataset (its train and validation splits) or imported from files into the run's own workspace,
 // rendered with the chat template, tokenized and truncated to max_seq_len. Plain types only.
 #pragma once
+#include "data/curation.h"
 #include "train/run_config.h"
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,13 @@ struct TrainingSequence {
 // errors.
 TrainingSequence encodeExample(const Tokenizer& tokenizer, const ChatTemplate& tmpl, const std::vector<Message>& messages,
                                LossOn lossOn, int64_t maxSeqLen, bool* truncated = nullptr);
+
+// Token counts for the dataset store's cache, encoded exactly as training encodes an example (before
+// truncation): `reply` counts the loss-bearing tokens under LossOn::Assistant, `prompt` the rest.
+TokenCounter exampleTokenCounter(std::shared_ptr<const Tokenizer> tokenizer, std::shared_ptr<const ChatTemplate> tmpl);
+
+// The cache key of counts made with this tokenizer and template (folder, vocabulary, template hash).
+std::string tokenCountKey(const Tokenizer& tokenizer, const ChatTemplate& tmpl);
 
 struct DataReport {
     int64_t trainExamples = 0, validationExamples = 0;
