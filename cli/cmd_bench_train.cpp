@@ -5,8 +5,11 @@
 #include "cmd_common.h"
 #include "commands.h"
 #include "model/model_loader.h"
+#include "model/model_summary.h"
+#include "train/memory_estimate.h"
 #include "train/train_bench.h"
 #include "util/error.h"
+#include "util/device_info.h"
 #include "util/memory_stats.h"
 
 #include <iostream>
@@ -44,6 +47,15 @@ int runBenchTrain(const Argv& argv) {
 
     std::string source;
     CausalLM model = benchModelFromArgs(args, device, dtype, &source);
+    // The estimate the studio shows before a run, for the same settings, beside the measured peak.
+    RunConfig estimateConfig;
+    estimateConfig.lora = lora;
+    estimateConfig.dtype = dtypeName(dtype);
+    estimateConfig.train.batchSize = o.batch;
+    estimateConfig.train.maxSeqLen = o.seqLen;
+    estimateConfig.train.gradientCheckpointing = o.gradientCheckpointing;
+    const MemoryEstimate estimate = estimateTrainingMemory(summarizeConfig(model->config()), estimateConfig, device.is_cuda(),
+                                                           device.is_cuda() && fusedAttentionAvailable());
     const TrainBenchResult r = benchTraining(model, lora, o);
     const nlohmann::json out = {{"source", source},
                                 {"device", device.str()},
@@ -58,7 +70,8 @@ int runBenchTrain(const Argv& argv) {
                                 {"steps", o.steps},
                                 {"seconds_per_step", r.secondsPerStep},
                                 {"tokens_per_s", r.tokensPerSecond},
-                                {"peak_memory_bytes", r.peakBytes}};
+                                {"peak_memory_bytes", r.peakBytes},
+                                {"estimated_memory_bytes", estimate.total()}};
     if (args.flag("json")) {
         std::cout << out.dump() << std::endl;
     } else {
@@ -68,7 +81,8 @@ int runBenchTrain(const Argv& argv) {
                   << "batch      " << o.batch << " x " << o.seqLen << " tokens, LoRA r " << lora.r << " on " << lora.targets.size()
                   << " projections" << (o.gradientCheckpointing ? ", gradient checkpointing" : "") << "\n"
                   << "throughput " << r.tokensPerSecond << " tokens/s (" << r.secondsPerStep << " s/step)\n"
-                  << "peak mem   " << formatBytes(r.peakBytes) << "\n";
+                  << "peak mem   " << formatBytes(r.peakBytes) << " (estimated before the run: " << formatBytes(estimate.total())
+                  << ")\n";
     }
     return 0;
 }

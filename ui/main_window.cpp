@@ -2,6 +2,8 @@
 
 #include "dataset_view.h"
 #include "model_view.h"
+#include "setup_view.h"
+#include "train/run_config.h"
 #include "training_job.h"
 #include "training_view.h"
 #include "settings.h"
@@ -58,6 +60,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     addView(tr("Dataset"), m_datasetView);
     m_modelView = new ModelView(this);
     addView(tr("Model"), m_modelView);
+    m_setupView = new SetupView(m_workspace, this);
+    addView(tr("Setup"), m_setupView);
     m_trainingView = new TrainingView(this);
     addView(tr("Training"), m_trainingView);
     m_nav->setCurrentRow(0);
@@ -82,6 +86,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         appendLog(tr("Opened model %1: %2").arg(dir, description));
         rememberRecentModel(dir);
         m_datasetView->setTokenizerModel(dir);
+        if (m_setupView->configJson().value("model", std::string()).empty())
+            m_setupView->setModelDir(dir);
+    });
+    connect(m_setupView, &SetupView::logLine, this, &MainWindow::appendLog);
+    connect(m_setupView, &SetupView::startRequested, this, [this] {
+        RunConfig config;
+        QString error;
+        if (!m_setupView->runConfig(&config, &error)) return;
+        if (m_trainingView->start(config)) showView(m_trainingView);
     });
     connect(m_datasetView, &DatasetView::logLine, this, &MainWindow::appendLog);
     connect(m_modelView, &ModelView::modelFailed, this, [this](const QString& dir, const QString& error) {
@@ -102,6 +115,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 void MainWindow::addView(const QString& title, QWidget* view) {
     m_nav->addItem(title);
     m_stack->addWidget(view);
+}
+
+void MainWindow::showView(QWidget* view) {
+    const int index = m_stack->indexOf(view);
+    if (index >= 0) m_nav->setCurrentRow(index);
 }
 
 void MainWindow::createMenus() {

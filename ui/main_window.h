@@ -13,6 +13,7 @@ namespace ft::ui {
 
 class DatasetView;
 class ModelView;
+class SetupView;
 class TrainingView;
 class Workspace;
 
@@ -29,6 +30,8 @@ public:
     Workspace* workspace() const { return m_workspace; }
     DatasetView* datasetView() const { return m_datasetView; }
     ModelView* modelView() const { return m_modelView; }
+    SetupView* setupView() const { return m_setupView; }
+    void showView(QWidget* view);
     TrainingView* trainingView() const { return m_trainingView; }
     QString statusModelText() const;
     QString logText() const;
@@ -50,6 +53,7 @@ private:
     Workspace* m_workspace = nullptr;
     DatasetView* m_datasetView = nullptr;
     ModelView* m_modelView = nullptr;
+    SetupView* m_setupView = nullptr;
     TrainingView* m_trainingView = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QLabel* m_deviceLabel = nullptr;

@@ -95,23 +95,31 @@ void TrainingView::chooseRunToResume() {
 }
 
 bool TrainingView::startFromConfigFile(const QString& path) {
-    QString error;
     try {
-        const RunConfig config = RunConfig::fromFile(path.toStdString());
-        resetForRun();
-        if (m_job->start(config, &error)) {
-            setState(tr("Preparing…"));
-            updateButtons();
-            return true;
-        }
+        return start(RunConfig::fromFile(path.toStdString()));
     } catch (const Error& e) {
-        error = QString::fromStdString(e.what());
+        refuseStart(QString::fromStdString(e.what()));
+        return false;
     }
+}
+
+bool TrainingView::start(const RunConfig& config) {
+    QString error;
+    resetForRun();
+    if (m_job->start(config, &error)) {
+        setState(tr("Preparing…"));
+        updateButtons();
+        return true;
+    }
+    refuseStart(error);
+    return false;
+}
+
+void TrainingView::refuseStart(const QString& error) {
     setState(tr("Not started"));
     m_log->appendPlainText(tr("Cannot start: %1").arg(error));
     Q_EMIT logLine(tr("Cannot start training: %1").arg(error));
     if (isVisible()) QMessageBox::warning(this, tr("Cannot Start Training"), error);
-    return false;
 }
 
 bool TrainingView::resumeRun(const QString& runDir) {

@@ -11,6 +11,10 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 
+namespace ft {
+struct RunConfig;
+}
+
 namespace ft::widgets {
 class MetricChart;
 }
@@ -27,6 +31,7 @@ public:
     explicit TrainingView(QWidget* parent = nullptr);
 
     bool startFromConfigFile(const QString& path);   // false (and the reason shown) when refused
+    bool start(const RunConfig& config);
     bool resumeRun(const QString& runDir);
 
     TrainingJob* job() const { return m_job; }
@@ -50,6 +55,7 @@ private:
     void onEvent(const QJsonObject& e);
     void onFinished(const QString& status, const QString& message);
     void resetForRun();
+    void refuseStart(const QString& error);
     void setState(const QString& text);
     void updateButtons();
 

@@ -21,34 +21,39 @@ const char* ropeScalingName(RopeScaling s) {
 }
 } // namespace
 
+ModelSummary summarizeConfig(const LlamaConfig& c) {
+    ModelSummary s;
+    s.architecture = c.architecture;
+    s.modelType = c.modelType;
+    for (const auto& [name, shape] : expectedTensors(c)) {
+        int64_t n = 1;
+        for (int64_t d : shape) n *= d;
+        s.parameters += n;
+    }
+    s.layers = c.numLayers;
+    s.hiddenSize = c.hiddenSize;
+    s.intermediateSize = c.intermediateSize;
+    s.heads = c.numHeads;
+    s.kvHeads = c.numKvHeads;
+    s.headDim = c.headDim;
+    s.vocabSize = c.vocabSize;
+    s.maxPositions = c.maxPositions;
+    s.tieWordEmbeddings = c.tieWordEmbeddings;
+    s.ropeTheta = c.ropeTheta;
+    s.ropeScaling = ropeScalingName(c.ropeScaling);
+    s.slidingWindow = c.slidingWindow;
+    s.bosTokenId = c.bosTokenId;
+    return s;
+}
+
 ModelSummary describeModel(const std::string& dir) {
     try {
         const LlamaConfig c = LlamaConfig::fromFile(dir + "/config.json");
         const ModelWeights weights(dir);
         checkWeights(c, weights, dir);
-        ModelSummary s;
+        ModelSummary s = summarizeConfig(c);
         s.dir = dir;
-        s.architecture = c.architecture;
-        s.modelType = c.modelType;
-        for (const auto& [name, shape] : expectedTensors(c)) {
-            int64_t n = 1;
-            for (int64_t d : shape) n *= d;
-            s.parameters += n;
-        }
-        s.layers = c.numLayers;
-        s.hiddenSize = c.hiddenSize;
-        s.intermediateSize = c.intermediateSize;
-        s.heads = c.numHeads;
-        s.kvHeads = c.numKvHeads;
-        s.headDim = c.headDim;
-        s.vocabSize = c.vocabSize;
-        s.maxPositions = c.maxPositions;
         s.dtype = hfDtypeName(weights.dominantDtype());
-        s.tieWordEmbeddings = c.tieWordEmbeddings;
-        s.ropeTheta = c.ropeTheta;
-        s.ropeScaling = ropeScalingName(c.ropeScaling);
-        s.slidingWindow = c.slidingWindow;
-        s.bosTokenId = c.bosTokenId;
         s.eosTokenIds = readEosTokenIds(dir, c);
         s.weightsBytes = weights.totalBytes();
         s.weightFiles = weights.files().size();

@@ -27,6 +27,11 @@ struct ModelSummary {
     std::string toJson(int indent = 2) const;
 };
 
+struct LlamaConfig;
+
+// The shape-only part of a summary (no folder, dtype or EOS ids), e.g. for a bare config.json.
+ModelSummary summarizeConfig(const LlamaConfig& config);
+
 // Reads and validates the folder (config, every weight header, tensor names and shapes); throws
 // ft::Error naming the file and the problem when the model cannot be used.
 ModelSummary describeModel(const std::string& dir);

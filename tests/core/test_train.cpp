@@ -10,11 +10,13 @@
 #include "io/json_file.h"
 #include "lora/lora_adapter.h"
 #include "model/model_loader.h"
+#include "model/model_summary.h"
 #include "tiny_model.h"
 #include "tokenizer/tokenizer.h"
 #include "train/adamw.h"
 #include "train/batch_plan.h"
 #include "train/lr_schedule.h"
+#include "train/memory_estimate.h"
 #include "train/run_config.h"
 #include "train/run_folder.h"
 #include "train/train_batch.h"
@@ -324,6 +326,37 @@ private Q_SLOTS:
         }
         for (size_t i = 0; i < grads[0].size(); ++i)
             QVERIFY2(torch::allclose(grads[0][i], grads[1][i], 1e-5, 1e-6), qPrintable(QString("gradient %1 differs").arg(i)));
+    }
+
+    void memoryEstimateCountsTheAdaptersAndScales() {
+        const LlamaConfig config = test::tinyConfig("llama-gqa");
+        const ModelSummary shape = summarizeConfig(config);
+        for (const auto& targets : {std::vector<std::string>{"q_proj", "v_proj"}, loraTargetNames()}) {
+            CausalLM model(config, torch::TensorOptions().dtype(torch::kFloat32));
+            LoraConfig lora;
+            lora.r = 4;
+            lora.targets = targets;
+            applyLora(model, lora, 1);
+            int64_t trainable = 0;
+            for (auto& [n, t] : adapterTensors(model)) trainable += t.numel();
+            QCOMPARE(loraParameterCount(shape, lora), trainable);
+        }
+        RunConfig run;
+        run.train.batchSize = 2;
+        run.train.maxSeqLen = 64;
+        const MemoryEstimate base = estimateTrainingMemory(shape, run, false, false);
+        QCOMPARE(base.weights, uint64_t(shape.parameters) * 4);   // fp32 on the CPU
+        QCOMPARE(base.adapters, uint64_t(base.trainableParams) * 16);
+        QCOMPARE(base.logits, uint64_t(2 * 64) * uint64_t(shape.vocabSize) * 12);
+        RunConfig doubled = run;
+        doubled.train.batchSize = 4;
+        QVERIFY(estimateTrainingMemory(shape, doubled, false, false).activations == 2 * base.activations);
+        RunConfig checkpointed = run;
+        checkpointed.train.gradientCheckpointing = true;
+        QVERIFY(estimateTrainingMemory(shape, checkpointed, false, false).activations < base.activations);
+        QVERIFY(estimateTrainingMemory(shape, run, false, true).activations < base.activations);   // fused attention
+        const MemoryEstimate cuda = estimateTrainingMemory(shape, run, true, true);   // auto = bf16 there
+        QCOMPARE(cuda.weights, base.weights / 2);
     }
 
     void adamwMatchesTorch() {

@@ -1,0 +1,69 @@
+#include "train/memory_estimate.h"
+
+#include <algorithm>
+
+namespace ft {
+
+namespace {
+
+struct Projection {
+    const char* name;
+    int64_t in, out;
+};
+
+std::vector<Projection> projections(const ModelSummary& m) {
+    const int64_t headDim = m.headDim > 0 ? m.headDim : (m.heads > 0 ? m.hiddenSize / m.heads : 0);
+    const int64_t q = m.heads * headDim, kv = m.kvHeads * headDim;
+    return {{"q_proj", m.hiddenSize, q},          {"k_proj", m.hiddenSize, kv},
+            {"v_proj", m.hiddenSize, kv},         {"o_proj", q, m.hiddenSize},
+            {"gate_proj", m.hiddenSize, m.intermediateSize}, {"up_proj", m.hiddenSize, m.intermediateSize},
+            {"down_proj", m.intermediateSize, m.hiddenSize}};
+}
+
+bool targeted(const LoraConfig& lora, const std::string& name) {
+    return lora.targets_("model.layers.0." + std::string(name == "gate_proj" || name == "up_proj" || name == "down_proj" ? "mlp." : "self_attn.") + name);
+}
+
+} // namespace
+
+int64_t loraParameterCount(const ModelSummary& model, const LoraConfig& lora) {
+    int64_t perLayer = 0;
+    for (const auto& p : projections(model))
+        if (targeted(lora, p.name)) perLayer += lora.r * (p.in + p.out);
+    return perLayer * model.layers;
+}
+
+MemoryEstimate estimateTrainingMemory(const ModelSummary& m, const RunConfig& config, bool cuda, bool fusedAttention) {
+    MemoryEstimate e;
+    const bool bf16 = config.dtype == "bf16" || (config.dtype == "auto" && cuda);
+    const uint64_t act = bf16 ? 2 : 4;   // bytes per activation value
+    e.weights = uint64_t(m.parameters) * act;
+    e.trainableParams = loraParameterCount(m, config.lora);
+    e.adapters = uint64_t(e.trainableParams) * 4 * 4;   // weight, gradient, two moments; fp32
+
+    const int64_t headDim = m.headDim > 0 ? m.headDim : (m.heads > 0 ? m.hiddenSize / m.heads : 0);
+    const int64_t kv = m.kvHeads * headDim;
+    const int64_t H = m.hiddenSize, I = m.intermediateSize, T = config.train.maxSeqLen;
+    const int64_t tokens = config.train.batchSize * T;   // the worst case: every row at max_seq_len
+    // Values kept per token and layer: the two norms (in and out), q/k/v, their rotated copies and the
+    // key/value heads repeated for grouped-query attention, the attention output, the adapters'
+    // inputs (dropped out), middles and outputs, and the MLP's gate, up, activation and product; plus
+    // the attention scores and probabilities unless attention is fused. Calibrated against measured
+    // CPU peaks (docs/performance.md), erring high.
+    int64_t lora = 0, loraInputs = 0, loraOutputs = 0;
+    for (const auto& p : projections(m))
+        if (targeted(config.lora, p.name)) lora += config.lora.r, loraInputs += p.in, loraOutputs += p.out;
+    const int64_t perToken = 4 * H + (H + 2 * kv) * 2 + 2 * H + H + 4 * I + (config.lora.dropout > 0 ? loraInputs : 0) + lora +
+                             loraOutputs + (fusedAttention ? 0 : 2 * m.heads * T);
+    const uint64_t perLayer = uint64_t(perToken) * uint64_t(tokens) * act;
+    if (config.train.gradientCheckpointing)   // each layer keeps its input; one layer is recomputed at a time
+        e.activations = uint64_t(m.layers) * uint64_t(tokens) * uint64_t(H) * act + perLayer;
+    else
+        e.activations = uint64_t(m.layers) * perLayer;
+    // Logits are computed at target rows only; the worst case is every position. fp32, three copies.
+    e.logits = uint64_t(tokens) * uint64_t(m.vocabSize) * 4 * 3;
+    e.overhead = cuda ? 600ull << 20 : 350ull << 20;
+    return e;
+}
+
+} // namespace ft

@@ -1,0 +1,182 @@
+// The Setup view, driven offscreen: a model fills the summary, the run folder and the memory
+// estimate; a bad field is named and marked and blocks the start; presets set what they promise;
+// the form saves the JSON the CLI takes and loads it back; measuring runs real steps and turns them
+// into an ETA; and Start in the main window launches the run in the Training view.
+#include "data/dataset_store.h"
+#include "io/atomic_file.h"
+#include "main_window.h"
+#include "setup_view.h"
+#include "tiny_model.h"
+#include "train/run_config.h"
+#include "training_job.h"
+#include "training_view.h"
+#include "workspace.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QtTest>
+
+using namespace ft;
+using json = nlohmann::json;
+
+class TestSetupView final : public QObject {
+    Q_OBJECT
+
+private:
+    std::string m_dir;
+    QString m_model;
+
+    void fillWorkspace(ui::Workspace& ws) {
+        const int64_t d = ws.store()->ensureDataset("greetings");
+        std::vector<Example> rows;
+        for (int i = 0; i < 12; ++i) {
+            Example e;
+            e.messages = {{"user", "Hello number " + std::to_string(i)}, {"assistant", "Hi " + std::to_string(i)}};
+            e.split = i < 10 ? Split::Train : Split::Validation;
+            rows.push_back(e);
+        }
+        ws.store()->addBatch(d, rows, "fill");
+        ws.notifyExternalChange();
+    }
+
+    static void waitForSummary(ui::SetupView& view) {
+        QTRY_VERIFY_WITH_TIMEOUT(view.estimateText().contains(QStringLiteral("Peak memory")), 20000);
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("FinetuneStudioTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_setup_view"));
+        m_dir = test::makeTempDir("uisetup");
+        test::writeTinyChatModel(m_dir + "/model", 6);
+        m_model = QString::fromStdString(m_dir + "/model");
+    }
+
+    void modelFillsSummaryAndEstimate() {
+        ui::Workspace ws;
+        QString error;
+        QVERIFY(ws.open(QString::fromStdString(m_dir + "/ws1"), &error));
+        fillWorkspace(ws);
+        ui::SetupView view(&ws);
+        view.show();
+        view.setModelDir(m_model);
+        waitForSummary(view);
+        QVERIFY2(view.validationText() == QStringLiteral("Ready to start."), qPrintable(view.validationText()));
+        QVERIFY(view.estimateText().contains(QStringLiteral("Trainable parameters")));
+        QVERIFY2(view.estimateText().contains(QStringLiteral("Steps: 8")), qPrintable(view.estimateText()));   // 3 epochs x 10 / 4
+        const json j = view.configJson();
+        QVERIFY(QString::fromStdString(j["output_dir"]).startsWith(ws.runsDir() + QStringLiteral("/model-")));
+        QCOMPARE(QString::fromStdString(j["data"]["dataset"]), QStringLiteral("greetings"));
+    }
+
+    void badFieldIsNamedAndMarked() {
+        ui::Workspace ws;
+        QString error;
+        QVERIFY(ws.open(QString::fromStdString(m_dir + "/ws2"), &error));
+        fillWorkspace(ws);
+        ui::SetupView view(&ws);
+        view.setModelDir(m_model);
+        waitForSummary(view);
+        auto* lr = qobject_cast<QLineEdit*>(view.field(QStringLiteral("train.lr")));
+        QVERIFY(lr);
+        lr->setText(QStringLiteral("fast"));
+        view.revalidate();
+        QVERIFY2(view.validationText().startsWith(QStringLiteral("train.lr")), qPrintable(view.validationText()));
+        QVERIFY(lr->styleSheet().contains(QStringLiteral("border")));
+        RunConfig c;
+        QVERIFY(!view.runConfig(&c, &error));
+        lr->setText(QStringLiteral("0"));
+        view.revalidate();
+        QVERIFY2(view.validationText().contains(QStringLiteral("train.lr must be a positive number")), qPrintable(view.validationText()));
+        lr->setText(QStringLiteral("1e-3"));
+        view.revalidate();
+        QCOMPARE(view.validationText(), QStringLiteral("Ready to start."));
+        QVERIFY(lr->styleSheet().isEmpty());
+        // No projection chosen.
+        for (QCheckBox* box : view.findChildren<QCheckBox*>())
+            if (box->objectName().startsWith(QStringLiteral("lora.targets."))) box->setChecked(false);
+        view.revalidate();
+        QVERIFY2(view.validationText().startsWith(QStringLiteral("lora.targets")), qPrintable(view.validationText()));
+    }
+
+    void presetsAndSaveLoadRoundTrip() {
+        ui::Workspace ws;
+        QString error;
+        QVERIFY(ws.open(QString::fromStdString(m_dir + "/ws3"), &error));
+        fillWorkspace(ws);
+        ui::SetupView view(&ws);
+        view.setModelDir(m_model);
+        waitForSummary(view);
+        view.applyPreset(ui::SetupView::Preset::QuickTest);
+        json j = view.configJson();
+        QCOMPARE(j["train"]["max_steps"].get<int>(), 30);
+        QCOMPARE(j["lora"]["targets"], json({"q_proj", "v_proj"}));
+        view.applyPreset(ui::SetupView::Preset::Thorough);
+        j = view.configJson();
+        QCOMPARE(j["train"]["early_stopping_patience"].get<int>(), 3);
+        QVERIFY(j["train"]["gradient_checkpointing"].get<bool>());
+        QCOMPARE(j["lora"]["targets"].size(), size_t(7));
+        qobject_cast<QSpinBox*>(view.field(QStringLiteral("train.seed")))->setValue(1234);
+
+        const QString path = QString::fromStdString(m_dir + "/saved.json");
+        QVERIFY2(view.saveConfigFile(path, &error), qPrintable(error));
+        const RunConfig fromCli = RunConfig::fromFile(path.toStdString());   // what `finetune train` reads
+        QCOMPARE(fromCli.train.seed, int64_t(1234));
+        QCOMPARE(fromCli.lora.r, int64_t(32));
+        QCOMPARE(QString::fromStdString(fromCli.data.dataset), QStringLiteral("greetings"));
+
+        ui::SetupView other(&ws);
+        QVERIFY2(other.loadConfigFile(path, &error), qPrintable(error));
+        QCOMPARE(other.configJson(), view.configJson());
+        // A file with an unknown key is refused with the key named.
+        writeFileAtomic(m_dir + "/typo.json", R"({"model": "m", "output_dir": "o", "data": {"train": "t.jsonl"}, "train": {"lrr": 1}})");
+        QVERIFY(!other.loadConfigFile(QString::fromStdString(m_dir + "/typo.json"), &error));
+        QVERIFY2(error.contains(QStringLiteral("train.lrr")), qPrintable(error));
+    }
+
+    void measuringGivesAnEta() {
+        ui::Workspace ws;
+        QString error;
+        QVERIFY(ws.open(QString::fromStdString(m_dir + "/ws4"), &error));
+        fillWorkspace(ws);
+        ui::SetupView view(&ws);
+        view.setModelDir(m_model);
+        waitForSummary(view);
+        qobject_cast<QSpinBox*>(view.field(QStringLiteral("train.max_seq_len")))->setValue(64);
+        qobject_cast<QComboBox*>(view.field(QStringLiteral("device")))->setCurrentIndex(1);   // cpu
+        view.revalidate();
+        QSignalSpy measured(&view, &ui::SetupView::measured);
+        view.measureStepTime();
+        QVERIFY(measured.wait(60000));
+        QVERIFY2(measured.at(0).at(0).toBool(), qPrintable(view.measureText()));
+        QVERIFY2(view.measureText().contains(QStringLiteral("tokens/s")), qPrintable(view.measureText()));
+        QVERIFY2(view.estimateText().contains(QStringLiteral("Time ≈")), qPrintable(view.estimateText()));
+    }
+
+    void startLaunchesTheRunInTheTrainingView() {
+        ui::MainWindow window;
+        QVERIFY(window.openWorkspace(QString::fromStdString(m_dir + "/ws5")));
+        fillWorkspace(*window.workspace());
+        ui::SetupView* setup = window.setupView();
+        setup->setModelDir(m_model);
+        waitForSummary(*setup);
+        setup->applyPreset(ui::SetupView::Preset::QuickTest);
+        qobject_cast<QSpinBox*>(setup->field(QStringLiteral("train.max_steps")))->setValue(4);
+        qobject_cast<QSpinBox*>(setup->field(QStringLiteral("train.max_seq_len")))->setValue(64);
+        qobject_cast<QComboBox*>(setup->field(QStringLiteral("device")))->setCurrentIndex(1);
+        setup->revalidate();
+        QSignalSpy finished(window.trainingView()->job(), &ui::TrainingJob::finished);
+        setup->requestStart();
+        QVERIFY2(window.trainingView()->job()->isRunning() || finished.count() > 0, qPrintable(window.logText()));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("completed"));
+        QVERIFY(QFile::exists(window.trainingView()->job()->runDir() + QStringLiteral("/adapter/adapter_config.json")));
+    }
+};
+
+QTEST_MAIN(TestSetupView)
+#include "test_setup_view.moc"
