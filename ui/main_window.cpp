@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "compare_view.h"
 #include "dataset_view.h"
 #include "model_view.h"
 #include "setup_view.h"
@@ -64,6 +65,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     addView(tr("Setup"), m_setupView);
     m_trainingView = new TrainingView(this);
     addView(tr("Training"), m_trainingView);
+    m_compareView = new CompareView(m_workspace, this);
+    addView(tr("Compare"), m_compareView);
     m_nav->setCurrentRow(0);
 
     m_log = new QPlainTextEdit(this);
@@ -86,10 +89,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         appendLog(tr("Opened model %1: %2").arg(dir, description));
         rememberRecentModel(dir);
         m_datasetView->setTokenizerModel(dir);
+        m_compareView->setBaseModel(dir);
         if (m_setupView->configJson().value("model", std::string()).empty())
             m_setupView->setModelDir(dir);
     });
     connect(m_setupView, &SetupView::logLine, this, &MainWindow::appendLog);
+    connect(m_compareView, &CompareView::logLine, this, &MainWindow::appendLog);
+    connect(m_trainingView->job(), &TrainingJob::finished, this, [this](const QString& status) {
+        m_compareView->refreshRuns();   // the new adapter can be compared at once
+        if (status != QLatin1String("failed") && !m_trainingView->job()->runDir().isEmpty())
+            m_compareView->selectRun(m_trainingView->job()->runDir());
+    });
     connect(m_setupView, &SetupView::startRequested, this, [this] {
         RunConfig config;
         QString error;

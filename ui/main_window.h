@@ -11,6 +11,7 @@ class QMenu;
 
 namespace ft::ui {
 
+class CompareView;
 class DatasetView;
 class ModelView;
 class SetupView;
@@ -31,6 +32,7 @@ public:
     DatasetView* datasetView() const { return m_datasetView; }
     ModelView* modelView() const { return m_modelView; }
     SetupView* setupView() const { return m_setupView; }
+    CompareView* compareView() const { return m_compareView; }
     void showView(QWidget* view);
     TrainingView* trainingView() const { return m_trainingView; }
     QString statusModelText() const;
@@ -54,6 +56,7 @@ private:
     DatasetView* m_datasetView = nullptr;
     ModelView* m_modelView = nullptr;
     SetupView* m_setupView = nullptr;
+    CompareView* m_compareView = nullptr;
     TrainingView* m_trainingView = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QLabel* m_deviceLabel = nullptr;

@@ -1,0 +1,133 @@
+#include "generate/chat_model.h"
+
+#include "generate/generator.h"
+#include "lora/lora_adapter.h"
+#include "model/model_loader.h"
+#include "tokenizer/tokenizer.h"
+#include "util/error.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "torch_pch.h"
+
+namespace ft {
+
+struct ChatModel::Impl {
+    ChatModelOptions options;
+    LoadedModel model;
+    std::shared_ptr<const Tokenizer> tokenizer;
+    std::unique_ptr<ChatTemplate> tmpl;
+    std::vector<int64_t> stopIds;
+    std::string description;
+};
+
+namespace {
+
+// The template's end-of-turn marker as one token (e.g. <|im_end|>, <|eot_id|>): a tuned model ends
+// its reply with it even where config.json names another EOS, so generation stops there too.
+int64_t endOfTurnToken(const Tokenizer& tokenizer, const ChatTemplate& tmpl) {
+    try {
+        const std::string reply = "Zq";
+        const RenderedChat r = tmpl.renderForTraining({{"user", "x"}, {"assistant", reply}});
+        if (r.assistantSpans.empty()) return -1;
+        const auto [begin, end] = r.assistantSpans.back();
+        const std::string span = r.text.substr(begin, end - begin);
+        const size_t at = span.find(reply);
+        if (at == std::string::npos) return -1;
+        std::string marker = span.substr(at + reply.size());
+        while (!marker.empty() && (marker.back() == '\n' || marker.back() == ' ')) marker.pop_back();
+        if (marker.empty()) return -1;
+        const std::vector<int32_t> ids = tokenizer.encode(marker, /*addSpecialTokens=*/false);
+        return ids.size() == 1 ? ids[0] : -1;
+    } catch (const std::exception&) {
+        return -1;
+    }
+}
+
+} // namespace
+
+ChatModel::ChatModel() : m(std::make_unique<Impl>()) {}
+ChatModel::~ChatModel() = default;
+
+std::unique_ptr<ChatModel> ChatModel::load(const ChatModelOptions& options) {
+    std::unique_ptr<ChatModel> self(new ChatModel());
+    Impl& s = *self->m;
+    s.options = options;
+    LoadOptions load;
+    load.device = parseDevice(options.device);
+    load.dtype = options.dtype == "auto" ? (load.device.is_cuda() ? torch::kBFloat16 : torch::kFloat32) : parseDtype(options.dtype);
+    s.model = loadModel(options.modelDir, load);
+    s.description = s.model.config.architecture + " on " + load.device.str() + ", " + dtypeName(load.dtype);
+    if (!options.adapterDir.empty()) {
+        try {
+            const LoraConfig lora = loadAdapter(options.adapterDir, s.model.model);
+            s.description += ", adapter r" + std::to_string(lora.r);
+        } catch (...) {
+            rethrowWithContext("loading adapter " + options.adapterDir);
+        }
+    }
+    s.model.model->eval();
+    s.tokenizer = Tokenizer::load(options.tokenizerDir.empty() ? options.modelDir : options.tokenizerDir);
+    s.tmpl = std::make_unique<ChatTemplate>(ChatTemplate::forTokenizer(*s.tokenizer, options.chatTemplate));
+    s.stopIds = s.model.eosTokenIds;
+    if (s.tokenizer->config().eosId >= 0) s.stopIds.push_back(s.tokenizer->config().eosId);
+    if (const int64_t eot = endOfTurnToken(*s.tokenizer, *s.tmpl); eot >= 0) s.stopIds.push_back(eot);
+    std::sort(s.stopIds.begin(), s.stopIds.end());
+    s.stopIds.erase(std::unique(s.stopIds.begin(), s.stopIds.end()), s.stopIds.end());
+    return self;
+}
+
+const ChatModelOptions& ChatModel::options() const {
+    return m->options;
+}
+
+std::string ChatModel::description() const {
+    return m->description;
+}
+
+std::string ChatModel::renderPrompt(const std::vector<ChatMessage>& conversation) const {
+    return m->tmpl->render(conversation, /*addGenerationPrompt=*/true);
+}
+
+ChatReply ChatModel::reply(const std::vector<ChatMessage>& conversation, const ReplySettings& settings,
+                           const std::function<void(const std::string&)>& onText, const std::atomic<bool>* cancel) {
+    const auto start = std::chrono::steady_clock::now();
+    const std::string prompt = renderPrompt(conversation);
+    // The template writes BOS and the other special tokens itself, as apply_chat_template does.
+    const std::vector<int32_t> promptIds32 = m->tokenizer->encode(prompt, /*addSpecialTokens=*/false);
+    const std::vector<int64_t> promptIds(promptIds32.begin(), promptIds32.end());
+    if (promptIds.empty()) throw Error("the conversation renders to an empty prompt");
+    GenerateOptions o;
+    o.maxNewTokens = settings.maxNewTokens;
+    o.sampling.temperature = settings.temperature;
+    o.sampling.topK = settings.topK;
+    o.sampling.topP = settings.topP;
+    o.sampling.repetitionPenalty = settings.repetitionPenalty;
+    o.sampling.seed = settings.seed;
+    o.sampling.validate();
+    o.eosTokenIds = m->stopIds;
+    o.cancel = cancel;
+    StreamingDecoder stream(*m->tokenizer, /*skipSpecialTokens=*/true);
+    if (onText)
+        o.onToken = [&](size_t, int64_t token) {
+            const std::string piece = stream.push(int32_t(token));
+            if (!piece.empty()) onText(piece);
+            return true;
+        };
+    torch::NoGradGuard noGrad;
+    const GenerationResult r = generate(*m->model.model, {promptIds}, o).at(0);
+    if (onText) {
+        const std::string rest = stream.finish();
+        if (!rest.empty()) onText(rest);
+    }
+    ChatReply out;
+    out.text = m->tokenizer->decode(std::vector<int32_t>(r.tokens.begin(), r.tokens.end()), /*skipSpecialTokens=*/true);
+    out.promptTokens = int64_t(promptIds.size());
+    out.newTokens = int64_t(r.tokens.size());
+    out.finishReason = finishReasonName(r.reason);
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+} // namespace ft
