@@ -3,6 +3,7 @@
 #include "compare_view.h"
 #include "dataset_view.h"
 #include "model_view.h"
+#include "runs_view.h"
 #include "setup_view.h"
 #include "train/run_config.h"
 #include "training_job.h"
@@ -16,6 +17,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
@@ -67,6 +69,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     addView(tr("Training"), m_trainingView);
     m_compareView = new CompareView(m_workspace, this);
     addView(tr("Compare"), m_compareView);
+    m_runsView = new RunsView(m_workspace, this);
+    addView(tr("Runs"), m_runsView);
     m_nav->setCurrentRow(0);
 
     m_log = new QPlainTextEdit(this);
@@ -95,7 +99,25 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(m_setupView, &SetupView::logLine, this, &MainWindow::appendLog);
     connect(m_compareView, &CompareView::logLine, this, &MainWindow::appendLog);
+    connect(m_runsView, &RunsView::logLine, this, &MainWindow::appendLog);
+    connect(m_runsView, &RunsView::compareRequested, this, [this](const QString& runDir) {
+        if (m_compareView->selectRun(runDir)) showView(m_compareView);
+    });
+    connect(m_runsView, &RunsView::resumeRequested, this, [this](const QString& runDir) {
+        if (m_trainingView->job()->isRunning()) {
+            appendLog(tr("A run is already training; resume %1 when it has finished.").arg(runDir));
+            return;
+        }
+        if (m_trainingView->resumeRun(runDir)) showView(m_trainingView);
+    });
+    connect(m_trainingView->job(), &TrainingJob::event, this, [this](const QJsonObject& e) {
+        if (e.value(QStringLiteral("event")).toString() == QLatin1String("started")) {
+            m_runsView->addRunFolder(m_trainingView->job()->runDir());
+            m_runsView->setActiveRun(m_trainingView->job()->runDir());
+        }
+    });
     connect(m_trainingView->job(), &TrainingJob::finished, this, [this](const QString& status) {
+        m_runsView->setActiveRun(QString());
         m_compareView->refreshRuns();   // the new adapter can be compared at once
         if (status != QLatin1String("failed") && !m_trainingView->job()->runDir().isEmpty())
             m_compareView->selectRun(m_trainingView->job()->runDir());

@@ -14,6 +14,7 @@ namespace ft::ui {
 class CompareView;
 class DatasetView;
 class ModelView;
+class RunsView;
 class SetupView;
 class TrainingView;
 class Workspace;
@@ -33,6 +34,7 @@ public:
     ModelView* modelView() const { return m_modelView; }
     SetupView* setupView() const { return m_setupView; }
     CompareView* compareView() const { return m_compareView; }
+    RunsView* runsView() const { return m_runsView; }
     void showView(QWidget* view);
     TrainingView* trainingView() const { return m_trainingView; }
     QString statusModelText() const;
@@ -57,6 +59,7 @@ private:
     ModelView* m_modelView = nullptr;
     SetupView* m_setupView = nullptr;
     CompareView* m_compareView = nullptr;
+    RunsView* m_runsView = nullptr;
     TrainingView* m_trainingView = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QLabel* m_deviceLabel = nullptr;

@@ -73,6 +73,13 @@ void MetricChart::clear() {
     scheduleReplot();
 }
 
+void MetricChart::removeAllSeries() {
+    m_plot->clearGraphs();
+    m_series.clear();
+    m_follow = true;
+    scheduleReplot();
+}
+
 void MetricChart::setLogScale(bool on) {
     m_plot->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     if (on) m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));

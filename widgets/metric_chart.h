@@ -22,10 +22,12 @@ public:
     // Returns the series index. smoothing in (0, 1): also draw an EMA with that weight on the past.
     int addSeries(const QString& name, const QColor& color, bool points = false, double smoothing = 0);
     void addPoint(int series, double step, double value);
-    void clear();
+    void clear();             // empties every series, keeps them
+    void removeAllSeries();
     void setLogScale(bool on);
 
     int pointCount(int series) const;
+    int seriesCount() const { return int(m_series.size()); }
     double firstValue(int series) const;       // NaN when empty
     double lastValue(int series) const;        // NaN when empty
     double smoothedValue(int series) const;    // NaN when the series has no smoothing

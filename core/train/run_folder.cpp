@@ -27,6 +27,44 @@ std::string checkpointName(int64_t step) {
 }
 } // namespace runfiles
 
+RunSummary summarizeRun(const std::string& runDir) {
+    RunSummary r;
+    r.dir = runDir;
+    r.name = fs::path(runDir).filename().string();
+    r.hasAdapter = fs::exists(runfiles::adapter(runDir) + "/adapter_config.json");
+    r.hasBestAdapter = fs::exists(runfiles::bestAdapter(runDir) + "/adapter_config.json");
+    r.checkpoints = int64_t(listCheckpoints(runDir).size());
+    try {
+        std::ifstream in(runfiles::runJson(runDir));
+        if (!in) throw Error("no run.json");
+        const nlohmann::json j = nlohmann::json::parse(in);
+        r.status = j.value("status", "");
+        r.created = j.value("created", 0.0);
+        r.updated = j.value("updated", r.created);
+        r.step = j.value("step", int64_t(0));
+        r.lastTrainLoss = j.value("last_train_loss", -1.0);
+        if (j.contains("best_eval") && j["best_eval"].is_object()) {
+            r.bestEvalLoss = j["best_eval"].value("loss", -1.0);
+            r.bestEvalStep = j["best_eval"].value("step", int64_t(0));
+        }
+        if (j.contains("config")) {
+            r.model = j["config"].value("model", "");
+            const auto& data = j["config"].value("data", nlohmann::json::object());
+            r.dataset = data.value("dataset", "");
+            if (r.dataset.empty()) r.dataset = fs::path(data.value("train", "")).filename().string();
+        }
+        if (j.contains("resolved")) {
+            r.device = j["resolved"].value("device", "");
+            r.dtype = j["resolved"].value("dtype", "");
+            r.totalSteps = j["resolved"].value("total_steps", int64_t(0));
+        }
+        if (j.contains("dataset")) r.trainExamples = j["dataset"].value("train_examples", int64_t(0));
+    } catch (const std::exception& e) {
+        r.error = runfiles::runJson(runDir) + ": " + e.what();
+    }
+    return r;
+}
+
 std::vector<CheckpointEntry> listCheckpoints(const std::string& runDir) {
     std::vector<CheckpointEntry> out;
     std::error_code ec;

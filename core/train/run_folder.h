@@ -27,6 +27,23 @@ std::string bestAdapter(const std::string& runDir);
 std::string checkpointName(int64_t step);   // "step-00000100"
 } // namespace runfiles
 
+// What the Runs view lists about a run, from run.json and the folder (no metrics are read).
+struct RunSummary {
+    std::string dir, name;         // name: the folder's
+    std::string status;            // preparing, running, completed, stopped, early_stopped, failed
+    std::string model, dataset;    // the base model folder; the dataset (or "files")
+    std::string device, dtype;
+    double created = 0, updated = 0;   // Unix seconds
+    int64_t step = 0, totalSteps = 0;
+    double lastTrainLoss = -1, bestEvalLoss = -1;   // -1 = none yet
+    int64_t bestEvalStep = 0;
+    int64_t trainExamples = 0;
+    bool hasAdapter = false, hasBestAdapter = false;
+    int64_t checkpoints = 0;
+    std::string error;             // why run.json could not be read ("" = fine)
+};
+RunSummary summarizeRun(const std::string& runDir);
+
 // Completed checkpoints of a run (folders with a trainer_state.json), oldest first.
 struct CheckpointEntry {
     int64_t step;
