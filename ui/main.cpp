@@ -1,4 +1,5 @@
 // finetune-studio: the desktop application.
+#include "appearance.h"
 #include "main_window.h"
 #include "model_view.h"
 #include "settings.h"
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     parser.addOption(workspaceOption);
     parser.process(app);
 
+    ft::ui::applyTheme(ft::ui::settings::theme.get());
     ft::ui::MainWindow window;
     window.show();
     // The workspace given, else the last one, else a default folder in the home directory.

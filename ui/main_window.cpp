@@ -3,6 +3,7 @@
 #include "compare_view.h"
 #include "dataset_view.h"
 #include "model_view.h"
+#include "preferences_dialog.h"
 #include "runs_view.h"
 #include "setup_view.h"
 #include "train/run_config.h"
@@ -177,6 +178,10 @@ void MainWindow::createMenus() {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_workspace->undoAction());
     edit->addAction(m_workspace->redoAction());
+    edit->addSeparator();
+    QAction* prefs = edit->addAction(tr("&Preferences…"), this, [this] { PreferencesDialog(this).exec(); });
+    prefs->setShortcut(QKeySequence::Preferences);
+    prefs->setMenuRole(QAction::PreferencesRole);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_nav->count(); ++i) {

@@ -28,6 +28,7 @@ inline const SettingValue<QString> lastModelDir{"Model/lastDir", {}};
 inline const SettingValue<QStringList> recentModels{"Model/recent", {}};
 inline const SettingValue<QString> lastWorkspace{"Workspace/last", {}};
 inline const SettingValue<QStringList> recentWorkspaces{"Workspace/recent", {}};
+inline const SettingValue<QString> theme{"Preferences/theme", QStringLiteral("system")};
 inline const SettingValue<QString> language{"Preferences/language", {}};   // "" = follow the system
 } // namespace settings
 

@@ -1,0 +1,63 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ft::ui::DatasetView</name>
+    <message numerus="yes">
+        <source>%n example(s)</source>
+        <translation>
+            <numerusform>%n example</numerusform><numerusform>%n examples</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n example(s); Undo brings them back.</source>
+        <translation>
+            <numerusform>Deleted %n example; Undo brings them back.</numerusform><numerusform>Deleted %n examples; Undo brings them back.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag for %n example(s):</source>
+        <translation>
+            <numerusform>Tag for %n example:</numerusform><numerusform>Tag for %n examples:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Assigned splits to %n example(s).</source>
+        <translation>
+            <numerusform>Assigned splits to %n example.</numerusform><numerusform>Assigned splits to %n examples.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n duplicate(s); Undo brings them back.</source>
+        <translation>
+            <numerusform>Removed %n duplicate; Undo brings them back.</numerusform><numerusform>Removed %n duplicates; Undo brings them back.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::ModelView</name>
+    <message numerus="yes">
+        <source>%1 in %n file(s), stored as %2</source>
+        <translation>
+            <numerusform>%1 in %n file, stored as %2</numerusform><numerusform>%1 in %n files, stored as %2</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::RunsView</name>
+    <message numerus="yes">
+        <source>%n runs overlaid.</source>
+        <translation>
+            <numerusform>%n runs overlaid.</numerusform><numerusform>%n runs overlaid.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) with their adapters, checkpoints and logs?
+%1</source>
+        <translation>
+            <numerusform>Delete %n run with their adapters, checkpoints and logs?
+%1</numerusform><numerusform>Delete %n runs with their adapters, checkpoints and logs?
+%1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ft::widgets::HistogramChart</name>
+    <message numerus="yes">
+        <source>%n value(s), median %1, max %2</source>
+        <translation>
+            <numerusform>%n value, median %1, max %2</numerusform><numerusform>%n values, median %1, max %2</numerusform></translation>
+    </message>
+</context>
+</TS>
