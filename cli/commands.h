@@ -20,5 +20,6 @@ int runData(const Argv& args);
 int runMerge(const Argv& args);
 int runTrain(const Argv& args);
 int runExport(const Argv& args);
+int runEval(const Argv& args);
 
 } // namespace ft::cli

@@ -44,6 +44,11 @@ commands:
             --print-defaults                     every configuration key with its default
   export    --run RUN_DIR --format peft|merged [--out DIR] [--adapter final|best|step-N] [--dtype bf16|fp32]
             the run's adapter in PEFT layout, or merged into the base model (with the run's chat template)
+  eval      --run RUN_DIR [--split validation|test] [--limit N] [--few-shot K] [--adapter final|best|step-N|DIR]
+            [--max-new-tokens N] [--temperature T] [--metric auto|exact_match|token_f1|rouge_l|chrf|json_agreement|...]
+            [--labels a,b,c|none] [--device D] [--json]
+            held-out report: base vs tuned (and few-shot) likelihood and generation metrics with bootstrap
+            intervals, regressions first; writes RUN_DIR/eval/SPLIT/report.json and report.html
   help      this text
 
 Errors are printed on stderr with a non-zero exit status.
@@ -70,6 +75,7 @@ int main(int argc, char** argv) {
         if (command == "data") return ft::cli::runData(args);
         if (command == "merge") return ft::cli::runMerge(args);
         if (command == "train") return ft::cli::runTrain(args);
+        if (command == "eval") return ft::cli::runEval(args);
         if (command == "export") return ft::cli::runExport(args);
         std::cerr << "finetune: unknown command \"" << command << "\" (see 'finetune help')\n";
         return 2;

@@ -225,4 +225,23 @@ TokenizedChat tokenizeChat(const Tokenizer& tokenizer, const RenderedChat& chat)
     return out;
 }
 
+int32_t endOfTurnTokenId(const Tokenizer& tokenizer, const ChatTemplate& tmpl) {
+    try {
+        const std::string reply = "Zq";
+        const RenderedChat r = tmpl.renderForTraining({{"user", "x"}, {"assistant", reply}});
+        if (r.assistantSpans.empty()) return -1;
+        const auto [begin, end] = r.assistantSpans.back();
+        const std::string span = r.text.substr(begin, end - begin);
+        const size_t at = span.find(reply);
+        if (at == std::string::npos) return -1;
+        std::string marker = span.substr(at + reply.size());
+        while (!marker.empty() && (marker.back() == '\n' || marker.back() == ' ')) marker.pop_back();
+        if (marker.empty()) return -1;
+        const std::vector<int32_t> ids = tokenizer.encode(marker, /*addSpecialTokens=*/false);
+        return ids.size() == 1 ? ids[0] : -1;
+    } catch (const std::exception&) {
+        return -1;
+    }
+}
+
 } // namespace ft

@@ -73,4 +73,9 @@ struct TokenizedChat {
 
 TokenizedChat tokenizeChat(const Tokenizer& tokenizer, const RenderedChat& chat);
 
+// The template's end-of-turn marker (<|im_end|>, <|eot_id|>, ...) when it is a single token, else -1.
+// A tuned model ends its replies with it even where config.json names another EOS token, so
+// generation should stop there too.
+int32_t endOfTurnTokenId(const Tokenizer& tokenizer, const ChatTemplate& tmpl);
+
 } // namespace ft

@@ -22,31 +22,6 @@ struct ChatModel::Impl {
     std::string description;
 };
 
-namespace {
-
-// The template's end-of-turn marker as one token (e.g. <|im_end|>, <|eot_id|>): a tuned model ends
-// its reply with it even where config.json names another EOS, so generation stops there too.
-int64_t endOfTurnToken(const Tokenizer& tokenizer, const ChatTemplate& tmpl) {
-    try {
-        const std::string reply = "Zq";
-        const RenderedChat r = tmpl.renderForTraining({{"user", "x"}, {"assistant", reply}});
-        if (r.assistantSpans.empty()) return -1;
-        const auto [begin, end] = r.assistantSpans.back();
-        const std::string span = r.text.substr(begin, end - begin);
-        const size_t at = span.find(reply);
-        if (at == std::string::npos) return -1;
-        std::string marker = span.substr(at + reply.size());
-        while (!marker.empty() && (marker.back() == '\n' || marker.back() == ' ')) marker.pop_back();
-        if (marker.empty()) return -1;
-        const std::vector<int32_t> ids = tokenizer.encode(marker, /*addSpecialTokens=*/false);
-        return ids.size() == 1 ? ids[0] : -1;
-    } catch (const std::exception&) {
-        return -1;
-    }
-}
-
-} // namespace
-
 ChatModel::ChatModel() : m(std::make_unique<Impl>()) {}
 ChatModel::~ChatModel() = default;
 
@@ -72,7 +47,7 @@ std::unique_ptr<ChatModel> ChatModel::load(const ChatModelOptions& options) {
     s.tmpl = std::make_unique<ChatTemplate>(ChatTemplate::forTokenizer(*s.tokenizer, options.chatTemplate));
     s.stopIds = s.model.eosTokenIds;
     if (s.tokenizer->config().eosId >= 0) s.stopIds.push_back(s.tokenizer->config().eosId);
-    if (const int64_t eot = endOfTurnToken(*s.tokenizer, *s.tmpl); eot >= 0) s.stopIds.push_back(eot);
+    if (const int32_t eot = endOfTurnTokenId(*s.tokenizer, *s.tmpl); eot >= 0) s.stopIds.push_back(eot);
     std::sort(s.stopIds.begin(), s.stopIds.end());
     s.stopIds.erase(std::unique(s.stopIds.begin(), s.stopIds.end()), s.stopIds.end());
     return self;
