@@ -2,6 +2,7 @@
 
 #include "compare_view.h"
 #include "dataset_view.h"
+#include "evaluation_view.h"
 #include "model_view.h"
 #include "preferences_dialog.h"
 #include "runs_view.h"
@@ -70,6 +71,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     addView(tr("Training"), m_trainingView);
     m_compareView = new CompareView(m_workspace, this);
     addView(tr("Compare"), m_compareView);
+    m_evaluationView = new EvaluationView(m_workspace, this);
+    addView(tr("Evaluation"), m_evaluationView);
     m_runsView = new RunsView(m_workspace, this);
     addView(tr("Runs"), m_runsView);
     m_nav->setCurrentRow(0);
@@ -101,6 +104,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(m_setupView, &SetupView::logLine, this, &MainWindow::appendLog);
     connect(m_compareView, &CompareView::logLine, this, &MainWindow::appendLog);
     connect(m_runsView, &RunsView::logLine, this, &MainWindow::appendLog);
+    connect(m_evaluationView, &EvaluationView::logLine, this, &MainWindow::appendLog);
+    connect(m_runsView, &RunsView::evaluateRequested, this, [this](const QString& runDir) {
+        if (m_evaluationView->selectRun(runDir)) showView(m_evaluationView);
+    });
     connect(m_runsView, &RunsView::compareRequested, this, [this](const QString& runDir) {
         if (m_compareView->selectRun(runDir)) showView(m_compareView);
     });
@@ -119,9 +126,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(m_trainingView->job(), &TrainingJob::finished, this, [this](const QString& status) {
         m_runsView->setActiveRun(QString());
-        m_compareView->refreshRuns();   // the new adapter can be compared at once
+        m_compareView->refreshRuns();   // the new adapter can be compared and evaluated at once
+        m_evaluationView->refreshRuns();
         if (status != QLatin1String("failed") && !m_trainingView->job()->runDir().isEmpty())
-            m_compareView->selectRun(m_trainingView->job()->runDir());
+            m_compareView->selectRun(m_trainingView->job()->runDir()), m_evaluationView->selectRun(m_trainingView->job()->runDir());
     });
     connect(m_setupView, &SetupView::startRequested, this, [this] {
         RunConfig config;

@@ -13,6 +13,7 @@ namespace ft::ui {
 
 class CompareView;
 class DatasetView;
+class EvaluationView;
 class ModelView;
 class RunsView;
 class SetupView;
@@ -35,6 +36,7 @@ public:
     SetupView* setupView() const { return m_setupView; }
     CompareView* compareView() const { return m_compareView; }
     RunsView* runsView() const { return m_runsView; }
+    EvaluationView* evaluationView() const { return m_evaluationView; }
     void showView(QWidget* view);
     TrainingView* trainingView() const { return m_trainingView; }
     QString statusModelText() const;
@@ -60,6 +62,7 @@ private:
     SetupView* m_setupView = nullptr;
     CompareView* m_compareView = nullptr;
     RunsView* m_runsView = nullptr;
+    EvaluationView* m_evaluationView = nullptr;
     TrainingView* m_trainingView = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QLabel* m_deviceLabel = nullptr;

@@ -61,6 +61,7 @@ RunsView::RunsView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_w
     });
 
     m_compare = new QPushButton(tr("Compare"), this);
+    m_evaluate = new QPushButton(tr("Evaluate"), this);
     m_resume = new QPushButton(tr("Resume"), this);
     m_rename = new QPushButton(tr("Rename…"), this);
     m_delete = new QPushButton(tr("Delete…"), this);
@@ -74,6 +75,9 @@ RunsView::RunsView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_w
     connect(m_compare, &QPushButton::clicked, this, [this] {
         if (!selectedRuns().isEmpty()) Q_EMIT compareRequested(selectedRuns().first());
     });
+    connect(m_evaluate, &QPushButton::clicked, this, [this] {
+        if (!selectedRuns().isEmpty()) Q_EMIT evaluateRequested(selectedRuns().first());
+    });
     connect(m_resume, &QPushButton::clicked, this, [this] {
         if (!selectedRuns().isEmpty()) Q_EMIT resumeRequested(selectedRuns().first());
     });
@@ -81,7 +85,7 @@ RunsView::RunsView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_w
     connect(m_delete, &QPushButton::clicked, this, &RunsView::deleteSelected);
     connect(refreshButton, &QPushButton::clicked, this, &RunsView::refresh);
     auto* buttons = new QHBoxLayout;
-    for (QPushButton* b : {m_compare, m_resume, m_rename, m_delete, m_export}) buttons->addWidget(b);
+    for (QPushButton* b : {m_compare, m_evaluate, m_resume, m_rename, m_delete, m_export}) buttons->addWidget(b);
     buttons->addStretch(1);
     buttons->addWidget(refreshButton);
 
@@ -185,6 +189,7 @@ void RunsView::updateButtons() {
     const QStringList facts = one ? items.first()->data(Status, Qt::UserRole).toStringList() : QStringList();
     const bool active = one && items.first()->data(Name, Qt::UserRole).toString() == m_activeRun;
     m_compare->setEnabled(one && facts.value(1) == QLatin1String("1"));
+    m_evaluate->setEnabled(one && facts.value(1) == QLatin1String("1"));
     m_resume->setEnabled(one && !active && facts.value(2).toInt() > 0 && facts.value(0) != QLatin1String("completed"));
     m_rename->setEnabled(one && !active);
     m_delete->setEnabled(!items.isEmpty() && !active);

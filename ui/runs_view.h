@@ -44,6 +44,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void compareRequested(const QString& runDir);
+    void evaluateRequested(const QString& runDir);
     void resumeRequested(const QString& runDir);
     void exportFinished(bool ok, const QString& message);
     void logLine(const QString& line);
@@ -56,7 +57,7 @@ private:
     QTreeWidget* m_list = nullptr;
     widgets::MetricChart* m_chart = nullptr;
     QLabel* m_details = nullptr;
-    QPushButton *m_compare = nullptr, *m_resume = nullptr, *m_rename = nullptr, *m_delete = nullptr, *m_export = nullptr;
+    QPushButton *m_compare = nullptr, *m_evaluate = nullptr, *m_resume = nullptr, *m_rename = nullptr, *m_delete = nullptr, *m_export = nullptr;
     QString m_activeRun;
     QStringList m_extraRuns;
 };

@@ -1,0 +1,380 @@
+#include "evaluation_view.h"
+
+#include "background.h"
+#include "eval/evaluator.h"
+#include "eval/report_html.h"
+#include "io/json_file.h"
+#include "workspace.h"
+
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPageLayout>
+#include <QPointer>
+#include <QPrinter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTextDocument>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace ft::ui {
+
+using json = nlohmann::json;
+
+namespace {
+
+QString qstr(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QString systemLabel(const std::string& s) {
+    return s == "few_shot" ? QObject::tr("few-shot") : s == "tuned" ? QObject::tr("tuned") : QObject::tr("base");
+}
+
+QColor systemColor(const std::string& s) {
+    return s == "tuned" ? QColor(44, 160, 44) : s == "few_shot" ? QColor(255, 127, 14) : QColor(31, 119, 180);
+}
+
+} // namespace
+
+EvaluationView::EvaluationView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_workspace(workspace) {
+    m_run = new QComboBox(this);
+    m_run->setMinimumContentsLength(24);
+    m_split = new QComboBox(this);
+    m_split->addItem(tr("validation"), QStringLiteral("validation"));
+    m_split->addItem(tr("test"), QStringLiteral("test"));
+    m_adapter = new QComboBox(this);
+    m_adapter->addItem(tr("final adapter"), QStringLiteral("final"));
+    m_adapter->addItem(tr("best adapter"), QStringLiteral("best"));
+    m_fewShot = new QSpinBox(this);
+    m_fewShot->setRange(0, 64);
+    m_fewShot->setValue(3);
+    m_fewShot->setToolTip(tr("The base model with this many training examples in the prompt (0: no few-shot baseline)"));
+    m_limit = new QSpinBox(this);
+    m_limit->setRange(0, 1000000);
+    m_limit->setSpecialValueText(tr("all"));
+    m_maxTokens = new QSpinBox(this);
+    m_maxTokens->setRange(1, 8192);
+    m_maxTokens->setValue(256);
+    m_evaluate = new QPushButton(tr("Evaluate"), this);
+    m_stop = new QPushButton(tr("Stop"), this);
+    m_stop->setEnabled(false);
+    m_openHtml = new QPushButton(tr("Open HTML Report"), this);
+    m_pdf = new QPushButton(tr("Print to PDF…"), this);
+    m_openHtml->setEnabled(false);
+    m_pdf->setEnabled(false);
+    connect(m_evaluate, &QPushButton::clicked, this, &EvaluationView::evaluate);
+    connect(m_stop, &QPushButton::clicked, this, &EvaluationView::stop);
+    connect(m_openHtml, &QPushButton::clicked, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_reportPath).dir().filePath(QStringLiteral("report.html"))));
+    });
+    connect(m_pdf, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Print Report to PDF"), QStringLiteral("evaluation.pdf"), tr("PDF (*.pdf)"));
+        if (!path.isEmpty() && printToPdf(path)) Q_EMIT logLine(tr("Printed the report to %1").arg(path));
+    });
+    auto reload = [this] {
+        if (!isRunning() && QFileInfo::exists(reportPath())) loadReport(reportPath());
+    };
+    connect(m_run, &QComboBox::currentIndexChanged, this, reload);
+    connect(m_split, &QComboBox::currentIndexChanged, this, reload);
+
+    auto* controls = new QHBoxLayout;
+    const std::pair<QString, QWidget*> fields[] = {{tr("Run"), m_run},           {tr("Split"), m_split},       {QString(), m_adapter},
+                                                   {tr("Few-shot"), m_fewShot}, {tr("Examples"), m_limit}, {tr("Max tokens"), m_maxTokens}};
+    for (const auto& [label, w] : fields) {
+        if (!label.isEmpty()) controls->addWidget(new QLabel(label, this));
+        controls->addWidget(w);
+    }
+    controls->addWidget(m_evaluate);
+    controls->addWidget(m_stop);
+    controls->addStretch(1);
+    controls->addWidget(m_openHtml);
+    controls->addWidget(m_pdf);
+
+    m_progress = new QProgressBar(this);
+    m_progress->hide();
+    m_phase = new QLabel(this);
+    m_summary = new QLabel(tr("Choose a run and evaluate it on its held-out split."), this);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_chart = new QCustomPlot(this);
+    m_chart->setMinimumHeight(180);
+    m_metrics = new QTableWidget(this);
+    m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_examples = new QTableWidget(this);
+    m_examples->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_examples->setWordWrap(true);
+    m_examples->horizontalHeader()->setStretchLastSection(true);
+
+    auto* top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(m_chart);
+    top->addWidget(m_metrics);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(top);
+    split->addWidget(m_examples);
+    split->setStretchFactor(1, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    auto* status = new QHBoxLayout;
+    status->addWidget(m_phase);
+    status->addWidget(m_progress, 1);
+    layout->addLayout(status);
+    layout->addWidget(m_summary);
+    layout->addWidget(split, 1);
+
+    connect(m_workspace, &Workspace::opened, this, &EvaluationView::refreshRuns);
+    refreshRuns();
+}
+
+EvaluationView::~EvaluationView() {
+    stop();
+}
+
+void EvaluationView::refreshRuns() {
+    const QString current = currentRun();
+    QSignalBlocker block(m_run);
+    m_run->clear();
+    if (!m_workspace->runsDir().isEmpty())
+        for (const QFileInfo& info : QDir(m_workspace->runsDir()).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time))
+            if (QFileInfo::exists(QDir(info.absoluteFilePath()).filePath(QStringLiteral("adapter/adapter_config.json"))))
+                m_run->addItem(info.fileName(), info.absoluteFilePath());
+    const int index = m_run->findData(current);
+    if (index >= 0) m_run->setCurrentIndex(index);
+}
+
+bool EvaluationView::selectRun(const QString& runDir) {
+    const QString dir = QDir(runDir).absolutePath();
+    int index = m_run->findData(dir);
+    if (index < 0) {
+        if (!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("run.json")))) return false;
+        m_run->addItem(QDir(dir).dirName(), dir);
+        index = m_run->count() - 1;
+    }
+    m_run->setCurrentIndex(index);
+    if (QFileInfo::exists(reportPath())) loadReport(reportPath());
+    return true;
+}
+
+void EvaluationView::setSplit(const QString& split) {
+    m_split->setCurrentIndex(std::max(0, m_split->findData(split)));
+}
+
+void EvaluationView::setOptions(int fewShot, int limit, int maxNewTokens) {
+    m_fewShot->setValue(fewShot);
+    m_limit->setValue(limit);
+    m_maxTokens->setValue(maxNewTokens);
+}
+
+QString EvaluationView::currentRun() const {
+    return m_run->currentData().toString();
+}
+
+QString EvaluationView::reportPath() const {
+    if (currentRun().isEmpty()) return {};
+    return qstr(evalReportDir(currentRun().toStdString(), m_split->currentData().toString().toStdString())) + QStringLiteral("/report.json");
+}
+
+void EvaluationView::evaluate() {
+    if (isRunning() || currentRun().isEmpty()) return;
+    EvalOptions o;
+    o.runDir = currentRun().toStdString();
+    o.split = m_split->currentData().toString().toStdString();
+    o.adapter = m_adapter->currentData().toString().toStdString();
+    o.fewShot = m_fewShot->value();
+    o.limit = m_limit->value();
+    o.maxNewTokens = m_maxTokens->value();
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_evaluate->setEnabled(false);
+    m_stop->setEnabled(true);
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_phase->setText(tr("Loading…"));
+
+    QPointer<EvaluationView> self(this);
+    std::shared_ptr<QObject> relay(new QObject, [](QObject* obj) { obj->deleteLater(); });
+    struct Outcome {
+        bool ok = false;
+        QString message, path;
+    };
+    auto cancel = m_cancel;
+    runInBackground<Outcome>(
+        this,
+        [o, cancel, relay, self] {
+            Outcome out;
+            try {
+                const EvalResult r = evaluateRun(
+                    o,
+                    [relay, self](const std::string& phase, int64_t done, int64_t total) {
+                        QMetaObject::invokeMethod(relay.get(), [self, p = qstr(phase), done, total] {
+                            if (!self) return;
+                            self->m_phase->setText(p);
+                            self->m_progress->setRange(0, int(total));
+                            self->m_progress->setValue(int(done));
+                        }, Qt::QueuedConnection);
+                    },
+                    cancel.get());
+                out.ok = true;
+                out.path = qstr(r.jsonPath);
+                out.message = QObject::tr("Evaluation written to %1").arg(out.path);
+            } catch (const std::exception& e) {
+                out.message = QObject::tr("Evaluation failed: %1").arg(qstr(e.what()));
+            }
+            return out;
+        },
+        [this](const Outcome& out) {
+            m_cancel.reset();
+            m_evaluate->setEnabled(true);
+            m_stop->setEnabled(false);
+            m_progress->hide();
+            m_phase->clear();
+            if (out.ok) loadReport(out.path);
+            else m_summary->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(out.message.toHtmlEscaped()));
+            Q_EMIT logLine(out.message);
+            Q_EMIT evaluationFinished(out.ok, out.message);
+        });
+}
+
+void EvaluationView::stop() {
+    if (m_cancel) m_cancel->store(true);
+}
+
+bool EvaluationView::loadReport(const QString& path) {
+    try {
+        m_report = readJsonFile(path.toStdString());
+        m_reportPath = path;
+    } catch (const std::exception& e) {
+        m_summary->setText(tr("Cannot read %1: %2").arg(path, qstr(e.what())));
+        return false;
+    }
+    showReport();
+    return true;
+}
+
+QString EvaluationView::summaryText() const {
+    return m_summary->text();
+}
+
+void EvaluationView::showReport() {
+    const json& r = m_report;
+    const std::vector<std::string> systems = r.value("systems", std::vector<std::string>{});
+    const std::string headline = r.value("headline_metric", "");
+    QStringList lines;
+    lines << tr("<b>%1</b> examples of the %2 split; headline metric <b>%3</b>.")
+                 .arg(r.value("examples", 0))
+                 .arg(qstr(r.value("split", "")), qstr(headline));
+    if (r.contains("likelihood"))
+        lines << tr("Loss on the reference replies: base %1 (perplexity %2), tuned %3 (perplexity %4).")
+                     .arg(r["likelihood"]["base"]["loss"].get<double>(), 0, 'f', 4)
+                     .arg(r["likelihood"]["base"]["ppl"].get<double>(), 0, 'f', 2)
+                     .arg(r["likelihood"]["tuned"]["loss"].get<double>(), 0, 'f', 4)
+                     .arg(r["likelihood"]["tuned"]["ppl"].get<double>(), 0, 'f', 2);
+    for (auto it = r["differences"].begin(); it != r["differences"].end(); ++it)
+        lines << tr("%1: %2 [%3, %4], %5")
+                     .arg(qstr(it.key()))
+                     .arg(it.value()["mean"].get<double>(), 0, 'f', 3)
+                     .arg(it.value()["low"].get<double>(), 0, 'f', 3)
+                     .arg(it.value()["high"].get<double>(), 0, 'f', 3)
+                     .arg(it.value().value("significant", false) ? tr("a real difference") : tr("within noise"));
+    lines << tr("%n regression(s) (tuned below base), listed first.", nullptr, r.value("regressions", 0));
+    m_summary->setText(lines.join(QStringLiteral("<br>")));
+
+    // Headline chart: one bar per system with its interval.
+    m_chart->clearPlottables();
+    QVector<double> ticks;
+    QVector<QString> names;
+    int x = 1;
+    for (const auto& s : systems) {
+        const json& m = r["metrics"][s][headline];
+        auto* bar = new QCPBars(m_chart->xAxis, m_chart->yAxis);
+        bar->setBrush(systemColor(s));
+        bar->setPen(Qt::NoPen);
+        bar->addData(x, m["mean"].get<double>());
+        auto* err = new QCPErrorBars(m_chart->xAxis, m_chart->yAxis);
+        err->setDataPlottable(bar);
+        err->setData(QVector<double>{m["mean"].get<double>() - m["low"].get<double>()}, QVector<double>{m["high"].get<double>() - m["mean"].get<double>()});
+        ticks << x++;
+        names << systemLabel(s);
+    }
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    ticker->addTicks(ticks, names);
+    m_chart->xAxis->setTicker(ticker);
+    m_chart->xAxis->setRange(0.3, x - 0.3);
+    m_chart->yAxis->setRange(0, 1.05);
+    m_chart->yAxis->setLabel(qstr(headline));
+    m_chart->replot();
+
+    // Every metric, systems as columns.
+    m_metrics->clear();
+    m_metrics->setColumnCount(int(systems.size()));
+    QStringList headers;
+    for (const auto& s : systems) headers << systemLabel(s);
+    m_metrics->setHorizontalHeaderLabels(headers);
+    QStringList metricNames;
+    if (!systems.empty())
+        for (auto it = r["metrics"][systems[0]].begin(); it != r["metrics"][systems[0]].end(); ++it) metricNames << qstr(it.key());
+    m_metrics->setRowCount(int(metricNames.size()));
+    m_metrics->setVerticalHeaderLabels(metricNames);
+    for (int row = 0; row < metricNames.size(); ++row)
+        for (int col = 0; col < int(systems.size()); ++col) {
+            const json& m = r["metrics"][systems[size_t(col)]][metricNames[row].toStdString()];
+            m_metrics->setItem(row, col, new QTableWidgetItem(QStringLiteral("%1  [%2, %3]")
+                                                                  .arg(m["mean"].get<double>(), 0, 'f', 3)
+                                                                  .arg(m["low"].get<double>(), 0, 'f', 3)
+                                                                  .arg(m["high"].get<double>(), 0, 'f', 3)));
+        }
+    m_metrics->resizeColumnsToContents();
+
+    // Examples, regressions first (the report's order).
+    QStringList columns{tr("#"), tr("Prompt"), tr("Reference")};
+    for (const auto& s : systems) columns << systemLabel(s);
+    columns << tr("Winner");
+    m_examples->clear();
+    m_examples->setColumnCount(int(columns.size()));
+    m_examples->setHorizontalHeaderLabels(columns);
+    m_examples->setRowCount(int(r["per_example"].size()));
+    int row = 0;
+    for (const json& e : r["per_example"]) {
+        QStringList cells{QString::number(e["id"].get<int64_t>()), qstr(e.value("prompt", "")), qstr(e.value("reference", ""))};
+        for (const auto& s : systems) cells << qstr(e[s].value("reply", ""));
+        cells << systemLabel(e.value("winner", ""));
+        if (e.value("winner", "") == "tie") cells.back() = tr("tie");
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(cells[c]);
+            if (e.value("regression", false)) item->setBackground(QColor(253, 232, 230));
+            m_examples->setItem(row, c, item);
+        }
+        ++row;
+    }
+    m_examples->resizeRowsToContents();
+    m_openHtml->setEnabled(true);
+    m_pdf->setEnabled(true);
+}
+
+bool EvaluationView::printToPdf(const QString& path) {
+    if (m_report.is_null()) return false;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(path);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    // The HTML report, with the chart drawn by the plot (QTextDocument does not render inline SVG).
+    QTextDocument doc;
+    doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart.png")), m_chart->toPixmap(640, 320).toImage());
+    doc.setHtml(QStringLiteral("<img src='chart.png'>") + qstr(eval::reportHtml(m_report)));
+    doc.print(&printer);
+    return QFileInfo(path).size() > 0;
+}
+
+} // namespace ft::ui
