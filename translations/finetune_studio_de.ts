@@ -1,559 +1,694 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
     <name>QObject</name>
     <message>
         <source>%1: format %2, %3 imported, %4 skipped, %5 duplicate(s) left out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Format %2, %3 importiert, %4 übersprungen, %5 Duplikate ausgelassen</translation>
     </message>
     <message>
         <source>  line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  Zeile %1: %2</translation>
     </message>
     <message>
         <source>Exported %1 example(s) to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Beispiele nach %2 exportiert</translation>
     </message>
     <message>
         <source> (%1 multi-turn example(s) left out: Alpaca holds one turn)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 mehrstufige Beispiele ausgelassen: Alpaca fasst nur einen Wechsel)</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Exported %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 exportiert</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tokens</translation>
     </message>
     <message>
         <source>none in the model: the plain built-in template is used</source>
-        <translation type="unfinished"></translation>
+        <translation>keine im Modell: die einfache eingebaute Vorlage wird verwendet</translation>
+    </message>
+    <message>
+        <source>few-shot</source>
+        <translation>Few-Shot</translation>
+    </message>
+    <message>
+        <source>tuned</source>
+        <translation>feinabgestimmt</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Evaluation written to %1</source>
+        <translation>Evaluation nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1</source>
+        <translation>Evaluation fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::CompareView</name>
     <message>
         <source>base model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner des Basismodells</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Base Model Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner des Basismodells</translation>
     </message>
     <message>
         <source>Adapter Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adapter-Ordner…</translation>
     </message>
     <message>
         <source>PEFT Adapter Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>PEFT-Adapter-Ordner</translation>
     </message>
     <message>
         <source>Base</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <source>Tuned</source>
-        <translation type="unfinished"></translation>
+        <translation>Feinabgestimmt</translation>
     </message>
     <message>
         <source>0: greedy (the same reply every time)</source>
-        <translation type="unfinished"></translation>
+        <translation>0: gierig (jedes Mal dieselbe Antwort)</translation>
     </message>
     <message>
         <source>0: off</source>
-        <translation type="unfinished"></translation>
+        <translation>0: aus</translation>
     </message>
     <message>
         <source>Max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Tokens</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k</translation>
     </message>
     <message>
         <source>Repetition penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungsstrafe</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>system prompt (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>System-Prompt (optional)</translation>
     </message>
     <message>
-        <source>Write a prompt, or step through the run&apos;s validation examples.</source>
-        <translation type="unfinished"></translation>
+        <source>Write a prompt, or step through the run's validation examples.</source>
+        <translation>Einen Prompt schreiben oder die Validierungsbeispiele des Laufs durchgehen.</translation>
     </message>
     <message>
         <source>Generate Both</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide generieren</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Highlight differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschiede hervorheben</translation>
     </message>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Zurück</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter ▶</translation>
     </message>
     <message>
         <source>Validation examples:</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungsbeispiele:</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz</translation>
     </message>
     <message>
         <source>adapter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adapter %1</translation>
     </message>
     <message>
         <source>Cannot compare with run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich mit Lauf %1 nicht möglich: %2</translation>
     </message>
     <message>
         <source>No validation examples from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Validierungsbeispiele aus %1: %2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Choose a run or an adapter folder for the tuned side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die feinabgestimmte Seite einen Lauf oder einen Adapter-Ordner wählen.</translation>
     </message>
     <message>
         <source>Compare: give a base model and a prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich: Basismodell und Prompt angeben.</translation>
     </message>
     <message>
         <source>Generating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generiere…</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade %1…</translation>
     </message>
     <message>
         <source>Generating with %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generiere mit %1…</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#c0392b'&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c0392b'&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Compare (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich (%1): %2</translation>
     </message>
     <message>
         <source>%1 tokens, %2 tokens/s, %3 (prompt %4 tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tokens, %2 Tokens/s, %3 (Prompt %4 Tokens)</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::DatasetTableModel</name>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr.</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::DatasetView</name>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu…</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren…</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Assign Splits…</source>
-        <translation type="unfinished"></translation>
+        <translation>Teile zuweisen…</translation>
     </message>
     <message>
         <source>Search text (every word must appear)</source>
-        <translation type="unfinished"></translation>
+        <translation>Text suchen (jedes Wort muss vorkommen)</translation>
     </message>
     <message>
         <source>All splits</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Teile</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Status</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig</translation>
     </message>
     <message>
         <source>With problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Problemen</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierung</translation>
     </message>
     <message>
         <source>Dataset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz:</translation>
     </message>
     <message numerus="yes">
         <source>%n example(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Beispiel</numerusform><numerusform>%n Beispiele</numerusform></translation>
     </message>
     <message>
         <source>No example selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Beispiel ausgewählt</translation>
     </message>
     <message>
         <source>comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennt</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Save the edit (%1). Moving to another example also saves it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung speichern (%1). Der Wechsel zu einem anderen Beispiel speichert sie ebenfalls.</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierungen</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Import files with Import… or drop them here. Formats: messages/ShareGPT/Alpaca/prompt-completion JSONL or JSON, CSV, TSV, plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien mit „Importieren…“ importieren oder hier ablegen. Formate: messages/ShareGPT/Alpaca/prompt-completion als JSONL oder JSON, CSV, TSV, reiner Text.</translation>
     </message>
     <message>
         <source>Import Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Importbericht</translation>
     </message>
     <message>
         <source>tokens per example</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens pro Beispiel</translation>
     </message>
     <message>
-        <source>The run&apos;s max_seq_len: longer examples are truncated in training</source>
-        <translation type="unfinished"></translation>
+        <source>The run's max_seq_len: longer examples are truncated in training</source>
+        <translation>max_seq_len des Laufs: längere Beispiele werden im Training gekürzt</translation>
     </message>
     <message>
         <source>Open a model to count tokens with its tokenizer and chat template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modell öffnen, um Tokens mit seinem Tokenizer und seiner Chat-Vorlage zu zählen.</translation>
     </message>
     <message>
         <source>Count Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens zählen</translation>
     </message>
     <message>
         <source>Max length</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Länge</translation>
     </message>
     <message>
         <source>Token Lengths</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Längen</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiele</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>Near duplicates: estimated Jaccard similarity of word 3-shingles</source>
-        <translation type="unfinished"></translation>
+        <translation>Beinahe-Duplikate: geschätzte Jaccard-Ähnlichkeit der Wort-3-Gramme</translation>
     </message>
     <message>
         <source>Find Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikate suchen</translation>
     </message>
     <message>
         <source>Remove Checked (keep first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierte entfernen (erstes behalten)</translation>
     </message>
     <message>
         <source>Near-duplicate similarity</source>
-        <translation type="unfinished"></translation>
+        <translation>Ähnlichkeit für Beinahe-Duplikate</translation>
     </message>
     <message>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikate</translation>
     </message>
     <message>
         <source>Add Example</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel hinzufügen</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplizieren</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren…</translation>
     </message>
     <message>
         <source>Set Split</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil setzen</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <source>Problems: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme: %1</translation>
     </message>
     <message>
         <source>Example #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel Nr. %1</translation>
     </message>
     <message>
         <source> (from %1, line %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> (aus %1, Zeile %2)</translation>
     </message>
     <message>
         <source>Cannot save example #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel Nr. %1 kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>New Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Datensatz</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Cannot create dataset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Cannot create a dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Cannot add an example</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel kann nicht hinzugefügt werden</translation>
     </message>
     <message>
         <source>Cannot duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplizieren nicht möglich</translation>
     </message>
     <message>
         <source>Cannot delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen nicht möglich</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n example(s); Undo brings them back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Beispiel gelöscht; Rückgängig holt es zurück.</numerusform><numerusform>%n Beispiele gelöscht; Rückgängig holt sie zurück.</numerusform></translation>
     </message>
     <message>
         <source>Tag Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiele markieren</translation>
     </message>
     <message numerus="yes">
         <source>Tag for %n example(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Markierung für %n Beispiel:</numerusform><numerusform>Markierung für %n Beispiele:</numerusform></translation>
     </message>
     <message>
         <source>Cannot tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren nicht möglich</translation>
     </message>
     <message>
         <source>Cannot set the split</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil kann nicht gesetzt werden</translation>
     </message>
     <message>
         <source>Assign Splits</source>
-        <translation type="unfinished"></translation>
+        <translation>Teile zuweisen</translation>
     </message>
     <message>
         <source>Train / validation / test ratios for the unassigned examples:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteile Training / Validierung / Test für die nicht zugewiesenen Beispiele:</translation>
     </message>
     <message>
         <source>Cannot assign splits</source>
-        <translation type="unfinished"></translation>
+        <translation>Teile können nicht zugewiesen werden</translation>
     </message>
     <message>
-        <source>Write three numbers separated by &apos;/&apos;, e.g. 0.8 / 0.1 / 0.1.</source>
-        <translation type="unfinished"></translation>
+        <source>Write three numbers separated by '/', e.g. 0.8 / 0.1 / 0.1.</source>
+        <translation>Drei Zahlen durch „/“ getrennt angeben, z. B. 0.8 / 0.1 / 0.1.</translation>
     </message>
     <message numerus="yes">
         <source>Assigned splits to %n example(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>Teile für %n Beispiel zugewiesen.</numerusform><numerusform>Teile für %n Beispiele zugewiesen.</numerusform></translation>
     </message>
     <message>
         <source>Import Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiele importieren</translation>
     </message>
     <message>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt *.md);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze (*.jsonl *.json *.csv *.tsv *.txt *.md);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cannot import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import nicht möglich</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiere %1…</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Export Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz exportieren</translation>
     </message>
     <message>
         <source>Messages JSONL (*.jsonl);;Alpaca JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages-JSONL (*.jsonl);;Alpaca-JSON (*.json)</translation>
     </message>
     <message>
         <source>Tokens of %1 (its tokenizer and chat template)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens von %1 (sein Tokenizer und seine Chat-Vorlage)</translation>
     </message>
     <message>
         <source>Cannot count tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens können nicht gezählt werden</translation>
     </message>
     <message>
         <source>Open a model first (Model view).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst ein Modell öffnen (Modell-Ansicht).</translation>
     </message>
     <message>
         <source>Cannot find duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikate können nicht gesucht werden</translation>
     </message>
     <message>
         <source>exact</source>
-        <translation type="unfinished"></translation>
+        <translation>exakt</translation>
     </message>
     <message>
         <source>near</source>
-        <translation type="unfinished"></translation>
+        <translation>ähnlich</translation>
     </message>
     <message>
         <source>Cannot remove duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikate können nicht entfernt werden</translation>
     </message>
     <message numerus="yes">
         <source>Removed %n duplicate(s); Undo brings them back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Duplikat entfernt; Rückgängig holt es zurück.</numerusform><numerusform>%n Duplikate entfernt; Rückgängig holt sie zurück.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::EvaluationView</name>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>final adapter</source>
+        <translation>finaler Adapter</translation>
+    </message>
+    <message>
+        <source>best adapter</source>
+        <translation>bester Adapter</translation>
+    </message>
+    <message>
+        <source>The base model with this many training examples in the prompt (0: no few-shot baseline)</source>
+        <translation>Das Basismodell mit so vielen Trainingsbeispielen im Prompt (0: keine Few-Shot-Basislinie)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluieren</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Open HTML Report</source>
+        <translation>HTML-Bericht öffnen</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>Als PDF drucken…</translation>
+    </message>
+    <message>
+        <source>Print Report to PDF</source>
+        <translation>Bericht als PDF drucken</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printed the report to %1</source>
+        <translation>Bericht nach %1 gedruckt</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <source>Few-shot</source>
+        <translation>Few-Shot</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation>Max. Tokens</translation>
+    </message>
+    <message>
+        <source>Choose a run and evaluate it on its held-out split.</source>
+        <translation>Einen Lauf wählen und auf seinem zurückgehaltenen Teil evaluieren.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lade…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; examples of the %2 split; headline metric &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; Beispiele des Teils %2; Hauptmetrik &lt;b&gt;%3&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Loss on the reference replies: base %1 (perplexity %2), tuned %3 (perplexity %4).</source>
+        <translation>Verlust auf den Referenzantworten: Basis %1 (Perplexität %2), feinabgestimmt %3 (Perplexität %4).</translation>
+    </message>
+    <message>
+        <source>%1: %2 [%3, %4], %5</source>
+        <translation>%1: %2 [%3, %4], %5</translation>
+    </message>
+    <message>
+        <source>a real difference</source>
+        <translation>ein echter Unterschied</translation>
+    </message>
+    <message>
+        <source>within noise</source>
+        <translation>im Rauschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n regression(s) (tuned below base), listed first.</source>
+        <translation><numerusform>%n Verschlechterung (feinabgestimmt unter Basis), zuerst aufgeführt.</numerusform><numerusform>%n Verschlechterungen (feinabgestimmt unter Basis), zuerst aufgeführt.</numerusform></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Winner</source>
+        <translation>Gewinner</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>unentschieden</translation>
     </message>
 </context>
 <context>
@@ -568,7 +703,7 @@
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Log</source>
@@ -628,95 +763,99 @@
     </message>
     <message>
         <source>Training in Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Training läuft</translation>
     </message>
     <message>
         <source>A training run is in progress. Stop it (after a checkpoint) and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Trainingslauf ist im Gange. Anhalten (nach einem Checkpoint) und beenden?</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz</translation>
     </message>
     <message>
         <source>Setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichtung</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <source>A run is already training; resume %1 when it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Lauf trainiert bereits; %1 nach dessen Ende fortsetzen.</translation>
     </message>
     <message>
         <source>&amp;New Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Arbeitsbereich…</translation>
     </message>
     <message>
         <source>Open &amp;Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arbeitsbereich öffnen…</translation>
     </message>
     <message>
         <source>Recent Wor&amp;kspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt verwendete Ar&amp;beitsbereiche</translation>
     </message>
     <message>
         <source>Open &amp;Recent Model</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt verwendetes Modell</translation>
     </message>
     <message>
         <source>&amp;Import Examples…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiele &amp;importieren…</translation>
     </message>
     <message>
         <source>&amp;Export Dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz &amp;exportieren…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>Cannot open workspace %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>Cannot Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>%1 — Finetune Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Finetune Studio</translation>
     </message>
     <message>
         <source>Opened workspace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich %1 geöffnet</translation>
     </message>
     <message>
         <source>New Workspace (choose or create an empty folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Arbeitsbereich (leeren Ordner wählen oder anlegen)</translation>
     </message>
     <message>
         <source>Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
         <source>Not a Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Arbeitsbereich</translation>
     </message>
     <message>
         <source>%1 holds no workspace yet. Make it one?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält noch keinen Arbeitsbereich. Einen anlegen?</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluation</translation>
     </message>
 </context>
 <context>
@@ -849,897 +988,894 @@
     <name>ft::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>The language changes at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache wechselt beim nächsten Start.</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Erscheinungsbild</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::RunsView</name>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte</translation>
     </message>
     <message>
         <source>Train loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsverlust</translation>
     </message>
     <message>
         <source>Best val. loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Bester Val.-Verlust</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>PEFT Adapter…</source>
-        <translation type="unfinished"></translation>
+        <translation>PEFT-Adapter…</translation>
     </message>
     <message>
         <source>Merged Hugging Face Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammengeführtes Hugging-Face-Modell…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>unterbrochen</translation>
     </message>
     <message>
         <source>unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>unlesbar</translation>
     </message>
     <message>
         <source>%1 (step %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Schritt %2)</translation>
     </message>
     <message>
         <source>%1 train</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Training</translation>
     </message>
     <message>
         <source>%1 validation</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Validierung</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 on %3, %4 train examples; folder %5</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 auf %3, %4 Trainingsbeispiele; Ordner %5</translation>
     </message>
     <message numerus="yes">
         <source>%n runs overlaid.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Lauf überlagert.</numerusform><numerusform>%n Läufe überlagert.</numerusform></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a folder name</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not a folder name</source>
+        <translation>„%1“ ist kein Ordnername</translation>
     </message>
     <message>
         <source>The run is training; rename it when it has stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf trainiert; nach dem Anhalten umbenennen.</translation>
     </message>
     <message>
         <source>%1 already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits</translation>
     </message>
     <message>
         <source>Cannot rename %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht in %2 umbenannt werden</translation>
     </message>
     <message>
         <source>Renamed, but run.json was not updated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenannt, aber run.json wurde nicht aktualisiert: %1</translation>
     </message>
     <message>
         <source>The run is training; stop it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf trainiert; zuerst anhalten.</translation>
     </message>
     <message>
         <source>%1 is not a run folder; nothing was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Lauf-Ordner; nichts wurde gelöscht.</translation>
     </message>
     <message>
         <source>Cannot delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelöscht werden</translation>
     </message>
     <message>
         <source>Rename Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf umbenennen</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name:</translation>
     </message>
     <message>
         <source>Cannot Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen nicht möglich</translation>
     </message>
     <message>
         <source>Delete Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe löschen</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n run(s) with their adapters, checkpoints and logs?
 %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Lauf mit Adapter, Checkpoints und Protokollen löschen?
+%1</numerusform><numerusform>%n Läufe mit Adaptern, Checkpoints und Protokollen löschen?
+%1</numerusform></translation>
     </message>
     <message>
         <source>Cannot Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen nicht möglich</translation>
     </message>
     <message>
         <source>Deleted run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 gelöscht</translation>
     </message>
     <message>
         <source>Folder for the Merged Model (empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für das zusammengeführte Modell (leer)</translation>
     </message>
     <message>
         <source>Folder for the Adapter (empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner für den Adapter (leer)</translation>
     </message>
     <message>
         <source>Exporting %1 of %2 to %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiere %1 von %2 nach %3…</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluieren</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::SetupView</name>
     <message>
         <source>Measure runs a few real steps of this configuration on this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Messen“ führt einige echte Schritte dieser Konfiguration auf diesem Rechner aus.</translation>
     </message>
     <message>
         <source>Measure Step Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrittzeit messen</translation>
     </message>
     <message>
         <source>Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>Voreinstellungen</translation>
     </message>
     <message>
         <source>Quick Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnelltest</translation>
     </message>
     <message>
         <source>Balanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewogen</translation>
     </message>
     <message>
         <source>Thorough</source>
-        <translation type="unfinished"></translation>
+        <translation>Gründlich</translation>
     </message>
     <message>
         <source>Before You Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Start</translation>
     </message>
     <message>
         <source>Load…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden…</translation>
     </message>
     <message>
         <source>Save As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern unter…</translation>
     </message>
     <message>
         <source>Start Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training starten</translation>
     </message>
     <message>
         <source>Start a run with these settings (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Lauf mit diesen Einstellungen starten (%1)</translation>
     </message>
     <message>
         <source>a Hugging Face model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Hugging-Face-Modellordner</translation>
     </message>
     <message>
         <source>chosen when the model is: &lt;workspace&gt;/runs/&lt;model&gt;-&lt;date&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>wird mit dem Modell gewählt: &lt;Arbeitsbereich&gt;/runs/&lt;Modell&gt;-&lt;Datum&gt;</translation>
     </message>
     <message>
         <source>Base Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Basismodell</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished">Ordner</translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Choose a Hugging Face model folder (Llama, Mistral, Qwen2 families).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Hugging-Face-Modellordner wählen (Llama-, Mistral-, Qwen2-Familien).</translation>
     </message>
     <message>
-        <source>the model&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <source>the model's own</source>
+        <translation>die des Modells</translation>
     </message>
     <message>
         <source>Override the chat template (a family name or a .jinja file). The export writes the one used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat-Vorlage ersetzen (ein Familienname oder eine .jinja-Datei). Der Export schreibt die verwendete.</translation>
     </message>
     <message>
         <source>Chat template</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat-Vorlage</translation>
     </message>
     <message>
         <source>none: fresh adapters</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner: neue Adapter</translation>
     </message>
     <message>
         <source>Continue from adapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Adapter fortsetzen</translation>
     </message>
     <message>
         <source>PEFT Adapter Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>PEFT-Adapter-Ordner</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <source>Workspace dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz des Arbeitsbereichs</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>Examples File</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispieldatei</translation>
     </message>
     <message>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze (*.jsonl *.json *.csv *.tsv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Train file</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsdatei</translation>
     </message>
     <message>
         <source>Validation file</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungsdatei</translation>
     </message>
     <message>
         <source>assistant: loss on replies only; all: on every token; text: raw documents (continued pre-training)</source>
-        <translation type="unfinished"></translation>
+        <translation>assistant: Verlust nur auf Antworten; all: auf jedem Token; text: Rohdokumente (fortgesetztes Vortraining)</translation>
     </message>
     <message>
         <source>Loss on</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust auf</translation>
     </message>
     <message>
-        <source>Longer examples are truncated (see the Dataset view&apos;s histogram)</source>
-        <translation type="unfinished"></translation>
+        <source>Longer examples are truncated (see the Dataset view's histogram)</source>
+        <translation>Längere Beispiele werden gekürzt (siehe Histogramm der Datensatz-Ansicht)</translation>
     </message>
     <message>
         <source>Max length (tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Länge (Tokens)</translation>
     </message>
     <message>
         <source>Pack short examples into one row (they never attend to each other)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurze Beispiele in eine Zeile packen (sie sehen einander nie)</translation>
     </message>
     <message>
         <source>LoRA Adapters</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA-Adapter</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziele</translation>
     </message>
     <message>
         <source>Adapter rank</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang des Adapters</translation>
     </message>
     <message>
         <source>Rank (r)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang (r)</translation>
     </message>
     <message>
         <source>Scaling is alpha / r (alpha / sqrt(r) with rsLoRA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skalierung ist alpha / r (alpha / sqrt(r) mit rsLoRA)</translation>
     </message>
     <message>
         <source>Alpha</source>
-        <translation type="unfinished"></translation>
+        <translation>Alpha</translation>
     </message>
     <message>
         <source>Dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout</translation>
     </message>
     <message>
         <source>rsLoRA scaling</source>
-        <translation type="unfinished"></translation>
+        <translation>rsLoRA-Skalierung</translation>
     </message>
     <message>
         <source>Optimisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Optimierung</translation>
     </message>
     <message>
         <source>Peak learning rate, e.g. 2e-4</source>
-        <translation type="unfinished"></translation>
+        <translation>Spitzenlernrate, z. B. 2e-4</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Warm-up steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufwärmschritte</translation>
     </message>
     <message>
         <source>Decay down to this fraction of the peak</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis auf diesen Anteil des Spitzenwerts abklingen</translation>
     </message>
     <message>
         <source>Final lr ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>Endanteil der Lernrate</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <source>0: run the epochs; otherwise stop after this many optimiser steps</source>
-        <translation type="unfinished"></translation>
+        <translation>0: die Epochen durchlaufen; sonst nach so vielen Optimiererschritten anhalten</translation>
     </message>
     <message>
         <source>Max steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Schritte</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße</translation>
     </message>
     <message>
         <source>Micro-batches per optimiser step</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikro-Batches pro Optimiererschritt</translation>
     </message>
     <message>
         <source>Gradient accumulation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradientenakkumulation</translation>
     </message>
     <message>
         <source>Weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtsabnahme</translation>
     </message>
     <message>
         <source>0 turns clipping off</source>
-        <translation type="unfinished"></translation>
+        <translation>0 schaltet das Begrenzen ab</translation>
     </message>
     <message>
         <source>Max gradient norm</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Gradientennorm</translation>
     </message>
     <message>
         <source>Adam β1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam β1</translation>
     </message>
     <message>
         <source>Adam β2</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam β2</translation>
     </message>
     <message>
         <source>Adam ε</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam ε</translation>
     </message>
     <message>
         <source>Gradient checkpointing (less memory, ~25% slower)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradient-Checkpointing (weniger Speicher, ~25 % langsamer)</translation>
     </message>
     <message>
         <source>Evaluation and Checkpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation und Checkpoints</translation>
     </message>
     <message>
         <source>0: evaluate at the end only</source>
-        <translation type="unfinished"></translation>
+        <translation>0: nur am Ende evaluieren</translation>
     </message>
     <message>
         <source>Evaluate every (steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluieren alle (Schritte)</translation>
     </message>
     <message>
         <source>0: the whole validation split</source>
-        <translation type="unfinished"></translation>
+        <translation>0: der ganze Validierungsteil</translation>
     </message>
     <message>
         <source>Validation examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungsbeispiele</translation>
     </message>
     <message>
         <source>0: the training batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>0: die Trainings-Batchgröße</translation>
     </message>
     <message>
         <source>Evaluation batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Batchgröße der Evaluation</translation>
     </message>
     <message>
         <source>Stop after this many evaluations without a better validation loss (0: never)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach so vielen Evaluationen ohne besseren Validierungsverlust anhalten (0: nie)</translation>
     </message>
     <message>
         <source>Early stopping patience</source>
-        <translation type="unfinished"></translation>
+        <translation>Geduld für frühes Anhalten</translation>
     </message>
     <message>
         <source>0: checkpoint at the end (and on stop) only</source>
-        <translation type="unfinished"></translation>
+        <translation>0: Checkpoint nur am Ende (und beim Anhalten)</translation>
     </message>
     <message>
         <source>Checkpoint every (steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint alle (Schritte)</translation>
     </message>
     <message>
         <source>0: keep all</source>
-        <translation type="unfinished"></translation>
+        <translation>0: alle behalten</translation>
     </message>
     <message>
         <source>Checkpoints kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Behaltene Checkpoints</translation>
     </message>
     <message>
         <source>Log every (steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollieren alle (Schritte)</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>Hardware and Output</source>
-        <translation type="unfinished"></translation>
+        <translation>Hardware und Ausgabe</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Base weights: auto is bf16 on CUDA and fp32 on the CPU; adapters are always fp32</source>
-        <translation type="unfinished"></translation>
+        <translation>Basisgewichte: auto ist bf16 mit CUDA und fp32 auf der CPU; Adapter sind immer fp32</translation>
     </message>
     <message>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>Run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf-Ordner</translation>
     </message>
     <message>
         <source>Run Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf-Ordner</translation>
     </message>
     <message>
         <source>%1 (%2 train, %3 validation)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 Training, %3 Validierung)</translation>
     </message>
     <message>
         <source>Ready to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit zum Start.</translation>
     </message>
     <message>
         <source>Base Model Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner des Basismodells</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished">Lese %1…</translation>
+        <translation>Lese %1…</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Cannot be used: %1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#c0392b'&gt;Cannot be used: %1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c0392b'&gt;Nicht verwendbar: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1, %2 M parameters, %3 layers, hidden %4, %5/%6 heads; stored as %7.&lt;br&gt;Tokenizer: %8. Chat template: %9.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 Mio. Parameter, %3 Schichten, versteckt %4, %5/%6 Köpfe; gespeichert als %7.&lt;br&gt;Tokenizer: %8. Chat-Vorlage: %9.</translation>
     </message>
     <message>
         <source>The estimate appears once the model and the settings are valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schätzung erscheint, sobald Modell und Einstellungen gültig sind.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Peak memory ≈ %1&lt;/b&gt; on %2 (weights %3, adapters and optimizer %4, activations %5, logits %6, runtime %7)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Spitzenspeicher ≈ %1&lt;/b&gt; auf %2 (Gewichte %3, Adapter und Optimierer %4, Aktivierungen %5, Logits %6, Laufzeit %7)</translation>
     </message>
     <message>
         <source>the GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>der GPU</translation>
     </message>
     <message>
         <source>the CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>der CPU</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#c0392b'&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c0392b'&gt;Mehr als %1 hat (%2): Batchgröße oder maximale Länge senken oder Gradient-Checkpointing einschalten.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Trainable parameters: %1 M (%2% of %3 M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainierbare Parameter: %1 Mio. (%2 % von %3 Mio.)</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#c0392b'&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c0392b'&gt;Der Datensatz hat keine Trainingsbeispiele: Teile in der Datensatz-Ansicht zuweisen.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Steps: %1 (%2 examples per step%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte: %1 (%2 Beispiele pro Schritt%3)</translation>
     </message>
     <message>
         <source>, %1 train examples</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 Trainingsbeispiele</translation>
     </message>
     <message>
         <source>&lt;b&gt;Time ≈ %1&lt;/b&gt; for the training steps (measured %2 s per step)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Zeit ≈ %1&lt;/b&gt; für die Trainingsschritte (gemessen %2 s pro Schritt)</translation>
     </message>
     <message>
         <source>Measuring a few steps of batch %1 × %2 tokens…</source>
-        <translation type="unfinished"></translation>
+        <translation>Messe einige Schritte mit Batch %1 × %2 Tokens…</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Measuring failed: %1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#c0392b'&gt;Measuring failed: %1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c0392b'&gt;Messung fehlgeschlagen: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Measured on %1: %2 s per batch, %3 tokens/s, peak memory %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemessen auf %1: %2 s pro Batch, %3 Tokens/s, Spitzenspeicher %4.</translation>
     </message>
     <message>
         <source>Load Run Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufkonfiguration laden</translation>
     </message>
     <message>
         <source>Run configuration (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufkonfiguration (*.json)</translation>
     </message>
     <message>
         <source>Cannot Load</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden nicht möglich</translation>
     </message>
     <message>
         <source>Save Run Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufkonfiguration speichern</translation>
     </message>
     <message>
         <source>Cannot Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern nicht möglich</translation>
     </message>
     <message>
         <source>Saved the run configuration to %1 (finetune train %1 runs it headless)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufkonfiguration nach %1 gespeichert (finetune train %1 führt sie ohne Oberfläche aus)</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::TrainingJob</name>
     <message>
         <source>A training run is already in progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Trainingslauf ist bereits im Gange.</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::TrainingView</name>
     <message>
         <source>Start from Config…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Konfiguration starten…</translation>
     </message>
     <message>
         <source>Resume Run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf fortsetzen…</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Finish the current step, save a checkpoint and the adapter</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuellen Schritt beenden, Checkpoint und Adapter speichern</translation>
     </message>
     <message>
         <source>No run</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lauf</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlust</translation>
     </message>
     <message>
         <source>train</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung</translation>
     </message>
     <message>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>gradient norm</source>
-        <translation type="unfinished"></translation>
+        <translation>Gradientennorm</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished">Protokoll</translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Checkpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoints</translation>
     </message>
     <message>
         <source>Run Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufkonfiguration</translation>
     </message>
     <message>
         <source>Run configuration (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufkonfiguration (*.json)</translation>
     </message>
     <message>
         <source>Run Folder to Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortzusetzender Lauf-Ordner</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbereitung…</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gestartet</translation>
     </message>
     <message>
         <source>Cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
         <source>Cannot start training: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Training kann nicht starten: %1</translation>
     </message>
     <message>
         <source>Cannot Start Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training kann nicht starten</translation>
     </message>
     <message>
         <source>Resuming…</source>
-        <translation type="unfinished"></translation>
+        <translation>Setze fort…</translation>
     </message>
     <message>
         <source>Not resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht fortgesetzt</translation>
     </message>
     <message>
         <source>Cannot resume: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen nicht möglich: %1</translation>
     </message>
     <message>
         <source>Cannot Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen nicht möglich</translation>
     </message>
     <message>
         <source>Pausing after this step…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause nach diesem Schritt…</translation>
     </message>
     <message>
         <source>Stopping: finishing the step and saving a checkpoint…</source>
-        <translation type="unfinished"></translation>
+        <translation>Halte an: beende den Schritt und speichere einen Checkpoint…</translation>
     </message>
     <message>
         <source>Training on %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Training auf %1 (%2)</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>step %1 / %2   loss %3 (smoothed %4)   lr %5   grad norm %6   %7 tokens/s   %8 examples/s   memory %9   ETA %10</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1 / %2   Verlust %3 (geglättet %4)   LR %5   Gradientennorm %6   %7 Tokens/s   %8 Beispiele/s   Speicher %9   Rest %10</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>validation at step %1: loss %2, perplexity %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierung bei Schritt %1: Verlust %2, Perplexität %3</translation>
     </message>
     <message>
         <source>step %1   %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1   %2</translation>
     </message>
     <message>
         <source>Paused at step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten bei Schritt %1</translation>
     </message>
     <message>
         <source>FAILED at step %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLGESCHLAGEN bei Schritt %1: %2</translation>
     </message>
     <message>
         <source>hint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: %1</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Stopped; resume it from its folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten; aus seinem Ordner fortsetzen</translation>
     </message>
     <message>
         <source>Stopped early: the validation loss stopped improving</source>
-        <translation type="unfinished"></translation>
+        <translation>Früh angehalten: der Validierungsverlust verbesserte sich nicht mehr</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>Training %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Training %1: %2</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::Workspace</name>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>No workspace is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Arbeitsbereich ist geöffnet.</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &amp;rückgängig machen</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &amp;wiederholen</translation>
     </message>
 </context>
 <context>
     <name>ft::widgets::HistogramChart</name>
     <message>
         <source>examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiele</translation>
     </message>
     <message>
         <source>No values</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Werte</translation>
     </message>
     <message numerus="yes">
         <source>%n value(s), median %1, max %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n Wert, Median %1, Maximum %2</numerusform><numerusform>%n Werte, Median %1, Maximum %2</numerusform></translation>
     </message>
     <message>
         <source>; %1 over the limit of %2 (%3%)</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 über der Grenze von %2 (%3 %)</translation>
     </message>
 </context>
 <context>
     <name>ft::widgets::MessageEditor</name>
     <message>
         <source>Add Turn</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechsel hinzufügen</translation>
     </message>
     <message>
         <source>Remove this turn</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Wechsel entfernen</translation>
     </message>
 </context>
 <context>
     <name>ft::widgets::MetricChart</name>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source> (smoothed)</source>
-        <translation type="unfinished"></translation>
+        <translation> (geglättet)</translation>
     </message>
 </context>
 <context>
@@ -1765,7 +1901,7 @@
     </message>
     <message>
         <source>Open this workspace folder (created when needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Arbeitsbereich-Ordner öffnen (bei Bedarf angelegt).</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,14 @@
     </message>
 </context>
 <context>
+    <name>ft::ui::EvaluationView</name>
+    <message numerus="yes">
+        <source>%n regression(s) (tuned below base), listed first.</source>
+        <translation>
+            <numerusform>%n regression (tuned below base), listed first.</numerusform><numerusform>%n regressions (tuned below base), listed first.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ft::ui::ModelView</name>
     <message numerus="yes">
         <source>%1 in %n file(s), stored as %2</source>

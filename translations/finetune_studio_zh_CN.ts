@@ -1,554 +1,694 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>QObject</name>
     <message>
         <source>%1: format %2, %3 imported, %4 skipped, %5 duplicate(s) left out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：格式 %2，导入 %3 条，跳过 %4 条，省略 %5 条重复</translation>
     </message>
     <message>
         <source>  line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  第 %1 行：%2</translation>
     </message>
     <message>
         <source>Exported %1 example(s) to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 个示例导出到 %2</translation>
     </message>
     <message>
         <source> (%1 multi-turn example(s) left out: Alpaca holds one turn)</source>
-        <translation type="unfinished"></translation>
+        <translation>（省略了 %1 个多轮示例：Alpaca 只能容纳一轮）</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
     </message>
     <message>
         <source>Exported %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 导出到 %2</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个词元</translation>
     </message>
     <message>
         <source>none in the model: the plain built-in template is used</source>
-        <translation type="unfinished"></translation>
+        <translation>模型中没有：使用内置的简单模板</translation>
+    </message>
+    <message>
+        <source>few-shot</source>
+        <translation>少样本</translation>
+    </message>
+    <message>
+        <source>tuned</source>
+        <translation>微调后</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <source>Evaluation written to %1</source>
+        <translation>评估已写入 %1</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: %1</source>
+        <translation>评估失败：%1</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::CompareView</name>
     <message>
         <source>base model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型文件夹</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Base Model Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型文件夹</translation>
     </message>
     <message>
         <source>Adapter Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器文件夹…</translation>
     </message>
     <message>
         <source>PEFT Adapter Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>PEFT 适配器文件夹</translation>
     </message>
     <message>
         <source>Base</source>
-        <translation type="unfinished"></translation>
+        <translation>基础</translation>
     </message>
     <message>
         <source>Tuned</source>
-        <translation type="unfinished"></translation>
+        <translation>微调后</translation>
     </message>
     <message>
         <source>0: greedy (the same reply every time)</source>
-        <translation type="unfinished"></translation>
+        <translation>0：贪心解码（每次回复相同）</translation>
     </message>
     <message>
         <source>0: off</source>
-        <translation type="unfinished"></translation>
+        <translation>0：关闭</translation>
     </message>
     <message>
         <source>Max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>最大词元数</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>温度</translation>
     </message>
     <message>
         <source>Top-p</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-p</translation>
     </message>
     <message>
         <source>Top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-k</translation>
     </message>
     <message>
         <source>Repetition penalty</source>
-        <translation type="unfinished"></translation>
+        <translation>重复惩罚</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>system prompt (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>系统提示（可选）</translation>
     </message>
     <message>
-        <source>Write a prompt, or step through the run&apos;s validation examples.</source>
-        <translation type="unfinished"></translation>
+        <source>Write a prompt, or step through the run's validation examples.</source>
+        <translation>输入提示，或逐个浏览该运行的验证示例。</translation>
     </message>
     <message>
         <source>Generate Both</source>
-        <translation type="unfinished"></translation>
+        <translation>同时生成</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Highlight differences</source>
-        <translation type="unfinished"></translation>
+        <translation>高亮差异</translation>
     </message>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一个</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个 ▶</translation>
     </message>
     <message>
         <source>Validation examples:</source>
-        <translation type="unfinished"></translation>
+        <translation>验证示例：</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>参考</translation>
     </message>
     <message>
         <source>adapter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器 %1</translation>
     </message>
     <message>
         <source>Cannot compare with run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法与运行 %1 比较：%2</translation>
     </message>
     <message>
         <source>No validation examples from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有验证示例：%2</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Choose a run or an adapter folder for the tuned side.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为微调一侧选择一次运行或一个适配器文件夹。</translation>
     </message>
     <message>
         <source>Compare: give a base model and a prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>对比：请提供基础模型和提示。</translation>
     </message>
     <message>
         <source>Generating…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成…</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 %1…</translation>
     </message>
     <message>
         <source>Generating with %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在用 %1 生成…</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#c0392b'&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c0392b'&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Compare (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>对比（%1）：%2</translation>
     </message>
     <message>
         <source>%1 tokens, %2 tokens/s, %3 (prompt %4 tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个词元，%2 词元/秒，%3（提示 %4 个词元）</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::DatasetTableModel</name>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>回复</translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>划分</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>词元</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::DatasetView</name>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建…</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入…</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Assign Splits…</source>
-        <translation type="unfinished"></translation>
+        <translation>划分数据…</translation>
     </message>
     <message>
         <source>Search text (every word must appear)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索文本（每个词都须出现）</translation>
     </message>
     <message>
         <source>All splits</source>
-        <translation type="unfinished"></translation>
+        <translation>所有划分</translation>
     </message>
     <message>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>任意状态</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message>
         <source>With problems</source>
-        <translation type="unfinished"></translation>
+        <translation>有问题</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Dataset:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集：</translation>
     </message>
     <message numerus="yes">
         <source>%n example(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n 个示例</numerusform></translation>
     </message>
     <message>
         <source>No example selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择示例</translation>
     </message>
     <message>
         <source>comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>逗号分隔</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Save the edit (%1). Moving to another example also saves it.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存编辑（%1）。切换到其他示例时也会保存。</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>还原</translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>划分</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Import files with Import… or drop them here. Formats: messages/ShareGPT/Alpaca/prompt-completion JSONL or JSON, CSV, TSV, plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用“导入…”导入文件，或将文件拖放到这里。格式：messages/ShareGPT/Alpaca/prompt-completion 的 JSONL 或 JSON、CSV、TSV、纯文本。</translation>
     </message>
     <message>
         <source>Import Report</source>
-        <translation type="unfinished"></translation>
+        <translation>导入报告</translation>
     </message>
     <message>
         <source>tokens per example</source>
-        <translation type="unfinished"></translation>
+        <translation>每个示例的词元数</translation>
     </message>
     <message>
-        <source>The run&apos;s max_seq_len: longer examples are truncated in training</source>
-        <translation type="unfinished"></translation>
+        <source>The run's max_seq_len: longer examples are truncated in training</source>
+        <translation>运行的 max_seq_len：更长的示例在训练时会被截断</translation>
     </message>
     <message>
         <source>Open a model to count tokens with its tokenizer and chat template.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开一个模型，以其分词器和对话模板统计词元。</translation>
     </message>
     <message>
         <source>Count Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>统计词元</translation>
     </message>
     <message>
         <source>Max length</source>
-        <translation type="unfinished"></translation>
+        <translation>最大长度</translation>
     </message>
     <message>
         <source>Token Lengths</source>
-        <translation type="unfinished"></translation>
+        <translation>词元长度</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>组</translation>
     </message>
     <message>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>示例</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
         <source>Near duplicates: estimated Jaccard similarity of word 3-shingles</source>
-        <translation type="unfinished"></translation>
+        <translation>近似重复：按词 3-gram 估计的 Jaccard 相似度</translation>
     </message>
     <message>
         <source>Find Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>查找重复项</translation>
     </message>
     <message>
         <source>Remove Checked (keep first)</source>
-        <translation type="unfinished"></translation>
+        <translation>移除勾选项（保留第一个）</translation>
     </message>
     <message>
         <source>Near-duplicate similarity</source>
-        <translation type="unfinished"></translation>
+        <translation>近似重复相似度</translation>
     </message>
     <message>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>重复项</translation>
     </message>
     <message>
         <source>Add Example</source>
-        <translation type="unfinished"></translation>
+        <translation>添加示例</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加标签…</translation>
     </message>
     <message>
         <source>Set Split</source>
-        <translation type="unfinished"></translation>
+        <translation>设置划分</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找</translation>
     </message>
     <message>
         <source>Problems: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>问题：%1</translation>
     </message>
     <message>
         <source>Example #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>示例 #%1</translation>
     </message>
     <message>
         <source> (from %1, line %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>（来自 %1，第 %2 行）</translation>
     </message>
     <message>
         <source>Cannot save example #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存示例 #%1</translation>
     </message>
     <message>
         <source>New Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>新建数据集</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Cannot create dataset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建数据集 %1</translation>
     </message>
     <message>
         <source>Cannot create a dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建数据集</translation>
     </message>
     <message>
         <source>Cannot add an example</source>
-        <translation type="unfinished"></translation>
+        <translation>无法添加示例</translation>
     </message>
     <message>
         <source>Cannot duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>无法复制</translation>
     </message>
     <message>
         <source>Cannot delete</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n example(s); Undo brings them back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>已删除 %n 个示例；撤销可恢复。</numerusform></translation>
     </message>
     <message>
         <source>Tag Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>为示例添加标签</translation>
     </message>
     <message numerus="yes">
         <source>Tag for %n example(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>为 %n 个示例添加的标签：</numerusform></translation>
     </message>
     <message>
         <source>Cannot tag</source>
-        <translation type="unfinished"></translation>
+        <translation>无法添加标签</translation>
     </message>
     <message>
         <source>Cannot set the split</source>
-        <translation type="unfinished"></translation>
+        <translation>无法设置划分</translation>
     </message>
     <message>
         <source>Assign Splits</source>
-        <translation type="unfinished"></translation>
+        <translation>划分数据</translation>
     </message>
     <message>
         <source>Train / validation / test ratios for the unassigned examples:</source>
-        <translation type="unfinished"></translation>
+        <translation>未划分示例的训练 / 验证 / 测试比例：</translation>
     </message>
     <message>
         <source>Cannot assign splits</source>
-        <translation type="unfinished"></translation>
+        <translation>无法划分数据</translation>
     </message>
     <message>
-        <source>Write three numbers separated by &apos;/&apos;, e.g. 0.8 / 0.1 / 0.1.</source>
-        <translation type="unfinished"></translation>
+        <source>Write three numbers separated by '/', e.g. 0.8 / 0.1 / 0.1.</source>
+        <translation>请输入以 '/' 分隔的三个数字，例如 0.8 / 0.1 / 0.1。</translation>
     </message>
     <message numerus="yes">
         <source>Assigned splits to %n example(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>已为 %n 个示例划分数据。</numerusform></translation>
     </message>
     <message>
         <source>Import Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>导入示例</translation>
     </message>
     <message>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt *.md);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集 (*.jsonl *.json *.csv *.tsv *.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Cannot import</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 %1…</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：%1</translation>
     </message>
     <message>
         <source>Export Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>导出数据集</translation>
     </message>
     <message>
         <source>Messages JSONL (*.jsonl);;Alpaca JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages JSONL (*.jsonl);;Alpaca JSON (*.json)</translation>
     </message>
     <message>
         <source>Tokens of %1 (its tokenizer and chat template)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的词元（使用其分词器和对话模板）</translation>
     </message>
     <message>
         <source>Cannot count tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>无法统计词元</translation>
     </message>
     <message>
         <source>Open a model first (Model view).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一个模型（模型视图）。</translation>
     </message>
     <message>
         <source>Cannot find duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>无法查找重复项</translation>
     </message>
     <message>
         <source>exact</source>
-        <translation type="unfinished"></translation>
+        <translation>完全相同</translation>
     </message>
     <message>
         <source>near</source>
-        <translation type="unfinished"></translation>
+        <translation>近似</translation>
     </message>
     <message>
         <source>Cannot remove duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>无法移除重复项</translation>
     </message>
     <message numerus="yes">
         <source>Removed %n duplicate(s); Undo brings them back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>已移除 %n 个重复项；撤销可恢复。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::EvaluationView</name>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>final adapter</source>
+        <translation>最终适配器</translation>
+    </message>
+    <message>
+        <source>best adapter</source>
+        <translation>最佳适配器</translation>
+    </message>
+    <message>
+        <source>The base model with this many training examples in the prompt (0: no few-shot baseline)</source>
+        <translation>在提示中加入这么多训练示例的基础模型（0：不做少样本基线）</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Open HTML Report</source>
+        <translation>打开 HTML 报告</translation>
+    </message>
+    <message>
+        <source>Print to PDF…</source>
+        <translation>打印为 PDF…</translation>
+    </message>
+    <message>
+        <source>Print Report to PDF</source>
+        <translation>将报告打印为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printed the report to %1</source>
+        <translation>报告已打印到 %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Few-shot</source>
+        <translation>少样本</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation>最大词元数</translation>
+    </message>
+    <message>
+        <source>Choose a run and evaluate it on its held-out split.</source>
+        <translation>选择一次运行，并在其留出集上评估。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; examples of the %2 split; headline metric &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>%2 集的 &lt;b&gt;%1&lt;/b&gt; 个示例；主要指标 &lt;b&gt;%3&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Loss on the reference replies: base %1 (perplexity %2), tuned %3 (perplexity %4).</source>
+        <translation>参考回复上的损失：基础 %1（困惑度 %2），微调后 %3（困惑度 %4）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 [%3, %4], %5</source>
+        <translation>%1：%2 [%3, %4]，%5</translation>
+    </message>
+    <message>
+        <source>a real difference</source>
+        <translation>真实差异</translation>
+    </message>
+    <message>
+        <source>within noise</source>
+        <translation>在噪声范围内</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n regression(s) (tuned below base), listed first.</source>
+        <translation><numerusform>%n 处退步（微调后低于基础模型），列在最前。</numerusform></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考</translation>
+    </message>
+    <message>
+        <source>Winner</source>
+        <translation>胜者</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>平局</translation>
     </message>
 </context>
 <context>
@@ -563,7 +703,7 @@
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>Log</source>
@@ -623,95 +763,99 @@
     </message>
     <message>
         <source>Training in Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>训练进行中</translation>
     </message>
     <message>
         <source>A training run is in progress. Stop it (after a checkpoint) and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>训练正在进行。要停止（先保存检查点）并退出吗？</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Setup</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>对比</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>A run is already training; resume %1 when it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有运行正在训练；请在其完成后再继续 %1。</translation>
     </message>
     <message>
         <source>&amp;New Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
         <source>Open &amp;Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开工作区(&amp;W)…</translation>
     </message>
     <message>
         <source>Recent Wor&amp;kspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的工作区(&amp;K)</translation>
     </message>
     <message>
         <source>Open &amp;Recent Model</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的模型(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Import Examples…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入示例(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Export Dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出数据集(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
         <source>Cannot open workspace %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开工作区 %1：%2</translation>
     </message>
     <message>
         <source>Cannot Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开工作区</translation>
     </message>
     <message>
         <source>%1 — Finetune Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Finetune Studio</translation>
     </message>
     <message>
         <source>Opened workspace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开工作区 %1</translation>
     </message>
     <message>
         <source>New Workspace (choose or create an empty folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>新建工作区（选择或创建一个空文件夹）</translation>
     </message>
     <message>
         <source>Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>打开工作区</translation>
     </message>
     <message>
         <source>Not a Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>不是工作区</translation>
     </message>
     <message>
         <source>%1 holds no workspace yet. Make it one?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 还不是工作区。要将其设为工作区吗？</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
     </message>
 </context>
 <context>
@@ -843,894 +987,893 @@
     <name>ft::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语言</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>系统</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>The language changes at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>语言将在下次启动时更改。</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::RunsView</name>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">模型</translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <source>Train loss</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失</translation>
     </message>
     <message>
         <source>Best val. loss</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳验证损失</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>对比</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>PEFT Adapter…</source>
-        <translation type="unfinished"></translation>
+        <translation>PEFT 适配器…</translation>
     </message>
     <message>
         <source>Merged Hugging Face Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并后的 Hugging Face 模型…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>已中断</translation>
     </message>
     <message>
         <source>unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取</translation>
     </message>
     <message>
         <source>%1 (step %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（第 %2 步）</translation>
     </message>
     <message>
         <source>%1 train</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 训练</translation>
     </message>
     <message>
         <source>%1 validation</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 验证</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 on %3, %4 train examples; folder %5</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2，数据 %3，%4 个训练示例；文件夹 %5</translation>
     </message>
     <message numerus="yes">
         <source>%n runs overlaid.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>叠加了 %n 次运行。</numerusform></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a folder name</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not a folder name</source>
+        <translation>“%1”不是有效的文件夹名</translation>
     </message>
     <message>
         <source>The run is training; rename it when it has stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>该运行正在训练；请在停止后再重命名。</translation>
     </message>
     <message>
         <source>%1 already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在</translation>
     </message>
     <message>
         <source>Cannot rename %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 %1 重命名为 %2</translation>
     </message>
     <message>
         <source>Renamed, but run.json was not updated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已重命名，但 run.json 未更新：%1</translation>
     </message>
     <message>
         <source>The run is training; stop it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>该运行正在训练；请先停止。</translation>
     </message>
     <message>
         <source>%1 is not a run folder; nothing was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是运行文件夹；未删除任何内容。</translation>
     </message>
     <message>
         <source>Cannot delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除 %1</translation>
     </message>
     <message>
         <source>Rename Run</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名运行</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>新名称：</translation>
     </message>
     <message>
         <source>Cannot Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>无法重命名</translation>
     </message>
     <message>
         <source>Delete Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>删除运行</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n run(s) with their adapters, checkpoints and logs?
 %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>删除 %n 次运行及其适配器、检查点和日志？
+%1</numerusform></translation>
     </message>
     <message>
         <source>Cannot Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除</translation>
     </message>
     <message>
         <source>Deleted run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除运行 %1</translation>
     </message>
     <message>
         <source>Folder for the Merged Model (empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>合并模型的文件夹（空）</translation>
     </message>
     <message>
         <source>Folder for the Adapter (empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器的文件夹（空）</translation>
     </message>
     <message>
         <source>Exporting %1 of %2 to %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将 %2 的 %1 导出到 %3…</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::SetupView</name>
     <message>
         <source>Measure runs a few real steps of this configuration on this machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>“测量”会在本机上以该配置实际运行几步。</translation>
     </message>
     <message>
         <source>Measure Step Time</source>
-        <translation type="unfinished"></translation>
+        <translation>测量每步时间</translation>
     </message>
     <message>
         <source>Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>预设</translation>
     </message>
     <message>
         <source>Quick Test</source>
-        <translation type="unfinished"></translation>
+        <translation>快速测试</translation>
     </message>
     <message>
         <source>Balanced</source>
-        <translation type="unfinished"></translation>
+        <translation>均衡</translation>
     </message>
     <message>
         <source>Thorough</source>
-        <translation type="unfinished"></translation>
+        <translation>深入</translation>
     </message>
     <message>
         <source>Before You Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始之前</translation>
     </message>
     <message>
         <source>Load…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载…</translation>
     </message>
     <message>
         <source>Save As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <source>Start Training</source>
-        <translation type="unfinished"></translation>
+        <translation>开始训练</translation>
     </message>
     <message>
         <source>Start a run with these settings (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>以这些设置开始运行（%1）</translation>
     </message>
     <message>
         <source>a Hugging Face model folder</source>
-        <translation type="unfinished"></translation>
+        <translation>一个 Hugging Face 模型文件夹</translation>
     </message>
     <message>
         <source>chosen when the model is: &lt;workspace&gt;/runs/&lt;model&gt;-&lt;date&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>选择模型时自动设定：&lt;工作区&gt;/runs/&lt;模型&gt;-&lt;日期&gt;</translation>
     </message>
     <message>
         <source>Base Model</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished">文件夹</translation>
+        <translation>文件夹</translation>
     </message>
     <message>
         <source>Choose a Hugging Face model folder (Llama, Mistral, Qwen2 families).</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个 Hugging Face 模型文件夹（Llama、Mistral、Qwen2 系列）。</translation>
     </message>
     <message>
-        <source>the model&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <source>the model's own</source>
+        <translation>模型自带</translation>
     </message>
     <message>
         <source>Override the chat template (a family name or a .jinja file). The export writes the one used.</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖对话模板（系列名称或 .jinja 文件）。导出时会写入所用的模板。</translation>
     </message>
     <message>
         <source>Chat template</source>
-        <translation type="unfinished"></translation>
+        <translation>对话模板</translation>
     </message>
     <message>
         <source>none: fresh adapters</source>
-        <translation type="unfinished"></translation>
+        <translation>无：全新的适配器</translation>
     </message>
     <message>
         <source>Continue from adapter</source>
-        <translation type="unfinished"></translation>
+        <translation>从适配器继续</translation>
     </message>
     <message>
         <source>PEFT Adapter Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>PEFT 适配器文件夹</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Workspace dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>工作区数据集</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Examples File</source>
-        <translation type="unfinished"></translation>
+        <translation>示例文件</translation>
     </message>
     <message>
         <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集 (*.jsonl *.json *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Train file</source>
-        <translation type="unfinished"></translation>
+        <translation>训练文件</translation>
     </message>
     <message>
         <source>Validation file</source>
-        <translation type="unfinished"></translation>
+        <translation>验证文件</translation>
     </message>
     <message>
         <source>assistant: loss on replies only; all: on every token; text: raw documents (continued pre-training)</source>
-        <translation type="unfinished"></translation>
+        <translation>assistant：仅在回复上计算损失；all：在所有词元上；text：原始文档（继续预训练）</translation>
     </message>
     <message>
         <source>Loss on</source>
-        <translation type="unfinished"></translation>
+        <translation>损失计算于</translation>
     </message>
     <message>
-        <source>Longer examples are truncated (see the Dataset view&apos;s histogram)</source>
-        <translation type="unfinished"></translation>
+        <source>Longer examples are truncated (see the Dataset view's histogram)</source>
+        <translation>更长的示例会被截断（见数据集视图的直方图）</translation>
     </message>
     <message>
         <source>Max length (tokens)</source>
-        <translation type="unfinished"></translation>
+        <translation>最大长度（词元）</translation>
     </message>
     <message>
         <source>Pack short examples into one row (they never attend to each other)</source>
-        <translation type="unfinished"></translation>
+        <translation>将短示例打包到同一行（彼此互不可见）</translation>
     </message>
     <message>
         <source>LoRA Adapters</source>
-        <translation type="unfinished"></translation>
+        <translation>LoRA 适配器</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>目标模块</translation>
     </message>
     <message>
         <source>Adapter rank</source>
-        <translation type="unfinished"></translation>
+        <translation>适配器秩</translation>
     </message>
     <message>
         <source>Rank (r)</source>
-        <translation type="unfinished"></translation>
+        <translation>秩 (r)</translation>
     </message>
     <message>
         <source>Scaling is alpha / r (alpha / sqrt(r) with rsLoRA)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放为 alpha / r（rsLoRA 时为 alpha / sqrt(r)）</translation>
     </message>
     <message>
         <source>Alpha</source>
-        <translation type="unfinished"></translation>
+        <translation>Alpha</translation>
     </message>
     <message>
         <source>Dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout</translation>
     </message>
     <message>
         <source>rsLoRA scaling</source>
-        <translation type="unfinished"></translation>
+        <translation>rsLoRA 缩放</translation>
     </message>
     <message>
         <source>Optimisation</source>
-        <translation type="unfinished"></translation>
+        <translation>优化</translation>
     </message>
     <message>
         <source>Peak learning rate, e.g. 2e-4</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值学习率，例如 2e-4</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>调度</translation>
     </message>
     <message>
         <source>Warm-up steps</source>
-        <translation type="unfinished"></translation>
+        <translation>预热步数</translation>
     </message>
     <message>
         <source>Decay down to this fraction of the peak</source>
-        <translation type="unfinished"></translation>
+        <translation>衰减到峰值的这一比例</translation>
     </message>
     <message>
         <source>Final lr ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>最终学习率比例</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>轮数</translation>
     </message>
     <message>
         <source>0: run the epochs; otherwise stop after this many optimiser steps</source>
-        <translation type="unfinished"></translation>
+        <translation>0：按轮数训练；否则在这么多优化步后停止</translation>
     </message>
     <message>
         <source>Max steps</source>
-        <translation type="unfinished"></translation>
+        <translation>最大步数</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小</translation>
     </message>
     <message>
         <source>Micro-batches per optimiser step</source>
-        <translation type="unfinished"></translation>
+        <translation>每个优化步的微批数</translation>
     </message>
     <message>
         <source>Gradient accumulation</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度累积</translation>
     </message>
     <message>
         <source>Weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>权重衰减</translation>
     </message>
     <message>
         <source>0 turns clipping off</source>
-        <translation type="unfinished"></translation>
+        <translation>0 表示不裁剪</translation>
     </message>
     <message>
         <source>Max gradient norm</source>
-        <translation type="unfinished"></translation>
+        <translation>最大梯度范数</translation>
     </message>
     <message>
         <source>Adam β1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam β1</translation>
     </message>
     <message>
         <source>Adam β2</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam β2</translation>
     </message>
     <message>
         <source>Adam ε</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam ε</translation>
     </message>
     <message>
         <source>Gradient checkpointing (less memory, ~25% slower)</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度检查点（内存更少，约慢 25%）</translation>
     </message>
     <message>
         <source>Evaluation and Checkpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>评估与检查点</translation>
     </message>
     <message>
         <source>0: evaluate at the end only</source>
-        <translation type="unfinished"></translation>
+        <translation>0：仅在结束时评估</translation>
     </message>
     <message>
         <source>Evaluate every (steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>每隔多少步评估</translation>
     </message>
     <message>
         <source>0: the whole validation split</source>
-        <translation type="unfinished"></translation>
+        <translation>0：整个验证集</translation>
     </message>
     <message>
         <source>Validation examples</source>
-        <translation type="unfinished"></translation>
+        <translation>验证示例</translation>
     </message>
     <message>
         <source>0: the training batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>0：使用训练批大小</translation>
     </message>
     <message>
         <source>Evaluation batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>评估批大小</translation>
     </message>
     <message>
         <source>Stop after this many evaluations without a better validation loss (0: never)</source>
-        <translation type="unfinished"></translation>
+        <translation>验证损失连续这么多次评估未改善时停止（0：从不）</translation>
     </message>
     <message>
         <source>Early stopping patience</source>
-        <translation type="unfinished"></translation>
+        <translation>早停耐心值</translation>
     </message>
     <message>
         <source>0: checkpoint at the end (and on stop) only</source>
-        <translation type="unfinished"></translation>
+        <translation>0：仅在结束（及停止）时保存检查点</translation>
     </message>
     <message>
         <source>Checkpoint every (steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>每隔多少步保存检查点</translation>
     </message>
     <message>
         <source>0: keep all</source>
-        <translation type="unfinished"></translation>
+        <translation>0：全部保留</translation>
     </message>
     <message>
         <source>Checkpoints kept</source>
-        <translation type="unfinished"></translation>
+        <translation>保留的检查点</translation>
     </message>
     <message>
         <source>Log every (steps)</source>
-        <translation type="unfinished"></translation>
+        <translation>每隔多少步记录</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>Hardware and Output</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件与输出</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Base weights: auto is bf16 on CUDA and fp32 on the CPU; adapters are always fp32</source>
-        <translation type="unfinished"></translation>
+        <translation>基础权重：auto 在 CUDA 上为 bf16，在 CPU 上为 fp32；适配器始终为 fp32</translation>
     </message>
     <message>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>精度</translation>
     </message>
     <message>
         <source>Run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>运行文件夹</translation>
     </message>
     <message>
         <source>Run Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>运行文件夹</translation>
     </message>
     <message>
         <source>%1 (%2 train, %3 validation)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 训练，%3 验证）</translation>
     </message>
     <message>
         <source>Ready to start.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以开始。</translation>
     </message>
     <message>
         <source>Base Model Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型文件夹</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished">正在读取 %1…</translation>
+        <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Cannot be used: %1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#c0392b'&gt;Cannot be used: %1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c0392b'&gt;无法使用：%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1, %2 M parameters, %3 layers, hidden %4, %5/%6 heads; stored as %7.&lt;br&gt;Tokenizer: %8. Chat template: %9.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2 M 参数，%3 层，隐藏维度 %4，%5/%6 个注意力头；存储为 %7。&lt;br&gt;分词器：%8。对话模板：%9。</translation>
     </message>
     <message>
         <source>The estimate appears once the model and the settings are valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型和设置有效后将显示估算。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Peak memory ≈ %1&lt;/b&gt; on %2 (weights %3, adapters and optimizer %4, activations %5, logits %6, runtime %7)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;峰值内存 ≈ %1&lt;/b&gt;，位于%2（权重 %3，适配器与优化器 %4，激活 %5，logits %6，运行时 %7）</translation>
     </message>
     <message>
         <source>the GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU</translation>
     </message>
     <message>
         <source>the CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#c0392b'&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c0392b'&gt;超出 %1 的容量（%2）：请减小批大小或最大长度，或启用梯度检查点。&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Trainable parameters: %1 M (%2% of %3 M)</source>
-        <translation type="unfinished"></translation>
+        <translation>可训练参数：%1 M（占 %3 M 的 %2%）</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#c0392b'&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c0392b'&gt;数据集没有训练示例：请在数据集视图中划分数据。&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Steps: %1 (%2 examples per step%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>步数：%1（每步 %2 个示例%3）</translation>
     </message>
     <message>
         <source>, %1 train examples</source>
-        <translation type="unfinished"></translation>
+        <translation>，%1 个训练示例</translation>
     </message>
     <message>
         <source>&lt;b&gt;Time ≈ %1&lt;/b&gt; for the training steps (measured %2 s per step)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练步骤&lt;b&gt;耗时 ≈ %1&lt;/b&gt;（实测每步 %2 秒）</translation>
     </message>
     <message>
         <source>Measuring a few steps of batch %1 × %2 tokens…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测量几步，批为 %1 × %2 个词元…</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Measuring failed: %1&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#c0392b'&gt;Measuring failed: %1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c0392b'&gt;测量失败：%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Measured on %1: %2 s per batch, %3 tokens/s, peak memory %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 上实测：每批 %2 秒，%3 词元/秒，峰值内存 %4。</translation>
     </message>
     <message>
         <source>Load Run Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>加载运行配置</translation>
     </message>
     <message>
         <source>Run configuration (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行配置 (*.json)</translation>
     </message>
     <message>
         <source>Cannot Load</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载</translation>
     </message>
     <message>
         <source>Save Run Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>保存运行配置</translation>
     </message>
     <message>
         <source>Cannot Save</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存</translation>
     </message>
     <message>
         <source>Saved the run configuration to %1 (finetune train %1 runs it headless)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行配置已保存到 %1（finetune train %1 可在无界面下运行）</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::TrainingJob</name>
     <message>
         <source>A training run is already in progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有训练运行正在进行。</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::TrainingView</name>
     <message>
         <source>Start from Config…</source>
-        <translation type="unfinished"></translation>
+        <translation>从配置开始…</translation>
     </message>
     <message>
         <source>Resume Run…</source>
-        <translation type="unfinished"></translation>
+        <translation>继续运行…</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Finish the current step, save a checkpoint and the adapter</source>
-        <translation type="unfinished"></translation>
+        <translation>完成当前步骤，保存检查点和适配器</translation>
     </message>
     <message>
         <source>No run</source>
-        <translation type="unfinished"></translation>
+        <translation>无运行</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>验证</translation>
     </message>
     <message>
         <source>learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>gradient norm</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度范数</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished">日志</translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>Checkpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点</translation>
     </message>
     <message>
         <source>Run Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>运行配置</translation>
     </message>
     <message>
         <source>Run configuration (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行配置 (*.json)</translation>
     </message>
     <message>
         <source>Run Folder to Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>要继续的运行文件夹</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备…</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>未开始</translation>
     </message>
     <message>
         <source>Cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始：%1</translation>
     </message>
     <message>
         <source>Cannot start training: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始训练：%1</translation>
     </message>
     <message>
         <source>Cannot Start Training</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始训练</translation>
     </message>
     <message>
         <source>Resuming…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在继续…</translation>
     </message>
     <message>
         <source>Not resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>未继续</translation>
     </message>
     <message>
         <source>Cannot resume: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法继续：%1</translation>
     </message>
     <message>
         <source>Cannot Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>无法继续</translation>
     </message>
     <message>
         <source>Pausing after this step…</source>
-        <translation type="unfinished"></translation>
+        <translation>本步结束后暂停…</translation>
     </message>
     <message>
         <source>Stopping: finishing the step and saving a checkpoint…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止：完成本步并保存检查点…</translation>
     </message>
     <message>
         <source>Training on %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 %1 上训练（%2）</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：%1</translation>
     </message>
     <message>
         <source>step %1 / %2   loss %3 (smoothed %4)   lr %5   grad norm %6   %7 tokens/s   %8 examples/s   memory %9   ETA %10</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 / %2 步   损失 %3（平滑 %4）   学习率 %5   梯度范数 %6   %7 词元/秒   %8 示例/秒   内存 %9   剩余 %10</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>validation at step %1: loss %2, perplexity %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步验证：损失 %2，困惑度 %3</translation>
     </message>
     <message>
         <source>step %1   %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步   %2</translation>
     </message>
     <message>
         <source>Paused at step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已在第 %1 步暂停</translation>
     </message>
     <message>
         <source>FAILED at step %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 %1 步失败：%2</translation>
     </message>
     <message>
         <source>hint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>提示：%1</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <source>Stopped; resume it from its folder</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止；可从其文件夹继续</translation>
     </message>
     <message>
         <source>Stopped early: the validation loss stopped improving</source>
-        <translation type="unfinished"></translation>
+        <translation>提前停止：验证损失不再改善</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Training %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>训练 %1：%2</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
 </context>
 <context>
     <name>ft::ui::Workspace</name>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>No workspace is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开的工作区。</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重做 %1(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>ft::widgets::HistogramChart</name>
     <message>
         <source>examples</source>
-        <translation type="unfinished"></translation>
+        <translation>示例</translation>
     </message>
     <message>
         <source>No values</source>
-        <translation type="unfinished"></translation>
+        <translation>没有数值</translation>
     </message>
     <message numerus="yes">
         <source>%n value(s), median %1, max %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n 个值，中位数 %1，最大值 %2</numerusform></translation>
     </message>
     <message>
         <source>; %1 over the limit of %2 (%3%)</source>
-        <translation type="unfinished"></translation>
+        <translation>；%1 个超过上限 %2（%3%）</translation>
     </message>
 </context>
 <context>
     <name>ft::widgets::MessageEditor</name>
     <message>
         <source>Add Turn</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一轮</translation>
     </message>
     <message>
         <source>Remove this turn</source>
-        <translation type="unfinished"></translation>
+        <translation>移除这一轮</translation>
     </message>
 </context>
 <context>
     <name>ft::widgets::MetricChart</name>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步</translation>
     </message>
     <message>
         <source> (smoothed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（平滑）</translation>
     </message>
 </context>
 <context>
@@ -1756,7 +1899,7 @@
     </message>
     <message>
         <source>Open this workspace folder (created when needed).</source>
-        <translation type="unfinished"></translation>
+        <translation>打开此工作区文件夹（需要时创建）。</translation>
     </message>
 </context>
 </TS>
