@@ -5,7 +5,9 @@
 #include "property_list.h"
 #include "tiny_model.h"
 
+#include <QListWidget>
 #include <QSignalSpy>
+#include <QTranslator>
 #include <QtTest>
 #include <filesystem>
 
@@ -37,6 +39,28 @@ private Q_SLOTS:
         QCOMPARE(props->value(QStringLiteral("Rotary embeddings")), QStringLiteral("theta 500000, scaling llama3"));
         QVERIFY(w.statusModelText().startsWith(QStringLiteral("LlamaForCausalLM")));
         QVERIFY(w.logText().contains(QStringLiteral("Opened model")));
+    }
+
+    void translationsLoad() {
+        // German and Chinese names for the views; English plural forms.
+        const std::pair<const char*, const char*> expected[] = {{"de", "Datensatz"}, {"zh_CN", "数据集"}};
+        for (const auto& [locale, datasetName] : expected) {
+            QTranslator translator;
+            QVERIFY2(translator.load(QLocale(QString::fromLatin1(locale)), QStringLiteral("finetune_studio"), QStringLiteral("_"),
+                                     QStringLiteral(FT_QM_DIR)),
+                     locale);
+            QCoreApplication::installTranslator(&translator);
+            ui::MainWindow w;
+            auto* nav = w.findChild<QListWidget*>(QStringLiteral("navigation"));
+            QCOMPARE(nav->item(0)->text(), QString::fromUtf8(datasetName));
+            QCoreApplication::removeTranslator(&translator);
+        }
+        QTranslator english;
+        QVERIFY(english.load(QLocale(QStringLiteral("en")), QStringLiteral("finetune_studio"), QStringLiteral("_"), QStringLiteral(FT_QM_DIR)));
+        QCoreApplication::installTranslator(&english);
+        QCOMPARE(QCoreApplication::translate("ft::ui::DatasetView", "%n example(s)", nullptr, 1), QStringLiteral("1 example"));
+        QCOMPARE(QCoreApplication::translate("ft::ui::DatasetView", "%n example(s)", nullptr, 3), QStringLiteral("3 examples"));
+        QCoreApplication::removeTranslator(&english);
     }
 
     void showsWhyAFolderCannotBeUsed() {
