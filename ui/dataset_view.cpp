@@ -219,6 +219,7 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
 
     // Bottom: import report, token lengths, duplicates.
     m_tabs = new QTabWidget(this);
+    m_tabs->setMinimumHeight(200);
     m_importReport = new QPlainTextEdit(this);
     m_importReport->setObjectName(QStringLiteral("importReport"));
     m_importReport->setReadOnly(true);

@@ -358,6 +358,10 @@ void EvaluationView::showReport() {
         }
         ++row;
     }
+    // Texts share the width; the id and the winner take what they need.
+    for (int c = 0; c < m_examples->columnCount(); ++c)
+        m_examples->horizontalHeader()->setSectionResizeMode(
+            c, c == 0 || c == m_examples->columnCount() - 1 ? QHeaderView::ResizeToContents : QHeaderView::Stretch);
     m_examples->resizeRowsToContents();
     m_openHtml->setEnabled(true);
     m_pdf->setEnabled(true);

@@ -2,6 +2,7 @@
 #include "appearance.h"
 #include "main_window.h"
 #include "model_view.h"
+#include "screenshot_tour.h"
 #include "settings.h"
 
 #include <QApplication>
@@ -9,6 +10,7 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char** argv) {
@@ -39,6 +41,13 @@ int main(int argc, char** argv) {
                                        QApplication::translate("main", "Open this workspace folder (created when needed)."),
                                        QStringLiteral("dir"));
     parser.addOption(workspaceOption);
+    // For scripts/screenshots: walk the views, save one PNG each to DIR, quit.
+    QCommandLineOption screenshotsOption(QStringLiteral("screenshots"), QApplication::translate("main", "Save a screenshot of every view to this folder and quit."),
+                                         QStringLiteral("dir"));
+    QCommandLineOption tourRunOption(QStringLiteral("tour-run"), QApplication::translate("main", "The run folder the screenshot tour shows."),
+                                     QStringLiteral("dir"));
+    parser.addOption(screenshotsOption);
+    parser.addOption(tourRunOption);
     parser.process(app);
 
     ft::ui::applyTheme(ft::ui::settings::theme.get());
@@ -50,6 +59,13 @@ int main(int argc, char** argv) {
     if (workspace.isEmpty() || !QDir(workspace).exists())
         workspace = QDir::home().filePath(QStringLiteral("FinetuneStudio"));
     window.openWorkspace(workspace);
+    if (parser.isSet(screenshotsOption)) {
+        window.resize(1400, 880);
+        QTimer::singleShot(0, &window, [&] {
+            const int written = ft::ui::runScreenshotTour(window, parser.value(screenshotsOption), parser.value(tourRunOption));
+            QApplication::exit(written > 0 ? 0 : 1);
+        });
+    }
     if (parser.isSet(modelOption)) window.modelView()->openModel(parser.value(modelOption));
     return app.exec();
 }

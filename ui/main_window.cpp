@@ -108,6 +108,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(m_runsView, &RunsView::evaluateRequested, this, [this](const QString& runDir) {
         if (m_evaluationView->selectRun(runDir)) showView(m_evaluationView);
     });
+    connect(m_runsView, &RunsView::openRequested, this, [this](const QString& runDir) {
+        if (m_trainingView->showRun(runDir)) showView(m_trainingView);
+        else appendLog(tr("Cannot show %1 in the Training view while a run trains there.").arg(runDir));
+    });
     connect(m_runsView, &RunsView::compareRequested, this, [this](const QString& runDir) {
         if (m_compareView->selectRun(runDir)) showView(m_compareView);
     });
@@ -148,6 +152,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     createMenus();
     resize(1100, 720);   // first start; a saved geometry replaces it
+    resizeDocks({dock}, {110}, Qt::Vertical);
     restoreGeometry(settings::windowGeometry.get());
     restoreState(settings::windowState.get());
     appendLog(tr("Compute device: %1").arg(m_deviceLabel->text()));

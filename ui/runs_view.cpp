@@ -57,7 +57,7 @@ RunsView::RunsView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_w
         updateButtons();
     });
     connect(m_list, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
-        Q_EMIT compareRequested(item->data(Name, Qt::UserRole).toString());
+        Q_EMIT openRequested(item->data(Name, Qt::UserRole).toString());
     });
 
     m_compare = new QPushButton(tr("Compare"), this);

@@ -43,6 +43,7 @@ public Q_SLOTS:
     void exportSelected(const QString& kind);
 
 Q_SIGNALS:
+    void openRequested(const QString& runDir);   // double-click: its curves, checkpoints and log
     void compareRequested(const QString& runDir);
     void evaluateRequested(const QString& runDir);
     void resumeRequested(const QString& runDir);

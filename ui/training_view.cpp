@@ -2,12 +2,15 @@
 
 #include "metric_chart.h"
 #include "train/run_config.h"
+#include "train/run_folder.h"
 #include "training_job.h"
 #include "util/error.h"
 #include "util/memory_stats.h"
 #include "util/strings.h"
 
+#include <QFile>
 #include <QFileDialog>
+#include <QJsonDocument>
 #include <QJsonArray>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -136,6 +139,26 @@ bool TrainingView::resumeRun(const QString& runDir) {
     return false;
 }
 
+bool TrainingView::showRun(const QString& runDir) {
+    if (m_job->isRunning()) return false;
+    const std::string dir = runDir.toStdString();
+    const RunSummary summary = summarizeRun(dir);
+    if (!summary.error.empty()) {
+        m_log->appendPlainText(QString::fromStdString(summary.error));
+        return false;
+    }
+    resetForRun();
+    m_replaying = true;
+    for (const auto& e : readMetrics(runfiles::metrics(dir)))
+        onEvent(QJsonDocument::fromJson(QByteArray::fromStdString(e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))).object());
+    m_replaying = false;
+    QFile log(QString::fromStdString(runfiles::log(dir)));
+    if (log.open(QIODevice::ReadOnly)) m_log->setPlainText(QString::fromUtf8(log.readAll()));
+    m_state->setText(tr("Run %1: %2").arg(QString::fromStdString(summary.name), QString::fromStdString(summary.status)));
+    updateButtons();
+    return true;
+}
+
 void TrainingView::togglePause() {
     if (!m_job->isRunning()) return;
     if (m_job->isPaused()) {
@@ -225,7 +248,7 @@ void TrainingView::onFinished(const QString& status, const QString& message) {
 
 void TrainingView::setState(const QString& text) {
     m_state->setText(text);
-    Q_EMIT jobStateChanged(text);
+    if (!m_replaying) Q_EMIT jobStateChanged(text);
 }
 
 void TrainingView::updateButtons() {

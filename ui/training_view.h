@@ -33,6 +33,8 @@ public:
     bool startFromConfigFile(const QString& path);   // false (and the reason shown) when refused
     bool start(const RunConfig& config);
     bool resumeRun(const QString& runDir);
+    // Shows a finished (or stopped, or failed) run's curves, checkpoints and log from its folder.
+    bool showRun(const QString& runDir);
 
     TrainingJob* job() const { return m_job; }
     widgets::MetricChart* lossChart() const { return m_loss; }
@@ -68,6 +70,7 @@ private:
     QListWidget* m_checkpoints = nullptr;
     QPlainTextEdit* m_log = nullptr;
     int m_trainSeries = 0, m_evalSeries = 0;
+    bool m_replaying = false;   // showRun: events from metrics.jsonl, not a live job
 };
 
 } // namespace ft::ui

@@ -70,7 +70,8 @@ void HistogramChart::rebuild() {
         line->point1->setCoords(m_limit, 0);
         line->point2->setCoords(m_limit, 1);
         line->setPen(QPen(QColor(214, 39, 40), 2, Qt::DashLine));
-        xmax = std::max(xmax, m_limit * 1.05);
+        // A limit far beyond every value would squash the bars into a corner: the title says it instead.
+        if (m_limit <= hi * 1.5) xmax = std::max(xmax, m_limit * 1.05);
     }
     const int over = overLimit();
     QString text = tr("%n value(s), median %1, max %2", nullptr, int(m_values.size()))

@@ -86,6 +86,17 @@ private Q_SLOTS:
         QVERIFY(view.lossChart()->smoothedValue(0) < view.lossChart()->firstValue(0));
         QVERIFY2(worstGap < 100, qPrintable(QStringLiteral("the UI thread stalled for %1 ms").arg(worstGap)));
         QCOMPARE(view.statusText(), QStringLiteral("Completed"));
+
+        // The finished run's curves come back from its folder in another view.
+        ui::TrainingView replay;
+        QSignalSpy state(&replay, &ui::TrainingView::jobStateChanged);
+        QVERIFY(replay.showRun(QString::fromStdString(m_dir + "/runs/live")));
+        QCOMPARE(replay.lossChart()->pointCount(0), 400);
+        QCOMPARE(replay.lossChart()->pointCount(1), 40);
+        QCOMPARE(replay.checkpointCount(), view.checkpointCount());
+        QCOMPARE(replay.statusText(), QStringLiteral("Run live: completed"));
+        QCOMPARE(state.count(), 0);   // a replay is no job: the status bar is left alone
+        QVERIFY(!replay.showRun(QString::fromStdString(m_dir + "/nowhere")));
     }
 
     void stopAndResumeFromTheView() {
