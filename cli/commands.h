@@ -21,5 +21,6 @@ int runMerge(const Argv& args);
 int runTrain(const Argv& args);
 int runExport(const Argv& args);
 int runEval(const Argv& args);
+int runPretrain(const Argv& args);
 
 } // namespace ft::cli

@@ -49,6 +49,10 @@ commands:
             [--labels a,b,c|none] [--device D] [--json]
             held-out report: base vs tuned (and few-shot) likelihood and generation metrics with bootstrap
             intervals, regressions first; writes RUN_DIR/eval/SPLIT/report.json and report.html
+  pretrain  --text FILE[,FILE] --out DIR [--vocab 4096] [--hidden 256] [--layers 4] [--heads 4] [--seq 256]
+            [--batch 16] [--lr 2e-3] [--steps N | --minutes 10] [--seed S] [--device D] [--json]
+            trains a SentencePiece tokenizer and a small Llama-architecture model from plain text
+            (a Hugging Face folder every other command loads)
   help      this text
 
 Errors are printed on stderr with a non-zero exit status.
@@ -76,6 +80,7 @@ int main(int argc, char** argv) {
         if (command == "merge") return ft::cli::runMerge(args);
         if (command == "train") return ft::cli::runTrain(args);
         if (command == "eval") return ft::cli::runEval(args);
+        if (command == "pretrain") return ft::cli::runPretrain(args);
         if (command == "export") return ft::cli::runExport(args);
         std::cerr << "finetune: unknown command \"" << command << "\" (see 'finetune help')\n";
         return 2;
