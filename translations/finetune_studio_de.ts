@@ -293,7 +293,10 @@
     </message>
     <message numerus="yes">
         <source>%n example(s)</source>
-        <translation><numerusform>%n Beispiel</numerusform><numerusform>%n Beispiele</numerusform></translation>
+        <translation>
+            <numerusform>%n Beispiel</numerusform>
+            <numerusform>%n Beispiele</numerusform>
+        </translation>
     </message>
     <message>
         <source>No example selected</source>
@@ -461,7 +464,10 @@
     </message>
     <message numerus="yes">
         <source>Deleted %n example(s); Undo brings them back.</source>
-        <translation><numerusform>%n Beispiel gelöscht; Rückgängig holt es zurück.</numerusform><numerusform>%n Beispiele gelöscht; Rückgängig holt sie zurück.</numerusform></translation>
+        <translation>
+            <numerusform>%n Beispiel gelöscht; Rückgängig holt es zurück.</numerusform>
+            <numerusform>%n Beispiele gelöscht; Rückgängig holt sie zurück.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tag Examples</source>
@@ -469,7 +475,10 @@
     </message>
     <message numerus="yes">
         <source>Tag for %n example(s):</source>
-        <translation><numerusform>Markierung für %n Beispiel:</numerusform><numerusform>Markierung für %n Beispiele:</numerusform></translation>
+        <translation>
+            <numerusform>Markierung für %n Beispiel:</numerusform>
+            <numerusform>Markierung für %n Beispiele:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot tag</source>
@@ -497,7 +506,10 @@
     </message>
     <message numerus="yes">
         <source>Assigned splits to %n example(s).</source>
-        <translation><numerusform>Teile für %n Beispiel zugewiesen.</numerusform><numerusform>Teile für %n Beispiele zugewiesen.</numerusform></translation>
+        <translation>
+            <numerusform>Teile für %n Beispiel zugewiesen.</numerusform>
+            <numerusform>Teile für %n Beispiele zugewiesen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import Examples</source>
@@ -557,7 +569,10 @@
     </message>
     <message numerus="yes">
         <source>Removed %n duplicate(s); Undo brings them back.</source>
-        <translation><numerusform>%n Duplikat entfernt; Rückgängig holt es zurück.</numerusform><numerusform>%n Duplikate entfernt; Rückgängig holt sie zurück.</numerusform></translation>
+        <translation>
+            <numerusform>%n Duplikat entfernt; Rückgängig holt es zurück.</numerusform>
+            <numerusform>%n Duplikate entfernt; Rückgängig holt sie zurück.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -668,7 +683,10 @@
     </message>
     <message numerus="yes">
         <source>%n regression(s) (tuned below base), listed first.</source>
-        <translation><numerusform>%n Verschlechterung (feinabgestimmt unter Basis), zuerst aufgeführt.</numerusform><numerusform>%n Verschlechterungen (feinabgestimmt unter Basis), zuerst aufgeführt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Verschlechterung (feinabgestimmt unter Basis), zuerst aufgeführt.</numerusform>
+            <numerusform>%n Verschlechterungen (feinabgestimmt unter Basis), zuerst aufgeführt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>#</source>
@@ -856,6 +874,10 @@
     <message>
         <source>Evaluation</source>
         <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Cannot show %1 in the Training view while a run trains there.</source>
+        <translation>%1 kann nicht in der Trainings-Ansicht gezeigt werden, während dort ein Lauf trainiert.</translation>
     </message>
 </context>
 <context>
@@ -1119,7 +1141,10 @@
     </message>
     <message numerus="yes">
         <source>%n runs overlaid.</source>
-        <translation><numerusform>%n Lauf überlagert.</numerusform><numerusform>%n Läufe überlagert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Lauf überlagert.</numerusform>
+            <numerusform>%n Läufe überlagert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>"%1" is not a folder name</source>
@@ -1172,9 +1197,12 @@
     <message numerus="yes">
         <source>Delete %n run(s) with their adapters, checkpoints and logs?
 %1</source>
-        <translation><numerusform>%n Lauf mit Adapter, Checkpoints und Protokollen löschen?
-%1</numerusform><numerusform>%n Läufe mit Adaptern, Checkpoints und Protokollen löschen?
-%1</numerusform></translation>
+        <translation>
+            <numerusform>%n Lauf mit Adapter, Checkpoints und Protokollen löschen?
+%1</numerusform>
+            <numerusform>%n Läufe mit Adaptern, Checkpoints und Protokollen löschen?
+%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot Delete</source>
@@ -1813,6 +1841,10 @@
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Lauf %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::Workspace</name>
@@ -1849,7 +1881,10 @@
     </message>
     <message numerus="yes">
         <source>%n value(s), median %1, max %2</source>
-        <translation><numerusform>%n Wert, Median %1, Maximum %2</numerusform><numerusform>%n Werte, Median %1, Maximum %2</numerusform></translation>
+        <translation>
+            <numerusform>%n Wert, Median %1, Maximum %2</numerusform>
+            <numerusform>%n Werte, Median %1, Maximum %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>; %1 over the limit of %2 (%3%)</source>
@@ -1902,6 +1937,14 @@
     <message>
         <source>Open this workspace folder (created when needed).</source>
         <translation>Diesen Arbeitsbereich-Ordner öffnen (bei Bedarf angelegt).</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of every view to this folder and quit.</source>
+        <translation>Von jeder Ansicht ein Bildschirmfoto in diesem Ordner speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>The run folder the screenshot tour shows.</source>
+        <translation>Der Lauf-Ordner, den die Bildschirmfoto-Tour zeigt.</translation>
     </message>
 </context>
 </TS>

@@ -293,7 +293,9 @@
     </message>
     <message numerus="yes">
         <source>%n example(s)</source>
-        <translation><numerusform>%n 个示例</numerusform></translation>
+        <translation>
+            <numerusform>%n 个示例</numerusform>
+        </translation>
     </message>
     <message>
         <source>No example selected</source>
@@ -461,7 +463,9 @@
     </message>
     <message numerus="yes">
         <source>Deleted %n example(s); Undo brings them back.</source>
-        <translation><numerusform>已删除 %n 个示例；撤销可恢复。</numerusform></translation>
+        <translation>
+            <numerusform>已删除 %n 个示例；撤销可恢复。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tag Examples</source>
@@ -469,7 +473,9 @@
     </message>
     <message numerus="yes">
         <source>Tag for %n example(s):</source>
-        <translation><numerusform>为 %n 个示例添加的标签：</numerusform></translation>
+        <translation>
+            <numerusform>为 %n 个示例添加的标签：</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot tag</source>
@@ -497,7 +503,9 @@
     </message>
     <message numerus="yes">
         <source>Assigned splits to %n example(s).</source>
-        <translation><numerusform>已为 %n 个示例划分数据。</numerusform></translation>
+        <translation>
+            <numerusform>已为 %n 个示例划分数据。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import Examples</source>
@@ -557,7 +565,9 @@
     </message>
     <message numerus="yes">
         <source>Removed %n duplicate(s); Undo brings them back.</source>
-        <translation><numerusform>已移除 %n 个重复项；撤销可恢复。</numerusform></translation>
+        <translation>
+            <numerusform>已移除 %n 个重复项；撤销可恢复。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -668,7 +678,9 @@
     </message>
     <message numerus="yes">
         <source>%n regression(s) (tuned below base), listed first.</source>
-        <translation><numerusform>%n 处退步（微调后低于基础模型），列在最前。</numerusform></translation>
+        <translation>
+            <numerusform>%n 处退步（微调后低于基础模型），列在最前。</numerusform>
+        </translation>
     </message>
     <message>
         <source>#</source>
@@ -856,6 +868,10 @@
     <message>
         <source>Evaluation</source>
         <translation>评估</translation>
+    </message>
+    <message>
+        <source>Cannot show %1 in the Training view while a run trains there.</source>
+        <translation>训练视图中正在训练，无法在其中显示 %1。</translation>
     </message>
 </context>
 <context>
@@ -1118,7 +1134,9 @@
     </message>
     <message numerus="yes">
         <source>%n runs overlaid.</source>
-        <translation><numerusform>叠加了 %n 次运行。</numerusform></translation>
+        <translation>
+            <numerusform>叠加了 %n 次运行。</numerusform>
+        </translation>
     </message>
     <message>
         <source>"%1" is not a folder name</source>
@@ -1171,8 +1189,10 @@
     <message numerus="yes">
         <source>Delete %n run(s) with their adapters, checkpoints and logs?
 %1</source>
-        <translation><numerusform>删除 %n 次运行及其适配器、检查点和日志？
-%1</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 次运行及其适配器、检查点和日志？
+%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot Delete</source>
@@ -1811,6 +1831,10 @@
         <source>Resume</source>
         <translation>继续</translation>
     </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>运行 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::Workspace</name>
@@ -1847,7 +1871,9 @@
     </message>
     <message numerus="yes">
         <source>%n value(s), median %1, max %2</source>
-        <translation><numerusform>%n 个值，中位数 %1，最大值 %2</numerusform></translation>
+        <translation>
+            <numerusform>%n 个值，中位数 %1，最大值 %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>; %1 over the limit of %2 (%3%)</source>
@@ -1900,6 +1926,14 @@
     <message>
         <source>Open this workspace folder (created when needed).</source>
         <translation>打开此工作区文件夹（需要时创建）。</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of every view to this folder and quit.</source>
+        <translation>将每个视图的截图保存到此文件夹后退出。</translation>
+    </message>
+    <message>
+        <source>The run folder the screenshot tour shows.</source>
+        <translation>截图导览所展示的运行文件夹。</translation>
     </message>
 </context>
 </TS>
