@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <iostream>
 #include <sstream>
+#include <string>
 #include <unistd.h>
 
 namespace ft::cli {
@@ -54,8 +55,11 @@ int runEval(const Argv& argv) {
     const EvalResult r = evaluateRun(
         o,
         [tty](const std::string& phase, int64_t done, int64_t total) {
-            if (tty) std::fprintf(stderr, "\r%-28s %lld/%lld   ", phase.c_str(), (long long)done, (long long)total);
-            if (tty && done == total) std::fprintf(stderr, "\n");
+            if (!tty) return;
+            const int width = 24, filled = total > 0 ? int(width * done / total) : 0;
+            std::fprintf(stderr, "\r%-24s [%s%s] %lld/%lld   ", phase.c_str(), std::string(size_t(filled), '=').c_str(),
+                         std::string(size_t(width - filled), ' ').c_str(), (long long)done, (long long)total);
+            if (done == total) std::fprintf(stderr, "\n");
         },
         &g_cancel);
     const nlohmann::json& rep = r.report;
