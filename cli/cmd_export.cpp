@@ -3,9 +3,6 @@
 #include "args.h"
 #include "commands.h"
 #include "export/run_export.h"
-#include "io/json_file.h"
-#include "train/run_config.h"
-#include "train/run_folder.h"
 #include "util/error.h"
 
 #include <iostream>
@@ -19,13 +16,7 @@ int runExport(const Argv& argv) {
     const std::string format = args.value("format", "peft");
     if (format != "peft" && format != "merged")
         throw Error("--format: \"" + format + "\" is not peft or merged", "GGUF export comes with `finetune export --format gguf` later");
-    const auto runJson = readJsonFile(runfiles::runJson(runDir));
-    const RunConfig config = RunConfig::fromJson(runJson.at("config"));
-    ExportSource source;
-    source.modelDir = config.model;
-    source.tokenizerDir = config.tokenizer;
-    source.chatTemplate = config.chatTemplate;
-    source.adapterDir = runAdapterDir(runDir, args.value("adapter", "final"));
+    const ExportSource source = exportSourceOfRun(runDir, args.value("adapter", "final"));
     const std::string out = args.value("out", runDir + "/export/" + format);
     if (format == "peft") exportPeftAdapter(source, out);
     else exportMergedModel(source, out, args.value("dtype", "bf16"));

@@ -7,6 +7,7 @@
 #include "io/json_file.h"
 #include "train/run_config.h"
 #include "train/run_folder.h"
+#include "train/training_data.h"
 #include "word_diff.h"
 #include "workspace.h"
 
@@ -22,7 +23,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSpinBox>
@@ -216,9 +216,8 @@ bool CompareView::selectRun(const QString& runDir, const QString& which) {
         }
         m_tuned->setCurrentIndex(index);
         // The run's validation examples, from its workspace dataset or its imported files.
-        const QString workspace = config.data.fromWorkspace() ? qstr(config.data.workspace) : QDir(runDir).filePath(QStringLiteral("data"));
-        const QString dataset = config.data.fromWorkspace() ? qstr(config.data.dataset) : QStringLiteral("files");
-        loadExamples(workspace, dataset);
+        const auto [workspace, dataset] = runDataset(config, str(runDir));
+        loadExamples(qstr(workspace), qstr(dataset));
         return true;
     } catch (const std::exception& e) {
         Q_EMIT logLine(tr("Cannot compare with run %1: %2").arg(runDir, qstr(e.what())));
@@ -232,11 +231,10 @@ void CompareView::refreshRuns() {
     for (int i = 0; i < m_tuned->count(); ++i)
         if (m_tuned->itemData(i).toStringList().value(0) == QLatin1String("adapter")) keep.append({m_tuned->itemText(i), m_tuned->itemData(i)});
     m_tuned->clear();
-    const QString runs = m_workspace->runsDir();
-    if (!runs.isEmpty()) {
-        for (const QFileInfo& info : QDir(runs).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time)) {
-            const QString dir = info.absoluteFilePath();
-            if (!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("run.json")))) continue;
+    if (!m_workspace->runsDir().isEmpty()) {
+        for (const std::string& runDir : listRunFolders(str(m_workspace->runsDir()))) {
+            const QString dir = qstr(runDir);
+            const QFileInfo info(dir);
             if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("adapter"))))
                 m_tuned->addItem(QStringLiteral("%1 · final").arg(info.fileName()), QStringList{QStringLiteral("run"), dir, QStringLiteral("final")});
             if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("best_adapter"))))
@@ -379,15 +377,7 @@ void CompareView::runSide(Side& side, const std::vector<ChatMessage>& conversati
     ++m_running;
     Side* s = &side;
     auto cancel = side.cancel;
-    // Streamed pieces reach the UI thread through a relay object that outlives the view if need be;
-    // each piece is dropped when the view has gone meanwhile.
-    QPointer<CompareView> self(this);
-    std::shared_ptr<QObject> relay(new QObject, [](QObject* o) { o->deleteLater(); });
-    auto post = [relay, self](std::function<void()> f) {
-        QMetaObject::invokeMethod(relay.get(), [self, f = std::move(f)] {
-            if (self) f();
-        }, Qt::QueuedConnection);
-    };
+    const PostToOwner post(this);   // streamed pieces, dropped if the view has gone meanwhile
     runInBackground<Outcome>(
         this,
         [s, model, options, conversation, settings, cancel, post]() mutable {

@@ -11,12 +11,8 @@ namespace ft::ui {
 DatasetTableModel::DatasetTableModel(Workspace* workspace, QObject* parent)
     : QAbstractTableModel(parent), m_workspace(workspace) {}
 
-void DatasetTableModel::setDataset(int64_t datasetId) {
+void DatasetTableModel::setQuery(int64_t datasetId, const ExampleFilter& filter) {
     m_dataset = datasetId;
-    refresh();
-}
-
-void DatasetTableModel::setFilter(const ExampleFilter& filter) {
     m_filter = filter;
     refresh();
 }

@@ -22,8 +22,7 @@ public:
 
     explicit DatasetTableModel(Workspace* workspace, QObject* parent = nullptr);
 
-    void setDataset(int64_t datasetId);           // 0 = none
-    void setFilter(const ExampleFilter& filter);
+    void setQuery(int64_t datasetId, const ExampleFilter& filter);   // datasetId 0 = none; one recount
     void setTokenCountKey(const std::string& key);   // the Tokens column shows counts cached under it
     int64_t datasetId() const { return m_dataset; }
     const ExampleFilter& filter() const { return m_filter; }

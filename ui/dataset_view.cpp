@@ -387,13 +387,7 @@ void DatasetView::applyFilter() {
     f.status = str(m_statusFilter->currentData().toString());
     f.tag = str(m_tagFilter->text().trimmed());
     f.search = str(m_search->text().trimmed());
-    const int64_t id = datasetId();
-    if (m_model->datasetId() != id) {
-        m_model->setDataset(id);   // refreshes
-        m_model->setFilter(f);
-    } else {
-        m_model->setFilter(f);
-    }
+    m_model->setQuery(datasetId(), f);
 }
 
 void DatasetView::onStoreChanged() {

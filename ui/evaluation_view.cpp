@@ -4,6 +4,7 @@
 #include "eval/evaluator.h"
 #include "eval/report_html.h"
 #include "io/json_file.h"
+#include "train/run_folder.h"
 #include "workspace.h"
 
 #include <QComboBox>
@@ -15,7 +16,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPageLayout>
-#include <QPointer>
 #include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
@@ -147,9 +147,9 @@ void EvaluationView::refreshRuns() {
     QSignalBlocker block(m_run);
     m_run->clear();
     if (!m_workspace->runsDir().isEmpty())
-        for (const QFileInfo& info : QDir(m_workspace->runsDir()).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time))
-            if (QFileInfo::exists(QDir(info.absoluteFilePath()).filePath(QStringLiteral("adapter/adapter_config.json"))))
-                m_run->addItem(info.fileName(), info.absoluteFilePath());
+        for (const std::string& dir : listRunFolders(m_workspace->runsDir().toStdString()))
+            if (QFileInfo::exists(qstr(runfiles::adapter(dir) + "/adapter_config.json")))
+                m_run->addItem(QFileInfo(qstr(dir)).fileName(), qstr(dir));
     const int index = m_run->findData(current);
     if (index >= 0) m_run->setCurrentIndex(index);
 }
@@ -202,8 +202,7 @@ void EvaluationView::evaluate() {
     m_progress->show();
     m_phase->setText(tr("Loading…"));
 
-    QPointer<EvaluationView> self(this);
-    std::shared_ptr<QObject> relay(new QObject, [](QObject* obj) { obj->deleteLater(); });
+    const PostToOwner post(this);
     struct Outcome {
         bool ok = false;
         QString message, path;
@@ -211,18 +210,17 @@ void EvaluationView::evaluate() {
     auto cancel = m_cancel;
     runInBackground<Outcome>(
         this,
-        [o, cancel, relay, self] {
+        [this, o, cancel, post] {
             Outcome out;
             try {
                 const EvalResult r = evaluateRun(
                     o,
-                    [relay, self](const std::string& phase, int64_t done, int64_t total) {
-                        QMetaObject::invokeMethod(relay.get(), [self, p = qstr(phase), done, total] {
-                            if (!self) return;
-                            self->m_phase->setText(p);
-                            self->m_progress->setRange(0, int(total));
-                            self->m_progress->setValue(int(done));
-                        }, Qt::QueuedConnection);
+                    [this, post](const std::string& phase, int64_t done, int64_t total) {
+                        post([this, p = qstr(phase), done, total] {   // runs only while the view lives
+                            m_phase->setText(p);
+                            m_progress->setRange(0, int(total));
+                            m_progress->setValue(int(done));
+                        });
                     },
                     cancel.get());
                 out.ok = true;

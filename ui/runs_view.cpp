@@ -5,7 +5,6 @@
 #include "io/atomic_file.h"
 #include "io/json_file.h"
 #include "metric_chart.h"
-#include "train/run_config.h"
 #include "train/run_folder.h"
 #include "workspace.h"
 
@@ -127,8 +126,7 @@ void RunsView::refresh() {
     const QStringList selected = selectedRuns();
     QStringList dirs;
     if (!m_workspace->runsDir().isEmpty())
-        for (const QFileInfo& info : QDir(m_workspace->runsDir()).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot))
-            if (QFileInfo::exists(QDir(info.absoluteFilePath()).filePath(QStringLiteral("run.json")))) dirs << info.absoluteFilePath();
+        for (const std::string& dir : listRunFolders(m_workspace->runsDir().toStdString())) dirs << qstr(dir);
     for (const QString& d : m_extraRuns)
         if (QFileInfo::exists(QDir(d).filePath(QStringLiteral("run.json")))) dirs << d;
 
@@ -321,13 +319,7 @@ void RunsView::exportRun(const QString& runDir, const QString& kind, const QStri
         [runDir, kind, outDir, dtype] {
             Outcome o;
             try {
-                const nlohmann::json run = readJsonFile(runfiles::runJson(runDir.toStdString()));
-                const RunConfig config = RunConfig::fromJson(run.at("config"));
-                ExportSource source;
-                source.modelDir = config.model;
-                source.tokenizerDir = config.tokenizer;
-                source.chatTemplate = config.chatTemplate;
-                source.adapterDir = runAdapterDir(runDir.toStdString(), "final");
+                const ExportSource source = exportSourceOfRun(runDir.toStdString(), "final");
                 if (kind == QLatin1String("merged")) exportMergedModel(source, outDir.toStdString(), dtype.toStdString());
                 else exportPeftAdapter(source, outDir.toStdString());
                 o.ok = true;

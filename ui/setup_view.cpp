@@ -155,7 +155,12 @@ SetupView::SetupView(Workspace* workspace, QWidget* parent)
     layout->addWidget(scroll, 3);
     layout->addLayout(side, 2);
 
-    connect(m_workspace, &Workspace::changed, this, &SetupView::refreshDatasets);
+    // Every dataset edit changes the workspace; counting the splits of every dataset each time would
+    // put a full scan on the UI thread per keystroke-sized edit. The list is refreshed when next used.
+    connect(m_workspace, &Workspace::changed, this, [this] {
+        m_datasetsStale = true;
+        if (isVisible()) revalidate();
+    });
     m_base["model"] = "";        // the defaults' placeholders are not values
     m_base["output_dir"] = "";
     m_model->setPlaceholderText(tr("a Hugging Face model folder"));
@@ -380,7 +385,8 @@ QWidget* SetupView::field(const QString& path) const {
 }
 
 void SetupView::refreshDatasets() {
-    const QString current = m_dataset->currentText();
+    m_datasetsStale = false;
+    const QVariant current = m_dataset->currentData();   // the name; the text carries counts that change
     QSignalBlocker block(m_dataset);
     m_dataset->clear();
     if (DatasetStore* store = m_workspace->store()) {
@@ -394,7 +400,7 @@ void SetupView::refreshDatasets() {
                                qstr(name));
         }
     }
-    const int index = m_dataset->findText(current);
+    const int index = m_dataset->findData(current);
     m_dataset->setCurrentIndex(index >= 0 ? index : 0);
     // A workspace dataset when there is one and no file was chosen; files otherwise.
     if (m_dataset->count() && m_trainFile->text().trimmed().isEmpty()) m_fromWorkspace->setChecked(true);
@@ -446,6 +452,7 @@ bool SetupView::runConfig(RunConfig* out, QString* error) const {
 
 void SetupView::revalidate() {
     if (m_loading) return;
+    if (m_datasetsStale) return refreshDatasets();   // which revalidates
     QString error;
     const bool ok = runConfig(nullptr, &error);
     QWidget* bad = ok ? nullptr : m_binder->widgetFor(error);
@@ -662,7 +669,13 @@ void SetupView::measureStepTime() {
         });
 }
 
+void SetupView::showEvent(QShowEvent* event) {
+    if (m_datasetsStale) refreshDatasets();
+    QWidget::showEvent(event);
+}
+
 bool SetupView::loadConfigFile(const QString& path, QString* error) {
+    if (m_datasetsStale) refreshDatasets();
     try {
         const RunConfig c = RunConfig::fromFile(path.toStdString());   // validates keys; paths become absolute
         json j = c.toJson();

@@ -64,6 +64,9 @@ Q_SIGNALS:
     void measured(bool ok);
     void logLine(const QString& line);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     QWidget* buildForm();
     void refreshDatasets();
@@ -92,6 +95,7 @@ private:
     std::shared_ptr<ModelFacts> m_facts;   // of the chosen model, read on a worker
     double m_secondsPerStep = 0;           // measured; 0 = not yet
     bool m_loading = false;
+    bool m_datasetsStale = false;   // the workspace changed since the dataset list was read
 };
 
 } // namespace ft::ui

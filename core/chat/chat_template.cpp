@@ -244,4 +244,12 @@ int32_t endOfTurnTokenId(const Tokenizer& tokenizer, const ChatTemplate& tmpl) {
     }
 }
 
+std::vector<int64_t> replyStopIds(std::vector<int64_t> ids, const Tokenizer& tokenizer, const ChatTemplate& tmpl) {
+    if (tokenizer.config().eosId >= 0) ids.push_back(tokenizer.config().eosId);
+    if (const int32_t eot = endOfTurnTokenId(tokenizer, tmpl); eot >= 0) ids.push_back(eot);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
 } // namespace ft

@@ -78,4 +78,8 @@ TokenizedChat tokenizeChat(const Tokenizer& tokenizer, const RenderedChat& chat)
 // generation should stop there too.
 int32_t endOfTurnTokenId(const Tokenizer& tokenizer, const ChatTemplate& tmpl);
 
+// Where a generated reply ends: the model's EOS ids, the tokenizer's EOS and the template's
+// end-of-turn token, sorted and de-duplicated.
+std::vector<int64_t> replyStopIds(std::vector<int64_t> modelEosIds, const Tokenizer& tokenizer, const ChatTemplate& tmpl);
+
 } // namespace ft

@@ -37,8 +37,7 @@ struct HeldOut {
 };
 
 std::vector<HeldOut> readSplit(const RunConfig& config, const std::string& runDir, Split split, int64_t limit) {
-    const std::string workspace = config.data.fromWorkspace() ? config.data.workspace : runDir + "/data";
-    const std::string dataset = config.data.fromWorkspace() ? config.data.dataset : "files";
+    const auto [workspace, dataset] = runDataset(config, runDir);
     DatasetStore store(workspace);
     ExampleFilter f;
     f.split = split;
@@ -114,15 +113,13 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, const
     // One model: the adapter is switched off for the base and the few-shot baseline.
     LoadOptions load;
     load.device = parseDevice(o.device.empty() ? config.device : o.device);
-    load.dtype = load.device.is_cuda() ? torch::kBFloat16 : torch::kFloat32;
+    load.dtype = resolveDtype(config.dtype, load.device);
     LoadedModel model = loadModel(config.model, load);
     loadAdapter(adapterDir, model.model);
     model.model->eval();
     auto tokenizer = Tokenizer::load(config.tokenizer.empty() ? config.model : config.tokenizer);
     const ChatTemplate tmpl = ChatTemplate::forTokenizer(*tokenizer, config.chatTemplate);
-    std::vector<int64_t> stops = model.eosTokenIds;
-    if (tokenizer->config().eosId >= 0) stops.push_back(tokenizer->config().eosId);
-    if (const int32_t eot = endOfTurnTokenId(*tokenizer, tmpl); eot >= 0) stops.push_back(eot);
+    const std::vector<int64_t> stops = replyStopIds(model.eosTokenIds, *tokenizer, tmpl);
 
     const int64_t n = int64_t(examples.size());
     json report;

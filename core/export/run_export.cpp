@@ -6,6 +6,7 @@
 #include "lora/lora_adapter.h"
 #include "model/model_loader.h"
 #include "tokenizer/tokenizer.h"
+#include "train/run_config.h"
 #include "train/run_folder.h"
 #include "util/error.h"
 
@@ -42,6 +43,21 @@ void copyTokenizerFiles(const std::string& tokenizerDir, const std::string& chat
     config["chat_template"] = tmpl.source();
     writeFileAtomic(outDir + "/tokenizer_config.json", config.dump(2) + "\n");
     if (fileExists(tokenizerDir + "/chat_template.jinja")) writeFileAtomic(outDir + "/chat_template.jinja", tmpl.source());
+}
+
+ExportSource exportSourceOfRun(const std::string& runDir, const std::string& which) {
+    RunConfig config;
+    try {
+        config = RunConfig::fromJson(readJsonFile(runfiles::runJson(runDir)).at("config"));
+    } catch (...) {
+        rethrowWithContext(runfiles::runJson(runDir));
+    }
+    ExportSource source;
+    source.modelDir = config.model;
+    source.tokenizerDir = config.tokenizer;
+    source.chatTemplate = config.chatTemplate;
+    source.adapterDir = runAdapterDir(runDir, which);
+    return source;
 }
 
 void exportPeftAdapter(const ExportSource& s, const std::string& outDir) {

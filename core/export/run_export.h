@@ -18,6 +18,9 @@ struct ExportSource {
     std::string adapterDir;
 };
 
+// The base model, tokenizer, chat template and adapter (final|best|step-N) of a run, from run.json.
+ExportSource exportSourceOfRun(const std::string& runDir, const std::string& which);
+
 // Copies the adapter (adapter_config.json, adapter_model.safetensors) and the tokenizer files to
 // outDir, which must not hold an adapter yet.
 void exportPeftAdapter(const ExportSource& source, const std::string& outDir);

@@ -31,7 +31,7 @@ std::unique_ptr<ChatModel> ChatModel::load(const ChatModelOptions& options) {
     s.options = options;
     LoadOptions load;
     load.device = parseDevice(options.device);
-    load.dtype = options.dtype == "auto" ? (load.device.is_cuda() ? torch::kBFloat16 : torch::kFloat32) : parseDtype(options.dtype);
+    load.dtype = resolveDtype(options.dtype, load.device);
     s.model = loadModel(options.modelDir, load);
     s.description = s.model.config.architecture + " on " + load.device.str() + ", " + dtypeName(load.dtype);
     if (!options.adapterDir.empty()) {
@@ -45,11 +45,7 @@ std::unique_ptr<ChatModel> ChatModel::load(const ChatModelOptions& options) {
     s.model.model->eval();
     s.tokenizer = Tokenizer::load(options.tokenizerDir.empty() ? options.modelDir : options.tokenizerDir);
     s.tmpl = std::make_unique<ChatTemplate>(ChatTemplate::forTokenizer(*s.tokenizer, options.chatTemplate));
-    s.stopIds = s.model.eosTokenIds;
-    if (s.tokenizer->config().eosId >= 0) s.stopIds.push_back(s.tokenizer->config().eosId);
-    if (const int32_t eot = endOfTurnTokenId(*s.tokenizer, *s.tmpl); eot >= 0) s.stopIds.push_back(eot);
-    std::sort(s.stopIds.begin(), s.stopIds.end());
-    s.stopIds.erase(std::unique(s.stopIds.begin(), s.stopIds.end()), s.stopIds.end());
+    s.stopIds = replyStopIds(s.model.eosTokenIds, *s.tokenizer, *s.tmpl);
     return self;
 }
 

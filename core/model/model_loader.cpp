@@ -52,6 +52,11 @@ torch::ScalarType parseDtype(const std::string& t) {
     throw Error("dtype \"" + t + "\" is not one of fp32, bf16, fp16");
 }
 
+torch::ScalarType resolveDtype(const std::string& setting, const torch::Device& device) {
+    if (setting == "auto") return device.is_cuda() ? torch::kBFloat16 : torch::kFloat32;
+    return parseDtype(setting);
+}
+
 std::string dtypeName(torch::ScalarType type) {
     switch (type) {
     case torch::kFloat32: return "fp32";

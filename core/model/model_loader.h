@@ -27,6 +27,8 @@ struct LoadedModel {
 torch::Device parseDevice(const std::string& text);
 torch::ScalarType parseDtype(const std::string& text);   // "fp32" | "bf16" | "fp16" (also "float32", ...)
 std::string dtypeName(torch::ScalarType type);            // "fp32" | "bf16" | "fp16"
+// A run's dtype setting on `device`: "auto" is bf16 on CUDA and fp32 elsewhere; else parseDtype.
+torch::ScalarType resolveDtype(const std::string& setting, const torch::Device& device);
 
 // The parameter names and shapes a model of this config must have, without allocating it.
 std::vector<std::pair<std::string, std::vector<int64_t>>> expectedTensors(const LlamaConfig& config);

@@ -65,6 +65,19 @@ RunSummary summarizeRun(const std::string& runDir) {
     return r;
 }
 
+std::vector<std::string> listRunFolders(const std::string& runsDir) {
+    std::vector<std::pair<fs::file_time_type, std::string>> found;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(runsDir, ec)) {
+        if (!entry.is_directory(ec) || !fs::exists(runfiles::runJson(entry.path().string()), ec)) continue;
+        found.emplace_back(fs::last_write_time(entry.path(), ec), fs::absolute(entry.path()).string());
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> dirs;
+    for (auto& f : found) dirs.push_back(std::move(f.second));
+    return dirs;
+}
+
 std::vector<CheckpointEntry> listCheckpoints(const std::string& runDir) {
     std::vector<CheckpointEntry> out;
     std::error_code ec;

@@ -44,6 +44,9 @@ struct RunSummary {
 };
 RunSummary summarizeRun(const std::string& runDir);
 
+// The run folders (those with a run.json) directly under `runsDir`, most recently changed first.
+std::vector<std::string> listRunFolders(const std::string& runsDir);
+
 // Completed checkpoints of a run (folders with a trainer_state.json), oldest first.
 struct CheckpointEntry {
     int64_t step;

@@ -12,7 +12,7 @@ StepProbeResult probeTrainingStep(const RunConfig& config, int64_t steps) {
     config.validate();
     LoadOptions load;
     load.device = parseDevice(config.device);
-    load.dtype = config.dtype == "auto" ? (load.device.is_cuda() ? torch::kBFloat16 : torch::kFloat32) : parseDtype(config.dtype);
+    load.dtype = resolveDtype(config.dtype, load.device);
     LoadedModel m = loadModel(config.model, load);
     TrainBenchOptions o;
     o.batch = config.train.batchSize;

@@ -176,8 +176,7 @@ struct Trainer::Impl {
     void prepare() {
         device = parseDevice(config.device);
         deviceName = device.str();
-        if (config.dtype == "auto") dtype = device.is_cuda() ? torch::kBFloat16 : torch::kFloat32;
-        else dtype = parseDtype(config.dtype);
+        dtype = resolveDtype(config.dtype, device);
         if (dtype == torch::kFloat16) throw Error("dtype: fp16 base weights are not supported for training", "use bf16 or fp32");
 
         log("loading model " + config.model + " on " + deviceName + " (" + dtypeName(dtype) + ")");

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <limits>
+#include <tuple>
 
 namespace ft {
 
@@ -61,14 +62,19 @@ std::string tokenCountKey(const Tokenizer& tokenizer, const ChatTemplate& tmpl) 
            contentHash({{"template", tmpl.source()}});
 }
 
+std::pair<std::string, std::string> runDataset(const RunConfig& config, const std::string& runDir) {
+    if (config.data.fromWorkspace()) return {config.data.workspace, config.data.dataset};
+    return {runDir + "/data", "files"};
+}
+
 namespace {
 
-// Imports the run's files once into <runDir>/data; returns the dataset name.
-std::string importRunFiles(const RunConfig& config, const std::string& workspace, const std::function<void(const std::string&)>& log) {
-    const std::string name = "files";
+// Imports the run's files once into <runDir>/data as dataset `name`.
+void importRunFiles(const RunConfig& config, const std::string& workspace, const std::string& name,
+                    const std::function<void(const std::string&)>& log) {
     DatasetStore store(workspace);
     for (const auto& n : store.datasetNames())
-        if (n == name) return name;   // imported by an earlier start of this run
+        if (n == name) return;   // imported by an earlier start of this run
     const int64_t id = store.createDataset(name);
     const std::pair<const std::string*, Split> files[] = {
         {&config.data.trainFile, Split::Train}, {&config.data.validationFile, Split::Validation}, {&config.data.testFile, Split::Test}};
@@ -88,7 +94,6 @@ std::string importRunFiles(const RunConfig& config, const std::string& workspace
             throw Error("data.train: " + *path + " holds no usable example" +
                             (r.errors.empty() ? std::string() : " (line " + std::to_string(r.errors[0].line) + ": " + r.errors[0].reason + ")"));
     }
-    return name;
 }
 
 } // namespace
@@ -96,15 +101,10 @@ std::string importRunFiles(const RunConfig& config, const std::string& workspace
 TrainingSet loadTrainingSet(const RunConfig& config, const Tokenizer& tokenizer, const ChatTemplate& tmpl,
                             const std::string& runDir, const std::function<void(const std::string&)>& log) {
     TrainingSet set;
-    if (config.data.fromWorkspace()) {
-        set.workspace = config.data.workspace;
-        set.dataset = config.data.dataset;
-        if (!fileExists(set.workspace + "/workspace.db"))
-            throw Error("data.workspace: " + set.workspace + " holds no workspace.db", "create it with `finetune data import`");
-    } else {
-        set.workspace = runDir + "/data";
-        set.dataset = importRunFiles(config, set.workspace, log);
-    }
+    std::tie(set.workspace, set.dataset) = runDataset(config, runDir);
+    if (!config.data.fromWorkspace()) importRunFiles(config, set.workspace, set.dataset, log);
+    else if (!fileExists(set.workspace + "/workspace.db"))
+        throw Error("data.workspace: " + set.workspace + " holds no workspace.db", "create it with `finetune data import`");
     const DatasetStore store(set.workspace);
     const int64_t datasetId = store.datasetId(set.dataset);
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,10 @@ struct TrainingSet {
     std::string fingerprint;   // of the examples used (ids and content hashes), for run.json
     std::string workspace, dataset;   // where they were read from
 };
+
+// The workspace folder and dataset a run reads its examples from: the configured workspace dataset,
+// or the run's own copy of its files (<runDir>/data, dataset "files").
+std::pair<std::string, std::string> runDataset(const RunConfig& config, const std::string& runDir);
 
 // Reads the run's data. Files are imported once into <runDir>/data (a workspace whose dataset
 // "files" holds them with their splits), so that a run keeps exactly what it trained on; a resumed
