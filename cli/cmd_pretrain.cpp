@@ -1,5 +1,5 @@
-// finetune pretrain --text FILE[,FILE...] --out DIR [--vocab 4096] [--hidden 256] [--layers 4] [--heads 4]
-// [--kv-heads 4] [--intermediate 704] [--seq 256] [--batch 16] [--lr 2e-3] [--steps N] [--minutes 10]
+// finetune pretrain --text FILE[,FILE...] --out DIR [--vocab 2048] [--hidden 256] [--layers 4] [--heads 4]
+// [--kv-heads 4] [--intermediate 704] [--seq 128] [--batch 8] [--lr 6e-3] [--steps N] [--minutes 9]
 // [--max-bytes N] [--seed S] [--device D] [--json]: a small Llama-architecture model and its
 // SentencePiece tokenizer trained from plain text, saved as a Hugging Face folder.
 #include "args.h"

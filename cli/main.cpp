@@ -49,8 +49,8 @@ commands:
             [--labels a,b,c|none] [--device D] [--json]
             held-out report: base vs tuned (and few-shot) likelihood and generation metrics with bootstrap
             intervals, regressions first; writes RUN_DIR/eval/SPLIT/report.json and report.html
-  pretrain  --text FILE[,FILE] --out DIR [--vocab 4096] [--hidden 256] [--layers 4] [--heads 4] [--seq 256]
-            [--batch 16] [--lr 2e-3] [--steps N | --minutes 10] [--seed S] [--device D] [--json]
+  pretrain  --text FILE[,FILE] --out DIR [--vocab 2048] [--hidden 256] [--layers 4] [--heads 4] [--seq 128]
+            [--batch 8] [--lr 6e-3] [--steps N | --minutes 9] [--seed S] [--device D] [--json]
             trains a SentencePiece tokenizer and a small Llama-architecture model from plain text
             (a Hugging Face folder every other command loads)
   help      this text

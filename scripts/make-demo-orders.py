@@ -1,49 +1,65 @@
 #!/usr/bin/env python3
 """Writes the demo task of Finetune Studio: shop order messages, written the many ways customers
-write them, each with the one JSON object a shop system wants from it. Deterministic (seeded), so
-the files in resources/demo/ can be regenerated exactly:  scripts/make-demo-orders.py resources/demo"""
+write them, each with the one JSON object the shop's order system takes from it (product code,
+quantity as a number, pickup or delivery). Deterministic (seeded), so the files in resources/demo/
+can be regenerated exactly:  scripts/make-demo-orders.py resources/demo"""
 import json
 import random
 import sys
 
 NAMES = ["Anna", "Ben", "Clara", "David", "Elif", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kemal", "Lena",
          "Maya", "Noah", "Olga", "Pavel", "Rosa", "Sami", "Tara", "Umar", "Vera", "Wen", "Yusuf", "Zoe"]
-ITEMS = [("apple", "apples"), ("loaf of bread", "loaves of bread"), ("jar of honey", "jars of honey"),
-         ("bag of rice", "bags of rice"), ("bottle of milk", "bottles of milk"), ("box of eggs", "boxes of eggs"),
-         ("candle", "candles"), ("notebook", "notebooks"), ("bar of soap", "bars of soap"), ("lemon", "lemons"),
-         ("cup of coffee", "cups of coffee"), ("pack of tea", "packs of tea"), ("pencil", "pencils"),
-         ("onion", "onions"), ("tomato", "tomatoes"), ("sack of flour", "sacks of flour")]
-CANONICAL = {"apple": "apple", "loaf of bread": "bread", "jar of honey": "honey", "bag of rice": "rice",
-             "bottle of milk": "milk", "box of eggs": "eggs", "candle": "candle", "notebook": "notebook",
-             "bar of soap": "soap", "lemon": "lemon", "cup of coffee": "coffee", "pack of tea": "tea",
-             "pencil": "pencil", "onion": "onion", "tomato": "tomato", "sack of flour": "flour"}
-WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten", 12: "twelve"}
+# How customers name a product (one, several), and the product code the shop's system uses.
+PRODUCTS = [
+    ("bread", [("loaf of bread", "loaves of bread"), ("loaf", "loaves")]),
+    ("milk", [("bottle of milk", "bottles of milk"), ("pint of milk", "pints of milk")]),
+    ("eggs", [("box of eggs", "boxes of eggs"), ("carton of eggs", "cartons of eggs")]),
+    ("honey", [("jar of honey", "jars of honey"), ("pot of honey", "pots of honey")]),
+    ("rice", [("bag of rice", "bags of rice"), ("pack of rice", "packs of rice")]),
+    ("tea", [("box of tea", "boxes of tea"), ("pack of tea", "packs of tea")]),
+    ("coffee", [("bag of coffee", "bags of coffee"), ("pack of coffee beans", "packs of coffee beans")]),
+    ("soap", [("bar of soap", "bars of soap"), ("soap", "soaps")]),
+    ("candle", [("candle", "candles"), ("wax candle", "wax candles")]),
+    ("apple", [("apple", "apples"), ("green apple", "green apples")]),
+    ("lemon", [("lemon", "lemons")]),
+    ("flour", [("sack of flour", "sacks of flour"), ("bag of flour", "bags of flour")]),
+]
+WORDS = {1: ["one", "a", "a single"], 2: ["two", "a pair of", "a couple of"], 3: ["three"], 4: ["four"], 5: ["five"],
+         6: ["six", "half a dozen"], 7: ["seven"], 8: ["eight"], 9: ["nine"], 10: ["ten"], 12: ["twelve", "a dozen"]}
 TEMPLATES = [
     "Hi, this is {name}. I would like {qty} {item}, {when}.",
     "{name} here: please send {qty} {item} {when}.",
     "Can I order {qty} {item}? {When}. Thanks, {name}",
     "Order for {name}: {qty} {item}, {when}.",
-    "Hello! {qty_cap} {item} for me please, {when}. - {name}",
+    "Hello! {Qty} {item} for me please, {when}. - {name}",
     "I need {qty} {item} {when}. My name is {name}.",
-    "Good morning, {name} speaking. Could you get {qty} {item} ready {when}?",
+    "Good morning, {name} speaking. Could I have {qty} {item} {when}?",
     "please {qty} {item} {when} ({name})",
+    "Dear shop, {name} would like to buy {qty} {item}, {when}.",
+    "{Qty} {item}, {when}, thank you! {name}",
 ]
-WHEN = [("for pickup", "pickup"), ("to be picked up in the shop", "pickup"), ("I will collect them", "pickup"),
-        ("delivered to my home", "delivery"), ("for delivery", "delivery"), ("brought to my door", "delivery")]
-SYSTEM = "Turn the customer's message into an order: JSON with name, item, quantity and fulfilment."
+WHEN = [("for pickup", "pickup"), ("to pick up in the shop", "pickup"), ("for collection", "pickup"),
+        ("and I will come by to get them", "pickup"), ("delivered to my home", "delivery"), ("for delivery", "delivery"),
+        ("brought to my door", "delivery"), ("sent to my address", "delivery")]
+SYSTEM = "You turn a customer's message into an order for the shop system: JSON with item, quantity and fulfilment."
+
+
+def capitalised(text):
+    return text[0].upper() + text[1:]
 
 
 def example(rng):
-    name = rng.choice(NAMES)
-    singular, plural = rng.choice(ITEMS)
-    quantity = rng.choice([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20, 24])
+    code, names = rng.choice(PRODUCTS)
+    singular, plural = rng.choice(names)
+    quantity = rng.choice(list(WORDS))
+    qty = rng.choice(WORDS[quantity]) if rng.random() < 0.5 else str(quantity)
+    if qty == "a" and singular[0] in "aeiou":
+        qty = "an"
     item = singular if quantity == 1 else plural
-    spelled = WORDS.get(quantity) if rng.random() < 0.4 else None
-    qty = spelled or str(quantity)
     when, fulfilment = rng.choice(WHEN)
-    text = rng.choice(TEMPLATES).format(name=name, qty=qty, qty_cap=qty[0].upper() + qty[1:], item=item, when=when,
-                                        When=when[0].upper() + when[1:])
-    reply = json.dumps({"name": name, "item": CANONICAL[singular], "quantity": quantity, "fulfilment": fulfilment})
+    text = rng.choice(TEMPLATES).format(name=rng.choice(NAMES), qty=qty, Qty=capitalised(qty), item=item, when=when,
+                                        When=capitalised(when))
+    reply = json.dumps({"item": code, "quantity": quantity, "fulfilment": fulfilment})
     return {"messages": [{"role": "system", "content": SYSTEM}, {"role": "user", "content": text},
                          {"role": "assistant", "content": reply}]}
 

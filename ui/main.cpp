@@ -3,6 +3,7 @@
 #include "main_window.h"
 #include "model_view.h"
 #include "screenshot_tour.h"
+#include "setup_view.h"
 #include "settings.h"
 
 #include <QApplication>
@@ -41,6 +42,10 @@ int main(int argc, char** argv) {
                                        QApplication::translate("main", "Open this workspace folder (created when needed)."),
                                        QStringLiteral("dir"));
     parser.addOption(workspaceOption);
+    QCommandLineOption configOption(QStringLiteral("config"),
+                                    QApplication::translate("main", "Load this run configuration (JSON) into the Setup view."),
+                                    QStringLiteral("file"));
+    parser.addOption(configOption);
     // For scripts/screenshots: walk the views, save one PNG each to DIR, quit.
     QCommandLineOption screenshotsOption(QStringLiteral("screenshots"), QApplication::translate("main", "Save a screenshot of every view to this folder and quit."),
                                          QStringLiteral("dir"));
@@ -67,5 +72,10 @@ int main(int argc, char** argv) {
         });
     }
     if (parser.isSet(modelOption)) window.modelView()->openModel(parser.value(modelOption));
+    if (parser.isSet(configOption)) {
+        QString error;
+        if (window.setupView()->loadConfigFile(parser.value(configOption), &error)) window.showView(window.setupView());
+        else window.appendLog(QApplication::translate("main", "Cannot load %1: %2").arg(parser.value(configOption), error));
+    }
     return app.exec();
 }

@@ -69,14 +69,15 @@ torch::ScalarType CausalLMImpl::dtype() const {
     return model->embed_tokens->weight.scalar_type();
 }
 
-void initRandomWeights(CausalLM& m, uint64_t seed, double std) {
+void initRandomWeights(CausalLM& m, uint64_t seed, double std, double embeddingStd) {
     torch::NoGradGuard noGrad;
     auto gen = at::detail::createCPUGenerator(seed);
     for (auto& p : m->named_parameters()) {
         auto& t = p.value();
         const bool isNorm = p.key().find("norm") != std::string::npos;
+        const double sigma = p.key().find("embed_tokens") != std::string::npos ? embeddingStd : std;
         auto values = isNorm ? 1.0 + at::normal(0.0, 0.1, t.sizes(), gen, torch::TensorOptions().dtype(torch::kFloat32))
-                             : at::normal(0.0, std, t.sizes(), gen, torch::TensorOptions().dtype(torch::kFloat32));
+                             : at::normal(0.0, sigma, t.sizes(), gen, torch::TensorOptions().dtype(torch::kFloat32));
         t.copy_(values);
     }
 }

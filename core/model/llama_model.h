@@ -52,7 +52,8 @@ private:
 };
 TORCH_MODULE(CausalLM);
 
-// Fills every parameter with N(0, std) (norm weights with 1): for tests and benchmarks.
-void initRandomWeights(CausalLM& model, uint64_t seed, double std = 0.02);
+// Fills every parameter with N(0, std), token embeddings with N(0, embeddingStd) and norm weights
+// with 1 + N(0, 0.1): for tests, benchmarks and pre-training from scratch.
+void initRandomWeights(CausalLM& model, uint64_t seed, double std = 0.02, double embeddingStd = 0.02);
 
 } // namespace ft

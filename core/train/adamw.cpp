@@ -14,6 +14,7 @@ AdamW::AdamW(std::vector<std::pair<std::string, torch::Tensor>> params, AdamWOpt
     for (auto& [name, p] : m_params) {
         m_expAvg.push_back(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
         m_expAvgSq.push_back(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
+        m_decays.push_back(!m_options.decays || m_options.decays(name));
     }
 }
 
@@ -28,7 +29,7 @@ void AdamW::step(double lr) {
         auto& p = m_params[i].second;
         const auto& g = p.grad();
         if (!g.defined()) continue;
-        if (m_options.weightDecay != 0) p.mul_(1.0 - lr * m_options.weightDecay);
+        if (m_options.weightDecay != 0 && m_decays[i]) p.mul_(1.0 - lr * m_options.weightDecay);
         m_expAvg[i].lerp_(g, 1.0 - b1);
         m_expAvgSq[i].mul_(b2).addcmul_(g, g, 1.0 - b2);
         const auto denom = (m_expAvgSq[i].sqrt() / biasCorrection2Sqrt).add_(m_options.eps);

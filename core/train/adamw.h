@@ -3,6 +3,7 @@
 #pragma once
 #include <torch/types.h>
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,6 +12,8 @@ namespace ft {
 
 struct AdamWOptions {
     double beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay = 0.0;
+    // Which parameters weight decay applies to, by name; empty: all of them.
+    std::function<bool(const std::string& name)> decays;
 };
 
 class AdamW {
@@ -33,6 +36,7 @@ public:
 private:
     std::vector<std::pair<std::string, torch::Tensor>> m_params;
     std::vector<torch::Tensor> m_expAvg, m_expAvgSq;
+    std::vector<bool> m_decays;
     AdamWOptions m_options;
     int64_t m_steps = 0;
 };

@@ -142,12 +142,17 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
     writeTokenizerFiles(o.outDir, o.seqLen);
     auto tokenizer = Tokenizer::load(o.outDir);
 
-    // 2. The text as one stream of tokens (each document: BOS ... EOS), cut into blocks.
+    // 2. The text as one stream of tokens, cut into blocks. Each document is BOS ... <|im_end|> EOS:
+    // ending with the ChatML end-of-turn marker teaches the model that token, which every chat
+    // fine-tune of it must predict at the end of each reply (untrained, its logit stays too small).
     report({"encoding", 0, 0, 0, 0, 0, "encoding " + std::to_string(docs.size()) + " documents"});
+    const int32_t endOfTurn = tokenizer->tokenToId("<|im_end|>");
+    if (endOfTurn < 0) throw Error(o.outDir + "/tokenizer.model: has no <|im_end|> piece");
     std::vector<int32_t> stream;
     for (const auto& d : docs) {
         const auto ids = tokenizer->encode(d, /*addSpecialTokens=*/true);
         stream.insert(stream.end(), ids.begin(), ids.end());
+        stream.push_back(endOfTurn);
         stream.push_back(tokenizer->config().eosId);
         if (cancelled()) throw Error("pre-training cancelled");
     }
@@ -177,12 +182,15 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
     c.rmsNormEps = 1e-5;
     c.tieWordEmbeddings = true;
     c.bosTokenId = tokenizer->config().bosId;
-    c.eosTokenIds = {tokenizer->config().eosId};
+    c.eosTokenIds = {tokenizer->config().eosId, endOfTurn};   // a document ends with both
     c.torchDtype = "float32";
     c.validate("pretrain");
     const torch::Device device = parseDevice(o.device);
     CausalLM model(c, torch::TensorOptions().dtype(torch::kFloat32).device(device));
-    initRandomWeights(model, o.seed, 0.02);
+    // Tied embeddings start at 0.1 rather than 0.02: a short pre-training leaves rare tokens near
+    // their initial length, and at 0.02 the head could never give them a confident logit, which a
+    // later fine-tune then cannot fix (LoRA leaves embeddings and head alone).
+    initRandomWeights(model, o.seed, 0.02, 0.1);
     model->train();
     std::vector<std::pair<std::string, torch::Tensor>> params;
     for (auto& p : model->named_parameters()) {
@@ -192,6 +200,11 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
     AdamWOptions adam;
     adam.beta2 = 0.95;
     adam.weightDecay = o.weightDecay;
+    // As usual for language models: no decay on embeddings and norm gains. With few steps, decay
+    // would keep the (tied) embeddings of rare tokens too short for the head to ever be confident.
+    adam.decays = [](const std::string& name) {
+        return name.find("norm") == std::string::npos && name.find("embed_tokens") == std::string::npos;
+    };
     AdamW optimizer(params, adam);
     TrainSettings schedule;
     schedule.lr = o.lr;
@@ -221,7 +234,10 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
         smoothed = step == 0 ? value : 0.95 * smoothed + 0.05 * value;
         // With a time budget, the schedule's length comes from the measured speed of the first steps.
         const double trained = elapsed() - trainStart;
-        if (o.maxSteps == 0 && step == 4) total = std::max<int64_t>(10, int64_t(budget / (trained / 5.0)));
+        // Measured again as the first steps' start-up costs fade; each is early enough that the
+        // cosine schedule hardly changes.
+        if (o.maxSteps == 0 && (step == 4 || step == 19 || step == 49 || step == 99))
+            total = std::max<int64_t>(step + 10, int64_t(budget / (trained / double(step + 1))));
         if (o.maxMinutes > 0 && trained > budget && step >= 4) total = step + 1;
         result.steps = step + 1;
         result.finalLoss = smoothed;

@@ -14,6 +14,7 @@
 #include "util/error.h"
 
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -79,7 +80,7 @@ private Q_SLOTS:
         QVERIFY2(r.finalLoss < std::log(400.0) - 1.5, qPrintable(QString::number(r.finalLoss)));   // well below chance
         QCOMPARE(phases, (std::vector<std::string>{"reading", "tokenizer", "encoding", "training", "saving"}));
 
-        const LoadedModel m = loadModel(out);
+        LoadedModel m = loadModel(out);
         QCOMPARE(m.config.numLayers, int64_t(2));
         QCOMPARE(m.config.numKvHeads, int64_t(1));
         auto tokenizer = Tokenizer::load(out);
@@ -94,6 +95,21 @@ private Q_SLOTS:
         QCOMPARE(int(tmpl.family()), int(TemplateFamily::ChatML));
         QCOMPARE(endOfTurnTokenId(*tokenizer, tmpl), tokenizer->tokenToId("<|im_end|>"));
         QCOMPARE(readJsonFile(out + "/pretrain.json")["steps"].get<int>(), 80);
+
+        // Documents end with <|im_end|>, so the model has learnt the end-of-turn marker that chat
+        // fine-tunes must predict: after a whole document it is far likelier than chance (1/400).
+        const int64_t endOfTurn = tokenizer->tokenToId("<|im_end|>");
+        QVERIFY(std::find(m.eosTokenIds.begin(), m.eosTokenIds.end(), endOfTurn) != m.eosTokenIds.end());
+        std::string document;
+        for (int i = 0; i < 5; ++i) document += std::string(i ? "\n" : "") + "The farmer sold three apples by the river.";
+        const auto docIds = tokenizer->encode(document, /*addSpecialTokens=*/true);
+        double endLogprob = 0;
+        {
+            torch::NoGradGuard noGrad;
+            const auto logits = m.model->forward(torch::tensor(std::vector<int64_t>(docIds.begin(), docIds.end())).unsqueeze(0));
+            endLogprob = torch::log_softmax(logits[0][-1].to(torch::kFloat32), 0)[endOfTurn].item<double>();
+        }
+        QVERIFY2(endLogprob > std::log(1.0 / 400) + 2.0, qPrintable(QString::number(endLogprob)));
 
         // A LoRA run on it, as on any downloaded model.
         std::string train;

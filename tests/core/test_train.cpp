@@ -373,6 +373,22 @@ private Q_SLOTS:
             reference.step();
         }
         QVERIFY(torch::allclose(a, b, 1e-6, 1e-7));
+
+        // Parameters the decay predicate leaves out take the same step as with no decay at all.
+        auto c = torch::randn({4}).requires_grad_(true), d = c.detach().clone().requires_grad_(true);
+        auto e = c.detach().clone().requires_grad_(true);
+        AdamWOptions exempting{0.9, 0.95, 1e-6, 0.1};
+        exempting.decays = [](const std::string& name) { return name != "norm.weight"; };
+        AdamW partly({{"norm.weight", c}, {"w", e}}, exempting);
+        AdamW none({{"norm.weight", d}}, {0.9, 0.95, 1e-6, 0.0});
+        const auto g = torch::randn({4});
+        c.mutable_grad() = g.clone();
+        d.mutable_grad() = g.clone();
+        e.mutable_grad() = g.clone();
+        partly.step(0.01);
+        none.step(0.01);
+        QVERIFY(torch::equal(c, d));
+        QVERIFY(!torch::equal(e, d));   // and the others do decay
     }
 
     // The acceptance test of training: loss falls and the tuned model answers as taught, which the

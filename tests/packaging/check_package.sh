@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Debian package with CPack and checks it: metadata (name, version, dependencies by
 # Debian package name), contents (binaries, SentencePiece module, desktop entry, metainfo, icons,
-# man page), the desktop entry and the metainfo against their validators, and that the packaged
-# `finetune` runs from the unpacked tree. Usage: check_package.sh BUILD_DIR
+# man page), the desktop entry and the metainfo against their validators, that the packaged
+# `finetune` runs from the unpacked tree, and that the studio starts from its desktop entry's Exec
+# line and stays up. Usage: check_package.sh BUILD_DIR
 set -euo pipefail
 build="$1"
 work="$(mktemp -d)"
@@ -38,4 +39,16 @@ desktop-file-validate "$work/root/usr/share/applications/io.github.finetune_stud
 appstreamcli validate --no-net "$work/root/usr/share/metainfo/io.github.finetune_studio.FinetuneStudio.metainfo.xml" || fail "metainfo invalid"
 zcat "$work/root/usr/share/man/man1/finetune.1.gz" | grep -q "^.TH FINETUNE 1" || fail "man page unreadable"
 "$work/root/usr/bin/finetune" --help | grep -q "usage: finetune COMMAND" || fail "the packaged finetune does not run"
+# Start the studio as the menu does (the desktop entry's Exec line, from the unpacked tree), under
+# Xvfb when there is one: it must come up and still be running 8 seconds later.
+exec_line="$(sed -n 's/^Exec=//p' "$work/root/usr/share/applications/io.github.finetune_studio.FinetuneStudio.desktop")"
+read -r -a argv <<<"${exec_line//%[fFuU]/}"
+argv[0]="$work/root/usr/bin/${argv[0]}"
+mkdir -p "$work/home"
+display=(env QT_QPA_PLATFORM=offscreen)
+if command -v xvfb-run >/dev/null 2>&1; then display=(env -u QT_QPA_PLATFORM xvfb-run -a); fi
+rc=0
+env HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" "${display[@]}" timeout 8 "${argv[@]}" >"$work/launch.log" 2>&1 || rc=$?
+[ "$rc" = 124 ] || { cat "$work/launch.log"; fail "the studio started from its desktop entry exited early (status $rc)"; }
+echo "launch: '$exec_line' was up after 8 s (${display[*]})"
 echo "check_package: ok"
