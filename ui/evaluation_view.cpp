@@ -19,6 +19,7 @@
 #include <QPrinter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -349,7 +350,11 @@ void EvaluationView::showReport() {
         cells << systemLabel(e.value("winner", ""));
         if (e.value("winner", "") == "tie") cells.back() = tr("tie");
         for (int c = 0; c < cells.size(); ++c) {
-            auto* item = new QTableWidgetItem(cells[c]);
+            // Shown trimmed, blank runs collapsed (a rambling base model's tabs and newlines would
+            // make rows screen-high); the tooltip keeps the exact text.
+            QString shown = cells[c].trimmed();
+            shown.replace(QRegularExpression(QStringLiteral("\\n[\\s]*\\n")), QStringLiteral("\n"));
+            auto* item = new QTableWidgetItem(shown);
             item->setToolTip(cells[c]);
             if (e.value("regression", false)) item->setBackground(QColor(253, 232, 230));
             m_examples->setItem(row, c, item);
@@ -361,6 +366,9 @@ void EvaluationView::showReport() {
         m_examples->horizontalHeader()->setSectionResizeMode(
             c, c == 0 || c == m_examples->columnCount() - 1 ? QHeaderView::ResizeToContents : QHeaderView::Stretch);
     m_examples->resizeRowsToContents();
+    const int maxRowHeight = m_examples->fontMetrics().lineSpacing() * 8 + 8;
+    for (int r = 0; r < m_examples->rowCount(); ++r)
+        if (m_examples->rowHeight(r) > maxRowHeight) m_examples->setRowHeight(r, maxRowHeight);
     m_openHtml->setEnabled(true);
     m_pdf->setEnabled(true);
 }

@@ -12,6 +12,7 @@
 #include "training_view.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPixmap>
@@ -89,6 +90,8 @@ int runScreenshotTour(MainWindow& w, const QString& outDir, const QString& runDi
         shoot(compare, QStringLiteral("compare"));
 
         EvaluationView* evaluation = w.evaluationView();
+        // The test split's report when the run has one (the README's walkthrough makes it).
+        if (QFileInfo::exists(QDir(runDir).filePath(QStringLiteral("eval/test/report.json")))) evaluation->setSplit(QStringLiteral("test"));
         if (evaluation->selectRun(runDir) && evaluation->report().is_null()) {
             bool finished = false;
             QObject::connect(evaluation, &EvaluationView::evaluationFinished, &w, [&] { finished = true; });

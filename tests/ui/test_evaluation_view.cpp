@@ -2,6 +2,8 @@
 // metrics table and the per-example table (regressions first); the report prints to a PDF; Stop
 // cancels a running evaluation and the reason is shown.
 #include "data/dataset_store.h"
+#include "io/atomic_file.h"
+#include "io/json_file.h"
 #include "evaluation_view.h"
 #include "tiny_model.h"
 #include "train/run_config.h"
@@ -12,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QtTest>
+#include <nlohmann/json.hpp>
 
 using namespace ft;
 
@@ -74,10 +77,27 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.read(4), QByteArray("%PDF"));
 
-        // A second view finds the report already written.
+        // A second view finds the report already written. A rambling reply (here 60 lines, mostly
+        // blank) is shown trimmed and collapsed, its tooltip exact; a 30-line one gets a row of at most 8 lines.
+        const std::string reportFile = m_dir + "/ws/runs/yesno/eval/validation/report.json";
+        nlohmann::json report = readJsonFile(reportFile);
+        std::string rambling = "first";
+        for (int i = 0; i < 60; ++i) rambling += "\n\t";
+        rambling += "last";
+        report["per_example"][0]["base"]["reply"] = rambling;
+        std::string listing;
+        for (int i = 0; i < 30; ++i) listing += "line " + std::to_string(i) + "\n";
+        report["per_example"][1]["base"]["reply"] = listing;
+        writeFileAtomic(reportFile, report.dump());
         ui::EvaluationView again(&ws);
+        again.resize(1100, 700);
         QVERIFY(again.selectRun(QString::fromStdString(m_dir + "/ws/runs/yesno")));
         QCOMPARE(again.examplesTable()->rowCount(), 6);
+        const QTableWidgetItem* base = again.examplesTable()->item(0, 3);
+        QCOMPARE(base->text(), QStringLiteral("first\n\tlast"));
+        QCOMPARE(base->toolTip(), QString::fromStdString(rambling));
+        QVERIFY(again.examplesTable()->item(1, 3)->text().count(QLatin1Char('\n')) == 29);
+        QVERIFY(again.examplesTable()->rowHeight(1) <= again.examplesTable()->fontMetrics().lineSpacing() * 8 + 8);
     }
 
     void stopCancels() {
