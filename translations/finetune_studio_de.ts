@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>QObject</name>
@@ -126,7 +127,7 @@
         <translation>System-Prompt (optional)</translation>
     </message>
     <message>
-        <source>Write a prompt, or step through the run's validation examples.</source>
+        <source>Write a prompt, or step through the run&apos;s validation examples.</source>
         <translation>Einen Prompt schreiben oder die Validierungsbeispiele des Laufs durchgehen.</translation>
     </message>
     <message>
@@ -198,8 +199,8 @@
         <translation>Generiere mit %1…</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c0392b'&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c0392b'&gt;%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Compare (%1): %2</source>
@@ -343,7 +344,7 @@
         <translation>Tokens pro Beispiel</translation>
     </message>
     <message>
-        <source>The run's max_seq_len: longer examples are truncated in training</source>
+        <source>The run&apos;s max_seq_len: longer examples are truncated in training</source>
         <translation>max_seq_len des Laufs: längere Beispiele werden im Training gekürzt</translation>
     </message>
     <message>
@@ -501,7 +502,7 @@
         <translation>Teile können nicht zugewiesen werden</translation>
     </message>
     <message>
-        <source>Write three numbers separated by '/', e.g. 0.8 / 0.1 / 0.1.</source>
+        <source>Write three numbers separated by &apos;/&apos;, e.g. 0.8 / 0.1 / 0.1.</source>
         <translation>Drei Zahlen durch „/“ getrennt angeben, z. B. 0.8 / 0.1 / 0.1.</translation>
     </message>
     <message numerus="yes">
@@ -1147,7 +1148,7 @@
         </translation>
     </message>
     <message>
-        <source>"%1" is not a folder name</source>
+        <source>&quot;%1&quot; is not a folder name</source>
         <translation>„%1“ ist kein Ordnername</translation>
     </message>
     <message>
@@ -1296,7 +1297,7 @@
         <translation>Einen Hugging-Face-Modellordner wählen (Llama-, Mistral-, Qwen2-Familien).</translation>
     </message>
     <message>
-        <source>the model's own</source>
+        <source>the model&apos;s own</source>
         <translation>die des Modells</translation>
     </message>
     <message>
@@ -1356,7 +1357,7 @@
         <translation>Verlust auf</translation>
     </message>
     <message>
-        <source>Longer examples are truncated (see the Dataset view's histogram)</source>
+        <source>Longer examples are truncated (see the Dataset view&apos;s histogram)</source>
         <translation>Längere Beispiele werden gekürzt (siehe Histogramm der Datensatz-Ansicht)</translation>
     </message>
     <message>
@@ -1580,8 +1581,8 @@
         <translation>Lese %1…</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c0392b'&gt;Cannot be used: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c0392b'&gt;Nicht verwendbar: %1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Cannot be used: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Nicht verwendbar: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1, %2 M parameters, %3 layers, hidden %4, %5/%6 heads; stored as %7.&lt;br&gt;Tokenizer: %8. Chat template: %9.</source>
@@ -1604,16 +1605,16 @@
         <translation>der CPU</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c0392b'&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c0392b'&gt;Mehr als %1 hat (%2): Batchgröße oder maximale Länge senken oder Gradient-Checkpointing einschalten.&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Mehr als %1 hat (%2): Batchgröße oder maximale Länge senken oder Gradient-Checkpointing einschalten.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Trainable parameters: %1 M (%2% of %3 M)</source>
         <translation>Trainierbare Parameter: %1 Mio. (%2 % von %3 Mio.)</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c0392b'&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c0392b'&gt;Der Datensatz hat keine Trainingsbeispiele: Teile in der Datensatz-Ansicht zuweisen.&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Der Datensatz hat keine Trainingsbeispiele: Teile in der Datensatz-Ansicht zuweisen.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Steps: %1 (%2 examples per step%3)</source>
@@ -1632,8 +1633,8 @@
         <translation>Messe einige Schritte mit Batch %1 × %2 Tokens…</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c0392b'&gt;Measuring failed: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c0392b'&gt;Messung fehlgeschlagen: %1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Measuring failed: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Messung fehlgeschlagen: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Measured on %1: %2 s per batch, %3 tokens/s, peak memory %4.</source>
@@ -1945,6 +1946,14 @@
     <message>
         <source>The run folder the screenshot tour shows.</source>
         <translation>Der Lauf-Ordner, den die Bildschirmfoto-Tour zeigt.</translation>
+    </message>
+    <message>
+        <source>Load this run configuration (JSON) into the Setup view.</source>
+        <translation>Diese Laufkonfiguration (JSON) in die Einrichtungsansicht laden.</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation>%1 kann nicht geladen werden: %2</translation>
     </message>
 </context>
 </TS>

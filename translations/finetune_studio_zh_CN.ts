@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>QObject</name>
@@ -126,7 +127,7 @@
         <translation>系统提示（可选）</translation>
     </message>
     <message>
-        <source>Write a prompt, or step through the run's validation examples.</source>
+        <source>Write a prompt, or step through the run&apos;s validation examples.</source>
         <translation>输入提示，或逐个浏览该运行的验证示例。</translation>
     </message>
     <message>
@@ -198,8 +199,8 @@
         <translation>正在用 %1 生成…</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c0392b'&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c0392b'&gt;%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Compare (%1): %2</source>
@@ -342,7 +343,7 @@
         <translation>每个示例的词元数</translation>
     </message>
     <message>
-        <source>The run's max_seq_len: longer examples are truncated in training</source>
+        <source>The run&apos;s max_seq_len: longer examples are truncated in training</source>
         <translation>运行的 max_seq_len：更长的示例在训练时会被截断</translation>
     </message>
     <message>
@@ -498,8 +499,8 @@
         <translation>无法划分数据</translation>
     </message>
     <message>
-        <source>Write three numbers separated by '/', e.g. 0.8 / 0.1 / 0.1.</source>
-        <translation>请输入以 '/' 分隔的三个数字，例如 0.8 / 0.1 / 0.1。</translation>
+        <source>Write three numbers separated by &apos;/&apos;, e.g. 0.8 / 0.1 / 0.1.</source>
+        <translation>请输入以 &apos;/&apos; 分隔的三个数字，例如 0.8 / 0.1 / 0.1。</translation>
     </message>
     <message numerus="yes">
         <source>Assigned splits to %n example(s).</source>
@@ -1139,7 +1140,7 @@
         </translation>
     </message>
     <message>
-        <source>"%1" is not a folder name</source>
+        <source>&quot;%1&quot; is not a folder name</source>
         <translation>“%1”不是有效的文件夹名</translation>
     </message>
     <message>
@@ -1286,7 +1287,7 @@
         <translation>选择一个 Hugging Face 模型文件夹（Llama、Mistral、Qwen2 系列）。</translation>
     </message>
     <message>
-        <source>the model's own</source>
+        <source>the model&apos;s own</source>
         <translation>模型自带</translation>
     </message>
     <message>
@@ -1346,7 +1347,7 @@
         <translation>损失计算于</translation>
     </message>
     <message>
-        <source>Longer examples are truncated (see the Dataset view's histogram)</source>
+        <source>Longer examples are truncated (see the Dataset view&apos;s histogram)</source>
         <translation>更长的示例会被截断（见数据集视图的直方图）</translation>
     </message>
     <message>
@@ -1570,8 +1571,8 @@
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c0392b'&gt;Cannot be used: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c0392b'&gt;无法使用：%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Cannot be used: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;无法使用：%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1, %2 M parameters, %3 layers, hidden %4, %5/%6 heads; stored as %7.&lt;br&gt;Tokenizer: %8. Chat template: %9.</source>
@@ -1594,16 +1595,16 @@
         <translation>CPU</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c0392b'&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c0392b'&gt;超出 %1 的容量（%2）：请减小批大小或最大长度，或启用梯度检查点。&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;超出 %1 的容量（%2）：请减小批大小或最大长度，或启用梯度检查点。&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Trainable parameters: %1 M (%2% of %3 M)</source>
         <translation>可训练参数：%1 M（占 %3 M 的 %2%）</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c0392b'&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c0392b'&gt;数据集没有训练示例：请在数据集视图中划分数据。&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;数据集没有训练示例：请在数据集视图中划分数据。&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Steps: %1 (%2 examples per step%3)</source>
@@ -1622,8 +1623,8 @@
         <translation>正在测量几步，批为 %1 × %2 个词元…</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#c0392b'&gt;Measuring failed: %1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#c0392b'&gt;测量失败：%1&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Measuring failed: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;测量失败：%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Measured on %1: %2 s per batch, %3 tokens/s, peak memory %4.</source>
@@ -1934,6 +1935,14 @@
     <message>
         <source>The run folder the screenshot tour shows.</source>
         <translation>截图导览所展示的运行文件夹。</translation>
+    </message>
+    <message>
+        <source>Load this run configuration (JSON) into the Setup view.</source>
+        <translation>将此运行配置（JSON）载入设置视图。</translation>
+    </message>
+    <message>
+        <source>Cannot load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
     </message>
 </context>
 </TS>

@@ -200,8 +200,8 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
     AdamWOptions adam;
     adam.beta2 = 0.95;
     adam.weightDecay = o.weightDecay;
-    // As usual for language models: no decay on embeddings and norm gains. With few steps, decay
-    // would keep the (tied) embeddings of rare tokens too short for the head to ever be confident.
+    // As usual for language models: no decay on embeddings and norm gains (rare tokens' embeddings
+    // get few updates, and decay would pull them towards zero between those).
     adam.decays = [](const std::string& name) {
         return name.find("norm") == std::string::npos && name.find("embed_tokens") == std::string::npos;
     };
