@@ -61,8 +61,9 @@ int runPretrain(const Argv& argv) {
                                  .dump()
                           << std::endl;
             } else if (p.phase == "training") {
-                std::fprintf(stderr, "%sstep %lld/%lld  loss %.4f  %.0f tokens/s  %s", tty ? "\r" : "", (long long)p.step,
-                             (long long)p.totalSteps, p.loss, p.tokensPerSecond, formatDuration(p.elapsedSeconds).c_str());
+                const std::string of = p.totalSteps > 0 ? "/" + std::to_string(p.totalSteps) : "";
+                std::fprintf(stderr, "%sstep %lld%s  loss %.4f  %.0f tokens/s  %s", tty ? "\r" : "", (long long)p.step, of.c_str(),
+                             p.loss, p.tokensPerSecond, formatDuration(p.elapsedSeconds).c_str());
                 if (!tty || p.step == p.totalSteps) std::fprintf(stderr, "\n");
             } else {
                 std::fprintf(stderr, "%s\n", p.message.c_str());

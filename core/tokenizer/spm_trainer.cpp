@@ -44,7 +44,14 @@ void trainSentencePiece(const std::vector<std::string>& args) {
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        // The last lines say what went wrong.
+        // SentencePiece states the reason on a "[_status.ok()] Internal: ..." line; otherwise the
+        // last lines say what went wrong.
+        const size_t status = output.rfind("[_status.ok()]");
+        if (status != std::string::npos) {
+            const size_t begin = output.find(' ', status) + 1, end = output.find('\n', status);
+            throw Error("spm_train failed: " + output.substr(begin, end == std::string::npos ? std::string::npos : end - begin),
+                        "check the vocabulary size: it must hold 256 byte pieces, the special pieces and the text's characters, and a small text cannot fill a large one");
+        }
         const size_t keep = output.size() > 1500 ? output.size() - 1500 : 0;
         throw Error("spm_train failed: " + output.substr(keep));
     }

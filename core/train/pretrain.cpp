@@ -242,7 +242,7 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
         result.steps = step + 1;
         result.finalLoss = smoothed;
         if (step % 5 == 0 || step + 1 == total)
-            report({"training", step + 1, total, smoothed, double((step + 1) * o.batchSize * o.seqLen) / std::max(1e-9, trained), 0, ""});
+            report({"training", step + 1, o.maxSteps > 0 || step >= 4 ? total : 0, smoothed, double((step + 1) * o.batchSize * o.seqLen) / std::max(1e-9, trained), 0, ""});
     }
 
     // 4. A model folder like any other.

@@ -34,7 +34,7 @@ struct PretrainOptions {
 
 struct PretrainProgress {
     std::string phase;                     // "reading", "tokenizer", "encoding", "training", "saving"
-    int64_t step = 0, totalSteps = 0;
+    int64_t step = 0, totalSteps = 0;      // totalSteps 0: not known yet (a time budget's first steps)
     double loss = 0, tokensPerSecond = 0, elapsedSeconds = 0;
     std::string message;
 };

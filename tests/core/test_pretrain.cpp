@@ -158,6 +158,18 @@ private Q_SLOTS:
         } catch (const Error& e) {
             QVERIFY2(std::string(e.what()).find("fewer than one batch") != std::string::npos, e.what());
         }
+        // 300 pieces cannot hold 256 bytes, 5 special pieces and this text's 60-odd characters.
+        writeFileAtomic(m_dir + "/many-chars.txt", corpus() + "ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 bcdfgjklmpqsuvwxyz!?;:()\n");
+        o = small(m_dir + "/bad5");
+        o.textFiles = {m_dir + "/many-chars.txt"};
+        o.vocabSize = 300;
+        try {
+            pretrainModel(o);
+            QFAIL("a vocabulary too small for the text was accepted");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("Vocabulary size is smaller") != std::string::npos, e.what());
+            QVERIFY2(e.hint().find("vocabulary size") != std::string::npos, e.hint().c_str());
+        }
         qputenv("FT_SPM_TRAIN", "/nonexistent/spm_train");
         o = small(m_dir + "/bad4");
         try {
