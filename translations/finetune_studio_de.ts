@@ -1664,6 +1664,14 @@
         <source>Saved the run configuration to %1 (finetune train %1 runs it headless)</source>
         <translation>Laufkonfiguration nach %1 gespeichert (finetune train %1 führt sie ohne Oberfläche aus)</translation>
     </message>
+    <message>
+        <source>LoRA+: the B matrices learn this many times faster than A (1: off)</source>
+        <translation>LoRA+: Die B-Matrizen lernen so viel schneller als A (1: aus)</translation>
+    </message>
+    <message>
+        <source>LoRA+ lr ratio</source>
+        <translation>LoRA+-Lernratenfaktor</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::TrainingJob</name>

@@ -1654,6 +1654,14 @@
         <source>Saved the run configuration to %1 (finetune train %1 runs it headless)</source>
         <translation>运行配置已保存到 %1（finetune train %1 可在无界面下运行）</translation>
     </message>
+    <message>
+        <source>LoRA+: the B matrices learn this many times faster than A (1: off)</source>
+        <translation>LoRA+：B 矩阵的学习率是 A 的这么多倍（1：关闭）</translation>
+    </message>
+    <message>
+        <source>LoRA+ lr ratio</source>
+        <translation>LoRA+ 学习率倍数</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::TrainingJob</name>

@@ -305,6 +305,9 @@ QWidget* SetupView::buildForm() {
     auto* clip = dspin(0, 1000, 3, 0.1, tr("0 turns clipping off"));
     m_binder->bind(QStringLiteral("train.max_grad_norm"), clip);
     opt->addRow(tr("Max gradient norm"), clip);
+    auto* loraplus = dspin(1, 1024, 1, 1, tr("LoRA+: the B matrices learn this many times faster than A (1: off)"));
+    m_binder->bind(QStringLiteral("train.loraplus_lr_ratio"), loraplus);
+    opt->addRow(tr("LoRA+ lr ratio"), loraplus);
     auto* b1 = dspin(0, 0.9999, 4, 0.01);
     m_binder->bind(QStringLiteral("train.adam_beta1"), b1);
     opt->addRow(tr("Adam β1"), b1);

@@ -15,6 +15,7 @@ AdamW::AdamW(std::vector<std::pair<std::string, torch::Tensor>> params, AdamWOpt
         m_expAvg.push_back(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
         m_expAvgSq.push_back(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
         m_decays.push_back(!m_options.decays || m_options.decays(name));
+        m_lrScale.push_back(m_options.lrScale ? m_options.lrScale(name) : 1.0);
     }
 }
 
@@ -24,12 +25,13 @@ void AdamW::step(double lr) {
     const double b1 = m_options.beta1, b2 = m_options.beta2;
     const double biasCorrection1 = 1.0 - std::pow(b1, double(m_steps));
     const double biasCorrection2Sqrt = std::sqrt(1.0 - std::pow(b2, double(m_steps)));
-    const double stepSize = lr / biasCorrection1;
     for (size_t i = 0; i < m_params.size(); ++i) {
         auto& p = m_params[i].second;
         const auto& g = p.grad();
         if (!g.defined()) continue;
-        if (m_options.weightDecay != 0 && m_decays[i]) p.mul_(1.0 - lr * m_options.weightDecay);
+        const double paramLr = lr * m_lrScale[i];
+        const double stepSize = paramLr / biasCorrection1;
+        if (m_options.weightDecay != 0 && m_decays[i]) p.mul_(1.0 - paramLr * m_options.weightDecay);
         m_expAvg[i].lerp_(g, 1.0 - b1);
         m_expAvgSq[i].mul_(b2).addcmul_(g, g, 1.0 - b2);
         const auto denom = (m_expAvgSq[i].sqrt() / biasCorrection2Sqrt).add_(m_options.eps);

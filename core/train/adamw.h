@@ -14,6 +14,8 @@ struct AdamWOptions {
     double beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay = 0.0;
     // Which parameters weight decay applies to, by name; empty: all of them.
     std::function<bool(const std::string& name)> decays;
+    // A factor on the learning rate, by name (LoRA+ gives the B matrices a larger one); empty: 1.
+    std::function<double(const std::string& name)> lrScale;
 };
 
 class AdamW {
@@ -37,6 +39,7 @@ private:
     std::vector<std::pair<std::string, torch::Tensor>> m_params;
     std::vector<torch::Tensor> m_expAvg, m_expAvgSq;
     std::vector<bool> m_decays;
+    std::vector<double> m_lrScale;
     AdamWOptions m_options;
     int64_t m_steps = 0;
 };

@@ -188,6 +188,7 @@ RunConfig RunConfig::fromJson(const json& j, const std::string& baseDir) {
             tr.number("adam_beta2", s.adamBeta2);
             tr.number("adam_eps", s.adamEps);
             tr.number("max_grad_norm", s.maxGradNorm);
+            tr.number("loraplus_lr_ratio", s.loraplusLrRatio);
             tr.choice("loss_on", s.lossOn, lossOnFromName);
             tr.boolean("packing", s.packing);
             tr.boolean("gradient_checkpointing", s.gradientCheckpointing);
@@ -257,6 +258,7 @@ json RunConfig::toJson() const {
           {"adam_beta2", s.adamBeta2},
           {"adam_eps", s.adamEps},
           {"max_grad_norm", s.maxGradNorm},
+          {"loraplus_lr_ratio", s.loraplusLrRatio},
           {"loss_on", lossOnName(s.lossOn)},
           {"packing", s.packing},
           {"gradient_checkpointing", s.gradientCheckpointing},
@@ -311,6 +313,9 @@ void RunConfig::validate() const {
     need(s.adamBeta2 >= 0 && s.adamBeta2 < 1, format("train.adam_beta2 must be in [0, 1) (got %g)", s.adamBeta2));
     need(s.adamEps > 0, "train.adam_eps must be positive");
     need(s.maxGradNorm >= 0, "train.max_grad_norm must not be negative (0 turns clipping off)");
+    need(std::isfinite(s.loraplusLrRatio) && s.loraplusLrRatio >= 1 && s.loraplusLrRatio <= 1024,
+         format("train.loraplus_lr_ratio must be in [1, 1024] (got %g)", s.loraplusLrRatio),
+         "1 trains A and B at the same rate; LoRA+ suggests about 16");
     need(s.earlyStoppingPatience >= 0, "train.early_stopping_patience must not be negative");
     need(s.evalBatchSize >= 0, "train.eval_batch_size must not be negative");
     need(s.maxEvalExamples >= 0, "train.max_eval_examples must not be negative");

@@ -45,6 +45,7 @@ struct TrainSettings {
     double weightDecay = 0.0;
     double adamBeta1 = 0.9, adamBeta2 = 0.999, adamEps = 1e-8;
     double maxGradNorm = 1.0;       // 0: no clipping
+    double loraplusLrRatio = 1.0;   // LoRA+: the B matrices learn at lr * this (1: as A)
     LossOn lossOn = LossOn::Assistant;
     bool packing = false;
     bool gradientCheckpointing = false;

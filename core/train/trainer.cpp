@@ -219,7 +219,12 @@ struct Trainer::Impl {
         int64_t trainable = 0;
         for (auto& [name, t] : params) trainable += t.numel();
         const auto& s = config.train;
-        optimizer = std::make_unique<AdamW>(params, AdamWOptions{s.adamBeta1, s.adamBeta2, s.adamEps, s.weightDecay});
+        AdamWOptions adam{s.adamBeta1, s.adamBeta2, s.adamEps, s.weightDecay};
+        if (s.loraplusLrRatio != 1.0) {
+            const double ratio = s.loraplusLrRatio;
+            adam.lrScale = [ratio](const std::string& name) { return name.find(".lora_B.") != std::string::npos ? ratio : 1.0; };
+        }
+        optimizer = std::make_unique<AdamW>(params, adam);
 
         planOptions = {s.batchSize, s.maxSeqLen, s.packing, uint64_t(s.seed), true};
         const int64_t microPerEpoch = int64_t(ft::planEpoch(trainLengths, planOptions, 0).size());

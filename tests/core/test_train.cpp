@@ -175,6 +175,9 @@ private Q_SLOTS:
         j["train"]["lr"] = -1;
         expectConfigError(j, "train.lr");
         j = RunConfig::defaultsJson();
+        j["train"]["loraplus_lr_ratio"] = 0.5;
+        expectConfigError(j, "train.loraplus_lr_ratio must be in [1, 1024]");
+        j = RunConfig::defaultsJson();
         j["data"] = {{"train", "a.jsonl"}, {"workspace", "w"}, {"dataset", "d"}};
         expectConfigError(j, "not both");
         j = RunConfig::defaultsJson();
@@ -389,6 +392,26 @@ private Q_SLOTS:
         none.step(0.01);
         QVERIFY(torch::equal(c, d));
         QVERIFY(!torch::equal(e, d));   // and the others do decay
+
+        // A learning-rate scale of 4 (LoRA+'s B matrices) is the same as a 4x larger lr for that
+        // parameter, and leaves the others as they were.
+        auto p = torch::randn({6}).requires_grad_(true), q = p.detach().clone().requires_grad_(true);
+        auto r = p.detach().clone().requires_grad_(true), u = p.detach().clone().requires_grad_(true);
+        AdamWOptions scaled{0.9, 0.95, 1e-6, 0.1};
+        scaled.lrScale = [](const std::string& name) { return name == "x.lora_B.weight" ? 4.0 : 1.0; };
+        AdamW withScale({{"x.lora_B.weight", p}, {"x.lora_A.weight", r}}, scaled);
+        AdamW fourTimes({{"b", q}}, {0.9, 0.95, 1e-6, 0.1});
+        AdamW plain({{"a", u}}, {0.9, 0.95, 1e-6, 0.1});
+        for (int step = 0; step < 3; ++step) {
+            const auto grad = torch::randn({6});
+            for (auto* t : {&p, &q, &r, &u}) t->mutable_grad() = grad.clone();
+            withScale.step(0.01);
+            fourTimes.step(0.04);
+            plain.step(0.01);
+        }
+        QVERIFY(torch::allclose(p, q, 1e-6, 1e-7));
+        QVERIFY(torch::allclose(r, u, 1e-6, 1e-7));
+        QVERIFY(!torch::allclose(p, r, 1e-4, 1e-4));
     }
 
     // The acceptance test of training: loss falls and the tuned model answers as taught, which the

@@ -121,11 +121,13 @@ private Q_SLOTS:
         QVERIFY(j["train"]["gradient_checkpointing"].get<bool>());
         QCOMPARE(j["lora"]["targets"].size(), size_t(7));
         qobject_cast<QSpinBox*>(view.field(QStringLiteral("train.seed")))->setValue(1234);
+        qobject_cast<QDoubleSpinBox*>(view.field(QStringLiteral("train.loraplus_lr_ratio")))->setValue(16);
 
         const QString path = QString::fromStdString(m_dir + "/saved.json");
         QVERIFY2(view.saveConfigFile(path, &error), qPrintable(error));
         const RunConfig fromCli = RunConfig::fromFile(path.toStdString());   // what `finetune train` reads
         QCOMPARE(fromCli.train.seed, int64_t(1234));
+        QCOMPARE(fromCli.train.loraplusLrRatio, 16.0);
         QCOMPARE(fromCli.lora.r, int64_t(32));
         QCOMPARE(QString::fromStdString(fromCli.data.dataset), QStringLiteral("greetings"));
 
