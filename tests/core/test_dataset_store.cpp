@@ -18,6 +18,8 @@
 #include <QtTest>
 #include <csignal>
 #include <fstream>
+#include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 using namespace ft;
@@ -170,6 +172,36 @@ private Q_SLOTS:
         keep.keepDuplicates = true;
         QCOMPARE(importFile(store, ds, path, keep).imported, int64_t(3));
         QCOMPARE(store.get(store.page(ds, {}, 0, 1)[0].id).sourceLine, int64_t(1));
+    }
+
+    // The demo task that scripts/make-demo imports: its three files go in whole, with their splits;
+    // every reply is the order JSON; no test message is also a train message.
+    void demoDatasetImportsWithItsSplits() {
+        DatasetStore store(m_root + "/demo");
+        const int64_t ds = store.createDataset("orders");
+        const std::map<Split, int64_t> expected{{Split::Train, 400}, {Split::Validation, 60}, {Split::Test, 60}};
+        for (const auto& [split, count] : expected) {
+            ImportOptions o;
+            o.split = split;
+            const ImportReport r = importFile(store, ds, std::string(FT_DEMO_DIR) + "/orders-" + splitName(split) + ".jsonl", o);
+            QCOMPARE(r.imported, count);
+            QCOMPARE(r.skipped + r.duplicates, int64_t(0));
+        }
+        const DatasetStats stats = store.stats(ds);
+        QCOMPARE(stats.examples, int64_t(520));
+        QCOMPARE(stats.splits.at("test"), int64_t(60));
+        std::set<std::string> trainMessages, testMessages;
+        for (const Example& e : store.page(ds, {}, 0, 1000)) {
+            QCOMPARE(e.messages.size(), size_t(3));
+            QCOMPARE(e.messages[0].role, std::string("system"));
+            const auto reply = nlohmann::json::parse(e.messages[2].content);
+            QCOMPARE(reply.size(), size_t(3));
+            QVERIFY(reply.at("item").is_string() && reply.at("quantity").is_number_integer());
+            const std::string fulfilment = reply.at("fulfilment");
+            QVERIFY(fulfilment == "pickup" || fulfilment == "delivery");
+            (e.split == Split::Test ? testMessages : trainMessages).insert(e.messages[1].content);
+        }
+        for (const auto& m : testMessages) QVERIFY2(!trainMessages.count(m), m.c_str());
     }
 
     void importsOtherFormats() {
