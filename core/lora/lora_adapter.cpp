@@ -70,6 +70,10 @@ void saveAdapter(const std::string& dir, CausalLM& model, const LoraConfig& conf
     writeFileAtomic(dir + "/adapter_config.json", config.toPeftJson(baseModel));
 }
 
+bool isLoraB(const std::string& adapterTensorName) {
+    return adapterTensorName.find(".lora_B.") != std::string::npos;
+}
+
 LoraConfig loadAdapter(const std::string& dir, CausalLM& model) {
     try {
         const std::string configPath = dir + "/adapter_config.json", weightsPath = dir + "/adapter_model.safetensors";

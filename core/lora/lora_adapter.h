@@ -20,6 +20,8 @@ void applyLora(CausalLM& model, const LoraConfig& config, uint64_t seed);
 
 // Adapter tensors under PEFT's names.
 std::vector<std::pair<std::string, torch::Tensor>> adapterTensors(CausalLM& model);
+// Whether an adapterTensors() name is a B (up-projection) matrix; LoRA+ gives those a larger lr.
+bool isLoraB(const std::string& adapterTensorName);
 
 // Writes adapter_config.json and adapter_model.safetensors into `dir` (atomically, file by file).
 void saveAdapter(const std::string& dir, CausalLM& model, const LoraConfig& config, const std::string& baseModel);

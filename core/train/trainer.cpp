@@ -222,7 +222,7 @@ struct Trainer::Impl {
         AdamWOptions adam{s.adamBeta1, s.adamBeta2, s.adamEps, s.weightDecay};
         if (s.loraplusLrRatio != 1.0) {
             const double ratio = s.loraplusLrRatio;
-            adam.lrScale = [ratio](const std::string& name) { return name.find(".lora_B.") != std::string::npos ? ratio : 1.0; };
+            adam.lrScale = [ratio](const std::string& name) { return isLoraB(name) ? ratio : 1.0; };
         }
         optimizer = std::make_unique<AdamW>(params, adam);
 
