@@ -1854,6 +1854,14 @@
         <source>Run %1: %2</source>
         <translation>Lauf %1: %2</translation>
     </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Logarithmisch</translation>
+    </message>
+    <message>
+        <source>Draw the loss on a logarithmic axis, where its late, small changes stay visible</source>
+        <translation>Den Verlust auf einer logarithmischen Achse zeichnen, auf der seine späten, kleinen Änderungen sichtbar bleiben</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::Workspace</name>

@@ -1844,6 +1844,14 @@
         <source>Run %1: %2</source>
         <translation>运行 %1：%2</translation>
     </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Draw the loss on a logarithmic axis, where its late, small changes stay visible</source>
+        <translation>在对数坐标轴上绘制损失，使后期的微小变化仍然可见</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::Workspace</name>

@@ -1,6 +1,7 @@
 #include "training_view.h"
 
 #include "metric_chart.h"
+#include "settings.h"
 #include "train/run_config.h"
 #include "train/run_folder.h"
 #include "training_job.h"
@@ -8,6 +9,7 @@
 #include "util/memory_stats.h"
 #include "util/strings.h"
 
+#include <QCheckBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QJsonDocument>
@@ -44,10 +46,19 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent), m_job(new Trainin
                        static_cast<QWidget*>(m_stop)})
         buttons->addWidget(w);
     buttons->addWidget(m_state, 1);
+    m_logScale = new QCheckBox(tr("Log scale"), this);
+    m_logScale->setToolTip(tr("Draw the loss on a logarithmic axis, where its late, small changes stay visible"));
+    buttons->addWidget(m_logScale);
 
     m_loss = new widgets::MetricChart(tr("loss"), this);
     m_trainSeries = m_loss->addSeries(tr("train"), QColor(31, 119, 180), false, 0.9);
     m_evalSeries = m_loss->addSeries(tr("validation"), QColor(214, 39, 40), true);
+    m_logScale->setChecked(settings::lossLogScale.get());
+    m_loss->setLogScale(m_logScale->isChecked());
+    connect(m_logScale, &QCheckBox::toggled, this, [this](bool on) {
+        m_loss->setLogScale(on);
+        settings::lossLogScale.set(on);
+    });
     m_lr = new widgets::MetricChart(tr("learning rate"), this);
     m_lr->addSeries(tr("learning rate"), QColor(44, 160, 44));
     m_gradNorm = new widgets::MetricChart(tr("gradient norm"), this);

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -38,6 +39,7 @@ public:
 
     TrainingJob* job() const { return m_job; }
     widgets::MetricChart* lossChart() const { return m_loss; }
+    QCheckBox* logScaleBox() const { return m_logScale; }
     widgets::MetricChart* lrChart() const { return m_lr; }
     widgets::MetricChart* gradNormChart() const { return m_gradNorm; }
     QString statusText() const;
@@ -66,6 +68,7 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_state = nullptr;
     QLabel* m_figures = nullptr;
+    QCheckBox* m_logScale = nullptr;
     widgets::MetricChart *m_loss = nullptr, *m_lr = nullptr, *m_gradNorm = nullptr;
     QListWidget* m_checkpoints = nullptr;
     QPlainTextEdit* m_log = nullptr;

@@ -82,8 +82,12 @@ void MetricChart::removeAllSeries() {
 
 void MetricChart::setLogScale(bool on) {
     m_plot->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (on) m_plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    m_plot->yAxis->setTicker(on ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog) : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     scheduleReplot();
+}
+
+bool MetricChart::logScale() const {
+    return m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic;
 }
 
 int MetricChart::pointCount(int index) const {

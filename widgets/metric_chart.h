@@ -24,7 +24,8 @@ public:
     void addPoint(int series, double step, double value);
     void clear();             // empties every series, keeps them
     void removeAllSeries();
-    void setLogScale(bool on);
+    void setLogScale(bool on);   // the value axis; for the loss, whose late changes are small
+    bool logScale() const;
 
     int pointCount(int series) const;
     int seriesCount() const { return int(m_series.size()); }

@@ -3,10 +3,12 @@
 // pauses, resumes and finishes; a bad configuration is refused with the field named.
 #include "io/atomic_file.h"
 #include "metric_chart.h"
+#include "settings.h"
 #include "tiny_model.h"
 #include "training_job.h"
 #include "training_view.h"
 
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTimer>
@@ -37,6 +39,8 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("FinetuneStudioTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_training_view"));
         m_dir = test::makeTempDir("uitrain");
         test::writeTinyChatModel(m_dir + "/model", 4);
         std::string train, valid;
@@ -111,6 +115,22 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(view.lossChart()->pointCount(0) >= 3, 60000);
         view.stop();
         QVERIFY(finished.wait(60000));
+    }
+
+    // The loss axis can be logarithmic; the choice is remembered for the next window.
+    void logScaleIsRemembered() {
+        ui::settings::lossLogScale.set(false);
+        {
+            ui::TrainingView view;
+            QVERIFY(!view.logScaleBox()->isChecked() && !view.lossChart()->logScale());
+            view.logScaleBox()->setChecked(true);
+            QVERIFY(view.lossChart()->logScale());
+        }
+        ui::TrainingView again;
+        QVERIFY(again.logScaleBox()->isChecked() && again.lossChart()->logScale());
+        again.logScaleBox()->setChecked(false);
+        QVERIFY(!again.lossChart()->logScale());
+        QVERIFY(!ui::settings::lossLogScale.get());
     }
 
     void refusesABadConfiguration() {
