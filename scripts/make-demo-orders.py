@@ -24,8 +24,12 @@ PRODUCTS = [
     ("lemon", [("lemon", "lemons")]),
     ("flour", [("sack of flour", "sacks of flour"), ("bag of flour", "bags of flour")]),
 ]
-WORDS = {1: ["one", "a", "a single"], 2: ["two", "a pair of", "a couple of"], 3: ["three"], 4: ["four"], 5: ["five"],
-         6: ["six", "half a dozen"], 7: ["seven"], 8: ["eight"], 9: ["nine"], 10: ["ten"], 12: ["twelve", "a dozen"]}
+# Quantities: one item is written as a word ("a jar of honey", "one loaf"), more in digits ("7 lemons").
+# Number words above one ("nine", "half a dozen") are left out on purpose: the starter model is
+# pre-trained on ten minutes of CPU and knows no arithmetic words, and a LoRA run on 400 examples did
+# not learn to map them to digits (docs/evaluation.md, "On the demo task"); a real base model would.
+ONE = ["a", "one", "a single"]
+QUANTITIES = [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12]
 TEMPLATES = [
     "Hi, this is {name}. I would like {qty} {item}, {when}.",
     "{name} here: please send {qty} {item} {when}.",
@@ -51,8 +55,8 @@ def capitalised(text):
 def example(rng):
     code, names = rng.choice(PRODUCTS)
     singular, plural = rng.choice(names)
-    quantity = rng.choice(list(WORDS))
-    qty = rng.choice(WORDS[quantity]) if rng.random() < 0.5 else str(quantity)
+    quantity = rng.choice(QUANTITIES)
+    qty = rng.choice(ONE) if quantity == 1 else str(quantity)
     if qty == "a" and singular[0] in "aeiou":
         qty = "an"
     item = singular if quantity == 1 else plural

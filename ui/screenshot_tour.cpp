@@ -11,6 +11,7 @@
 #include "setup_view.h"
 #include "training_view.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QElapsedTimer>
@@ -77,6 +78,7 @@ int runScreenshotTour(MainWindow& w, const QString& outDir, const QString& runDi
 
     if (!runDir.isEmpty()) {
         w.trainingView()->showRun(runDir);
+        w.trainingView()->logScaleBox()->setChecked(true);   // the validation points stay apart from 0
         shoot(w.trainingView(), QStringLiteral("training"));
 
         CompareView* compare = w.compareView();

@@ -7,6 +7,8 @@
 #include "tiny_model.h"
 #include "train/run_folder.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 
 #include <QtTest>
@@ -189,6 +191,55 @@ private Q_SLOTS:
         r = runCli({"train", "--resume", q(m_dir + "/nowhere")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.find("not a run folder") != std::string::npos, r.err.c_str());
+    }
+
+    // scripts/make-demo: the demo workspace with its three splits and a run configuration that
+    // `finetune train` takes; a second call changes nothing; a workspace of an earlier demo version
+    // is moved aside whole, not changed, and a new one made.
+    void demoScriptMakesAWorkspace() {
+        const std::string demo = m_dir + "/demo";
+        const QString build = QFileInfo(qEnvironmentVariable("FT_CLI")).absoluteDir().absoluteFilePath("..");
+        const auto makeDemo = [&] {
+            QProcess p;
+            p.start("bash", {q(std::string(FT_SOURCE_DIR) + "/scripts/make-demo"), "--model", q(m_dir + "/model"), "--dir", q(demo),
+                             "--build", build});
+            QVERIFY(p.waitForFinished(120000));
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        };
+        const auto splits = [&] {
+            const auto r = runCli({"data", "stats", "--workspace", q(demo), "--dataset", "orders"});
+            return r.exitCode == 0 ? json::parse(r.out).value("splits", json::object()) : json{{"error", r.err}};
+        };
+        const json expected = {{"train", 400}, {"validation", 60}, {"test", 60}, {"unassigned", 0}};
+        makeDemo();
+        QCOMPARE(splits(), expected);
+        makeDemo();
+        QCOMPARE(splits(), expected);
+
+        // The configuration trains (two steps here, on the tiny model).
+        json config = readJsonFile(demo + "/orders-run.json");
+        QCOMPARE(config["model"].get<std::string>(), m_dir + "/model");
+        config["train"]["max_steps"] = 2;
+        config["train"]["eval_every"] = 2;
+        config["train"]["max_seq_len"] = 512;   // the tiny model's tokenizer spends a token per byte
+        config["device"] = "cpu";
+        writeFileAtomic(demo + "/short-run.json", config.dump(2));
+        const auto r = runCli({"train", q(demo + "/short-run.json")});
+        QVERIFY2(r.exitCode == 0, r.err.c_str());
+        QVERIFY(fileExists(demo + "/runs/orders-lora/adapter/adapter_model.safetensors"));
+
+        writeFileAtomic(demo + "/.demo-version", "orders-1\n");
+        makeDemo();
+        QCOMPARE(splits(), expected);
+        QVERIFY(!std::filesystem::exists(demo + "/runs"));
+        int moved = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(m_dir))
+            if (entry.path().filename().string().rfind("demo.earlier-", 0) == 0) {
+                ++moved;
+                QVERIFY(fileExists(entry.path().string() + "/runs/orders-lora/adapter/adapter_model.safetensors"));
+                QCOMPARE(readFile(entry.path().string() + "/.demo-version"), std::string("orders-1\n"));
+            }
+        QCOMPARE(moved, 1);
     }
 };
 
