@@ -42,8 +42,12 @@ commands:
   train     RUN.json [--json]                 train a LoRA adapter (run configuration: docs/run-config.md)
             --resume RUN_DIR [--checkpoint DIR]  continue a run from its newest (or the given) checkpoint
             --print-defaults                     every configuration key with its default
-  export    --run RUN_DIR --format peft|merged [--out DIR] [--adapter final|best|step-N] [--dtype bf16|fp32]
-            the run's adapter in PEFT layout, or merged into the base model (with the run's chat template)
+  export    --run RUN_DIR --format peft|merged|gguf|gguf-adapter [--out PATH] [--adapter final|best|step-N]
+            [--dtype bf16|fp32] [--type f16|bf16|f32|q8_0] [--name NAME]
+            the run's adapter in PEFT layout, or merged into the base model as a Hugging Face folder or one
+            GGUF file for llama.cpp / Ollama (all with the run's chat template); gguf-adapter: the adapter
+            alone as a GGUF LoRA (llama.cpp --lora, Ollama ADAPTER)
+  export    --model DIR --format gguf --out FILE [--type T] [--template NAME|FILE]   a model as GGUF
   eval      --run RUN_DIR [--split validation|test] [--limit N] [--few-shot K] [--adapter final|best|step-N|DIR]
             [--max-new-tokens N] [--temperature T] [--metric auto|exact_match|token_f1|rouge_l|chrf|json_agreement|...]
             [--labels a,b,c|none] [--device D] [--json]

@@ -59,6 +59,14 @@
         <source>Evaluation failed: %1</source>
         <translation>Evaluation fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Exported GGUF (%1, %2) to %3</source>
+        <translation>GGUF (%1, %2) nach %3 exportiert</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::CompareView</name>
@@ -1228,6 +1236,42 @@
     <message>
         <source>Evaluate</source>
         <translation>Evaluieren</translation>
+    </message>
+    <message>
+        <source>GGUF for llama.cpp / Ollama</source>
+        <translation>GGUF für llama.cpp / Ollama</translation>
+    </message>
+    <message>
+        <source>Q8_0: half the size of F16, near-lossless…</source>
+        <translation>Q8_0: halb so groß wie F16, fast verlustfrei…</translation>
+    </message>
+    <message>
+        <source>F16: full quality…</source>
+        <translation>F16: volle Qualität…</translation>
+    </message>
+    <message>
+        <source>BF16: full quality, the range of F32…</source>
+        <translation>BF16: volle Qualität, Wertebereich von F32…</translation>
+    </message>
+    <message>
+        <source>F32: exact, twice the size of F16…</source>
+        <translation>F32: exakt, doppelt so groß wie F16…</translation>
+    </message>
+    <message>
+        <source>Save the Model as GGUF</source>
+        <translation>Modell als GGUF speichern</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-Modelle (*.gguf)</translation>
+    </message>
+    <message>
+        <source>The Adapter Alone (llama.cpp --lora, Ollama ADAPTER)…</source>
+        <translation>Nur der Adapter (llama.cpp --lora, Ollama ADAPTER)…</translation>
+    </message>
+    <message>
+        <source>Save the Adapter as GGUF</source>
+        <translation>Adapter als GGUF speichern</translation>
     </message>
 </context>
 <context>

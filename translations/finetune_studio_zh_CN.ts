@@ -59,6 +59,14 @@
         <source>Evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
+    <message>
+        <source>Exported GGUF (%1, %2) to %3</source>
+        <translation>已将 GGUF（%1，%2）导出到 %3</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::CompareView</name>
@@ -1218,6 +1226,42 @@
     <message>
         <source>Evaluate</source>
         <translation>评估</translation>
+    </message>
+    <message>
+        <source>GGUF for llama.cpp / Ollama</source>
+        <translation>GGUF（用于 llama.cpp / Ollama）</translation>
+    </message>
+    <message>
+        <source>Q8_0: half the size of F16, near-lossless…</source>
+        <translation>Q8_0：大小为 F16 的一半，几乎无损…</translation>
+    </message>
+    <message>
+        <source>F16: full quality…</source>
+        <translation>F16：完整质量…</translation>
+    </message>
+    <message>
+        <source>BF16: full quality, the range of F32…</source>
+        <translation>BF16：完整质量，数值范围同 F32…</translation>
+    </message>
+    <message>
+        <source>F32: exact, twice the size of F16…</source>
+        <translation>F32：精确，大小为 F16 的两倍…</translation>
+    </message>
+    <message>
+        <source>Save the Model as GGUF</source>
+        <translation>将模型保存为 GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <source>The Adapter Alone (llama.cpp --lora, Ollama ADAPTER)…</source>
+        <translation>仅适配器（llama.cpp --lora，Ollama ADAPTER）…</translation>
+    </message>
+    <message>
+        <source>Save the Adapter as GGUF</source>
+        <translation>将适配器保存为 GGUF</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "runs_view.h"
 
 #include "background.h"
+#include "export/gguf_export.h"
 #include "export/run_export.h"
 #include "io/atomic_file.h"
 #include "io/json_file.h"
@@ -16,6 +17,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -68,6 +70,19 @@ RunsView::RunsView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_w
     auto* exportMenu = new QMenu(m_export);
     exportMenu->addAction(tr("PEFT Adapter…"), this, [this] { exportSelected(QStringLiteral("adapter")); });
     exportMenu->addAction(tr("Merged Hugging Face Model…"), this, [this] { exportSelected(QStringLiteral("merged")); });
+    // GGUF: one file with the adapter merged, the tokenizer and the run's chat template.
+    auto* ggufMenu = exportMenu->addMenu(tr("GGUF for llama.cpp / Ollama"));
+    const std::pair<QString, QString> ggufTypes[] = {
+        {QStringLiteral("q8_0"), tr("Q8_0: half the size of F16, near-lossless…")},
+        {QStringLiteral("f16"), tr("F16: full quality…")},
+        {QStringLiteral("bf16"), tr("BF16: full quality, the range of F32…")},
+        {QStringLiteral("f32"), tr("F32: exact, twice the size of F16…")},
+    };
+    for (const auto& [type, label] : ggufTypes)
+        ggufMenu->addAction(label, this, [this, type = type] { exportSelectedGguf(type); });
+    ggufMenu->addSeparator();
+    ggufMenu->addAction(tr("The Adapter Alone (llama.cpp --lora, Ollama ADAPTER)…"), this,
+                        [this] { exportSelectedGguf(QStringLiteral("adapter")); });
     m_export->setMenu(exportMenu);
     auto* refreshButton = new QPushButton(tr("Refresh"), this);
     refreshButton->setShortcut(QKeySequence::Refresh);
@@ -308,6 +323,21 @@ void RunsView::exportSelected(const QString& kind) {
     if (!out.isEmpty()) exportRun(runs.first(), kind, out);
 }
 
+void RunsView::exportSelectedGguf(const QString& type) {
+    const QStringList runs = selectedRuns();
+    if (runs.size() != 1) return;
+    const bool adapter = type == QLatin1String("adapter");
+    const QString suggested = QDir(runs.first())
+                                  .filePath(QStringLiteral("export/%1-%2.gguf").arg(QDir(runs.first()).dirName(), adapter ? QStringLiteral("lora") : type));
+    QDir().mkpath(QFileInfo(suggested).absolutePath());
+    // The dialog asks before replacing a file; the export then replaces it only once the new one is complete.
+    const QString out = QFileDialog::getSaveFileName(this, adapter ? tr("Save the Adapter as GGUF") : tr("Save the Model as GGUF"),
+                                                     suggested, tr("GGUF models (*.gguf)"));
+    if (out.isEmpty()) return;
+    if (adapter) exportRun(runs.first(), QStringLiteral("gguf-adapter"), out, QStringLiteral("f32"));
+    else exportRun(runs.first(), QStringLiteral("gguf"), out, type);
+}
+
 void RunsView::exportRun(const QString& runDir, const QString& kind, const QString& outDir, const QString& dtype) {
     Q_EMIT logLine(tr("Exporting %1 of %2 to %3…").arg(kind, runDir, outDir));
     struct Outcome {
@@ -320,9 +350,19 @@ void RunsView::exportRun(const QString& runDir, const QString& kind, const QStri
             Outcome o;
             try {
                 const ExportSource source = exportSourceOfRun(runDir.toStdString(), "final");
+                o.ok = true;
+                if (kind.startsWith(QLatin1String("gguf"))) {
+                    GgufOptions options;
+                    options.type = dtype.toStdString();
+                    options.overwrite = true;
+                    const GgufExportResult r = kind == QLatin1String("gguf") ? exportGguf(source, outDir.toStdString(), options)
+                                                                             : exportGgufAdapter(source, outDir.toStdString(), options);
+                    o.message = QObject::tr("Exported GGUF (%1, %2) to %3").arg(dtype.toUpper(), QLocale().formattedDataSize(qint64(r.bytes)), outDir);
+                    for (const auto& w : r.warnings) o.message += QStringLiteral("\n") + QObject::tr("Note: %1").arg(qstr(w));
+                    return o;
+                }
                 if (kind == QLatin1String("merged")) exportMergedModel(source, outDir.toStdString(), dtype.toStdString());
                 else exportPeftAdapter(source, outDir.toStdString());
-                o.ok = true;
                 o.message = QObject::tr("Exported %1 to %2").arg(kind, outDir);
             } catch (const std::exception& e) {
                 o.message = QObject::tr("Export failed: %1").arg(qstr(e.what()));

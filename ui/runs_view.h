@@ -33,7 +33,8 @@ public:
 
     bool renameRun(const QString& runDir, const QString& newName, QString* error);
     bool deleteRun(const QString& runDir, QString* error);   // no question asked (the slot asks)
-    // Starts an export on a worker; exportFinished follows. kind: "adapter" | "merged".
+    // Starts an export on a worker; exportFinished follows. kind: "adapter" | "merged" | "gguf" | "gguf-adapter";
+    // outDir is the output folder, or the .gguf file; dtype is the merged dtype or the GGUF type.
     void exportRun(const QString& runDir, const QString& kind, const QString& outDir, const QString& dtype = QStringLiteral("bf16"));
 
 public Q_SLOTS:
@@ -41,6 +42,7 @@ public Q_SLOTS:
     void renameSelected();
     void deleteSelected();
     void exportSelected(const QString& kind);
+    void exportSelectedGguf(const QString& type);   // "q8_0" | "f16" | "bf16" | "f32" | "adapter"
 
 Q_SIGNALS:
     void openRequested(const QString& runDir);   // double-click: its curves, checkpoints and log

@@ -2,8 +2,10 @@
 // with relative paths, JSON-lines progress, --print-defaults, named configuration errors, resume,
 // PEFT and merged exports (with the run's chat template) that score as the adapter does.
 #include "cli_runner.h"
+#include "gguf/gguf_reader.h"
 #include "io/atomic_file.h"
 #include "io/json_file.h"
+#include "model/model_loader.h"
 #include "tiny_model.h"
 #include "train/run_folder.h"
 
@@ -15,6 +17,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "torch_pch.h"
 
 using namespace ft;
 using json = nlohmann::json;
@@ -106,6 +110,17 @@ private Q_SLOTS:
         QVERIFY(readJsonFile(m_dir + "/peft/tokenizer_config.json")["chat_template"].get<std::string>().find("im_start") != std::string::npos);
         const auto merged = runCli({"export", "--run", q(run), "--format", "merged", "--dtype", "fp32", "--out", q(m_dir + "/merged")});
         QVERIFY2(merged.exitCode == 0, merged.err.c_str());
+        const auto gguf = runCli({"export", "--run", q(run), "--format", "gguf", "--type", "f32"});
+        QVERIFY2(gguf.exitCode == 0, gguf.err.c_str());
+        QCOMPARE(json::parse(gguf.out)["out"].get<std::string>(), run + "/export/model-f32.gguf");
+        {
+            const gguf::File file(run + "/export/model-f32.gguf");   // the merged weights, the run's template
+            LoadedModel m = loadModel(m_dir + "/merged");
+            const auto v = file.tensorValues("blk.1.attn_v.weight");
+            const auto w = m.model->named_parameters()["model.layers.1.self_attn.v_proj.weight"].contiguous();
+            QVERIFY(std::equal(v.begin(), v.end(), w.data_ptr<float>()));
+            QVERIFY(file.getString("tokenizer.chat_template").find("im_start") != std::string::npos);
+        }
         const auto best = runCli({"export", "--run", q(run), "--adapter", "best", "--out", q(m_dir + "/best")});
         QVERIFY2(best.exitCode == 0, best.err.c_str());
         const auto missing = runCli({"export", "--run", q(run), "--adapter", "step-00000099", "--out", q(m_dir + "/x")});

@@ -2,6 +2,7 @@
 // selecting several overlays their loss curves; a run whose process vanished shows as interrupted;
 // rename moves the folder (and refuses a taken name); delete removes it (to the trash); export
 // writes a PEFT adapter with the tokenizer files.
+#include "gguf/gguf_reader.h"
 #include "io/atomic_file.h"
 #include "io/json_file.h"
 #include "metric_chart.h"
@@ -117,6 +118,23 @@ private Q_SLOTS:
         QVERIFY2(exported.at(0).at(0).toBool(), qPrintable(exported.at(0).at(1).toString()));
         QVERIFY(std::filesystem::exists(m_dir + "/exported/adapter_model.safetensors"));
         QVERIFY(std::filesystem::exists(m_dir + "/exported/tokenizer_config.json"));
+
+        // GGUF, twice to the same file: the studio's save dialog has asked before replacing it.
+        for (int i = 0; i < 2; ++i) {
+            exported.clear();
+            view.exportRun(renamed, QStringLiteral("gguf"), QString::fromStdString(m_dir + "/gguf/model.gguf"), QStringLiteral("q8_0"));
+            QVERIFY(exported.wait(30000));
+            QVERIFY2(exported.at(0).at(0).toBool(), qPrintable(exported.at(0).at(1).toString()));
+            QVERIFY(exported.at(0).at(1).toString().contains(QStringLiteral("Q8_0")));
+        }
+        exported.clear();
+        view.exportRun(renamed, QStringLiteral("gguf-adapter"), QString::fromStdString(m_dir + "/gguf/lora.gguf"), QStringLiteral("f32"));
+        QVERIFY(exported.wait(30000));
+        QVERIFY2(exported.at(0).at(0).toBool(), qPrintable(exported.at(0).at(1).toString()));
+        QCOMPARE(gguf::File(m_dir + "/gguf/lora.gguf").getString("general.type"), std::string("adapter"));
+        const gguf::File file(m_dir + "/gguf/model.gguf");
+        QCOMPARE(file.getInt("general.file_type"), int64_t(gguf::FileType::MostlyQ8_0));
+        QVERIFY(file.getString("tokenizer.chat_template").find("im_start") != std::string::npos);
     }
 };
 
