@@ -15,12 +15,14 @@ deb="$(ls "$work"/out/*.deb | head -1)"
 [ -f "$deb" ] || fail "no .deb produced"
 echo "package: $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 
+# Outputs are captured, then searched from here-strings: `producer | grep -q` is a race under
+# pipefail (grep -q exits at the match, and a producer still writing dies of SIGPIPE).
 info="$(dpkg-deb -I "$deb")"
-echo "$info" | grep -q "^ Package: finetune-studio$" || fail "wrong package name"
+grep -q "^ Package: finetune-studio$" <<< "$info" || fail "wrong package name"
 depends="$(echo "$info" | sed -n 's/^ Depends: //p')"
 echo "depends: $depends"
 for dep in libtorch libopenblas0-pthread libsqlite3-0 libqt6widgets6 libqcustomplot; do
-  echo "$depends" | grep -q "$dep" || fail "Depends lacks $dep"
+  grep -q "$dep" <<< "$depends" || fail "Depends lacks $dep"
 done
 
 contents="$(dpkg-deb -c "$deb" | awk '{print $6}')"
@@ -31,14 +33,16 @@ for path in ./usr/bin/finetune ./usr/bin/finetune-studio ./usr/lib/finetune-stud
             ./usr/share/icons/hicolor/48x48/apps/finetune-studio.png \
             ./usr/share/icons/hicolor/256x256/apps/finetune-studio.png \
             ./usr/share/man/man1/finetune.1.gz ./usr/share/doc/finetune-studio/copyright; do
-  echo "$contents" | grep -qx "$path" || fail "the package lacks $path"
+  grep -qx "$path" <<< "$contents" || fail "the package lacks $path"
 done
 
 dpkg-deb -x "$deb" "$work/root"
 desktop-file-validate "$work/root/usr/share/applications/io.github.finetune_studio.FinetuneStudio.desktop" || fail "desktop entry invalid"
 appstreamcli validate --no-net "$work/root/usr/share/metainfo/io.github.finetune_studio.FinetuneStudio.metainfo.xml" || fail "metainfo invalid"
-zcat "$work/root/usr/share/man/man1/finetune.1.gz" | grep -q "^.TH FINETUNE 1" || fail "man page unreadable"
-"$work/root/usr/bin/finetune" --help | grep -q "usage: finetune COMMAND" || fail "the packaged finetune does not run"
+man_page=$(zcat "$work/root/usr/share/man/man1/finetune.1.gz") || fail "man page unreadable"
+grep -q "^.TH FINETUNE 1" <<< "$man_page" || fail "man page has no .TH line"
+help_text=$("$work/root/usr/bin/finetune" --help) || fail "the packaged finetune does not run"
+grep -q "usage: finetune COMMAND" <<< "$help_text" || fail "the packaged finetune prints no usage"
 # Start the studio as the menu does (the desktop entry's Exec line, from the unpacked tree), under
 # Xvfb when there is one: it must come up and still be running 8 seconds later.
 exec_line="$(sed -n 's/^Exec=//p' "$work/root/usr/share/applications/io.github.finetune_studio.FinetuneStudio.desktop")"
