@@ -1,5 +1,7 @@
 #include "train/memory_estimate.h"
 
+#include "train/cross_entropy_slices.h"
+
 #include <algorithm>
 
 namespace ft {
@@ -60,8 +62,11 @@ MemoryEstimate estimateTrainingMemory(const ModelSummary& m, const RunConfig& co
         e.activations = uint64_t(m.layers) * uint64_t(tokens) * uint64_t(H) * act + perLayer;
     else
         e.activations = uint64_t(m.layers) * perLayer;
-    // Logits are computed at target rows only; the worst case is every position. fp32, three copies.
-    e.logits = uint64_t(tokens) * uint64_t(m.vocabSize) * 4 * 3;
+    // The LM-head loss runs a slice of rows at a time (linear_cross_entropy.h): one slice's logits
+    // (float32, their exp-shifted copy, and the model-dtype matmul output and gradient under bf16),
+    // plus the target rows' hidden states and their gradient. The worst case: every position a target.
+    const uint64_t sliceRows = uint64_t(std::min<int64_t>(tokens, crossEntropySliceRows(m.vocabSize)));
+    e.logits = sliceRows * uint64_t(m.vocabSize) * (bf16 ? 12 : 8) + uint64_t(tokens) * uint64_t(H) * act * 2;
     e.overhead = cuda ? 600ull << 20 : 350ull << 20;
     return e;
 }

@@ -1,6 +1,7 @@
 #include "train/train_batch.h"
 
 #include "model/llama_model.h"
+#include "train/linear_cross_entropy.h"
 
 #include "torch_pch.h"
 
@@ -72,8 +73,7 @@ torch::Tensor summedNll(CausalLMImpl& model, const BatchTensors& b, bool checkpo
     options.checkpointLayers = checkpointLayers;
     const auto hidden = model.hidden(b.ids, options);                    // [B, T, H]
     const auto picked = hidden.reshape({-1, hidden.size(-1)}).index_select(0, b.targetIndex);   // [N, H]
-    const auto logits = model.logits(picked).to(torch::kFloat32);       // [N, V]
-    return at::cross_entropy_loss(logits, b.targets, /*weight=*/{}, at::Reduction::Sum);
+    return linearCrossEntropySum(picked, model.lmHeadWeight(), b.targets);
 }
 
 } // namespace ft

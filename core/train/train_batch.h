@@ -1,6 +1,7 @@
 // One micro-batch as tensors (right-padded rows; packed rows get per-segment positions and a
 // block-diagonal causal mask) and its summed next-token loss over the loss-bearing positions only:
-// logits are computed for those rows alone, never for the whole [B, T, V] block.
+// logits are computed for those rows alone, never for the whole [B, T, V] block, and a slice of
+// rows at a time (linear_cross_entropy.h).
 #pragma once
 #include "train/batch_plan.h"
 #include "train/training_data.h"

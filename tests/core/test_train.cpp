@@ -15,6 +15,7 @@
 #include "tokenizer/tokenizer.h"
 #include "train/adamw.h"
 #include "train/batch_plan.h"
+#include "train/linear_cross_entropy.h"
 #include "train/lr_schedule.h"
 #include "train/memory_estimate.h"
 #include "train/run_config.h"
@@ -331,6 +332,51 @@ private Q_SLOTS:
             QVERIFY2(torch::allclose(grads[0][i], grads[1][i], 1e-5, 1e-6), qPrintable(QString("gradient %1 differs").arg(i)));
     }
 
+    // The sliced LM-head loss gives plain autograd's loss and gradients (hidden and weight) for any
+    // slice size, scales them by the gradient that reaches it, and skips the gradients when none are
+    // wanted; in bfloat16 it stays within bfloat16 rounding of the plain computation.
+    void slicedCrossEntropyMatchesPlainAutograd() {
+        torch::manual_seed(3);
+        const int64_t N = 37, H = 16, V = 50;
+        const auto targets = torch::randint(V, {N}, torch::TensorOptions().dtype(torch::kInt64));
+        const auto h0 = torch::randn({N, H}), w0 = torch::randn({V, H}) * 0.5;
+        auto plain = [&](torch::ScalarType dtype) {
+            auto h = h0.to(dtype).detach().clone().requires_grad_(true), w = w0.to(dtype).detach().clone().requires_grad_(true);
+            const auto loss = at::cross_entropy_loss(torch::linear(h, w).to(torch::kFloat32), targets, {}, at::Reduction::Sum);
+            (loss * 0.25).backward();
+            return std::make_tuple(loss.item<double>(), h.grad().to(torch::kFloat32), w.grad().to(torch::kFloat32));
+        };
+        const auto [refLoss, refH, refW] = plain(torch::kFloat32);
+        for (int64_t rows : {int64_t(1), int64_t(5), N, int64_t(100)}) {
+            auto h = h0.clone().requires_grad_(true), w = w0.clone().requires_grad_(true);
+            const auto loss = linearCrossEntropySum(h, w, targets, rows);
+            QCOMPARE(loss.scalar_type(), torch::kFloat32);
+            QVERIFY2(std::abs(loss.item<double>() - refLoss) < 1e-5 * refLoss, qPrintable(QString("rows %1: %2 vs %3").arg(rows).arg(loss.item<double>()).arg(refLoss)));
+            (loss * 0.25).backward();
+            QVERIFY2(torch::allclose(h.grad(), refH, 1e-5, 1e-6), qPrintable(QString("hidden gradient, rows %1").arg(rows)));
+            QVERIFY2(torch::allclose(w.grad(), refW, 1e-5, 1e-6), qPrintable(QString("weight gradient, rows %1").arg(rows)));
+        }
+        {   // a frozen head (LoRA): no weight gradient; evaluation: no gradients at all
+            auto h = h0.clone().requires_grad_(true);
+            linearCrossEntropySum(h, w0, targets, 8).backward();
+            QVERIFY(torch::allclose(h.grad() * 0.25, refH, 1e-5, 1e-6));
+            QVERIFY(!w0.grad().defined());
+            torch::NoGradGuard noGrad;
+            const auto evalLoss = linearCrossEntropySum(h, w0, targets, 8);
+            QVERIFY(!evalLoss.requires_grad());
+            QVERIFY(std::abs(evalLoss.item<double>() - refLoss) < 1e-5 * refLoss);
+        }
+        const auto [bfLoss, bfH, bfW] = plain(torch::kBFloat16);
+        auto h = h0.to(torch::kBFloat16).detach().clone().requires_grad_(true), w = w0.to(torch::kBFloat16).detach().clone().requires_grad_(true);
+        const auto loss = linearCrossEntropySum(h, w, targets, 7);
+        (loss * 0.25).backward();
+        QCOMPARE(h.grad().scalar_type(), torch::kBFloat16);
+        QCOMPARE(w.grad().scalar_type(), torch::kBFloat16);
+        QVERIFY(std::abs(loss.item<double>() - bfLoss) < 1e-3 * bfLoss);
+        QVERIFY(torch::allclose(h.grad().to(torch::kFloat32), bfH, 2e-2, 2e-3));
+        QVERIFY(torch::allclose(w.grad().to(torch::kFloat32), bfW, 2e-2, 2e-3));
+    }
+
     void memoryEstimateCountsTheAdaptersAndScales() {
         const LlamaConfig config = test::tinyConfig("llama-gqa");
         const ModelSummary shape = summarizeConfig(config);
@@ -350,7 +396,14 @@ private Q_SLOTS:
         const MemoryEstimate base = estimateTrainingMemory(shape, run, false, false);
         QCOMPARE(base.weights, uint64_t(shape.parameters) * 4);   // fp32 on the CPU
         QCOMPARE(base.adapters, uint64_t(base.trainableParams) * 16);
-        QCOMPARE(base.logits, uint64_t(2 * 64) * uint64_t(shape.vocabSize) * 12);
+        // A tiny vocabulary: one slice holds every row.
+        QCOMPARE(base.logits, uint64_t(2 * 64) * uint64_t(shape.vocabSize) * 8 + uint64_t(2 * 64) * uint64_t(shape.hiddenSize) * 8);
+        ModelSummary bigVocab = shape;   // Qwen's vocabulary: the logits stop growing at one slice
+        bigVocab.vocabSize = 151936;
+        RunConfig longRows = run;
+        longRows.train.maxSeqLen = 4096;
+        QCOMPARE(estimateTrainingMemory(bigVocab, longRows, false, false).logits,
+                 uint64_t(crossEntropySliceRows(151936)) * 151936 * 8 + uint64_t(2 * 4096) * uint64_t(shape.hiddenSize) * 8);
         RunConfig doubled = run;
         doubled.train.batchSize = 4;
         QVERIFY(estimateTrainingMemory(shape, doubled, false, false).activations == 2 * base.activations);
