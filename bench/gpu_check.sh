@@ -32,7 +32,4 @@ done
 
 # Training: parity with PEFT (loss curves, trained adapters), then throughput against transformers + PEFT.
 PYTHONUNBUFFERED=1 python3 bench/parity/parity_train.py --finetune "$ft" 2>&1 | tee "$out/parity_train.log"
-for shape in qwen2.5-0.5b tinyllama-1.1b; do
-  "$ft" bench --train --config "bench/shapes/$shape.json" --device cuda --dtype bf16 --batch 8 --seq 1024 --r 16 --json 2>&1 | tee -a "$out/bench_train.jsonl"
-  python3 bench/parity/peft_train_bench.py --config "bench/shapes/$shape.json" --batch 8 --seq 1024 --r 16 2>&1 | tail -1 | tee -a "$out/bench_train.jsonl"
-done
+OUT="$out" LEVERS=1 bash bench/train_vs_peft.sh "$ft" 2>&1 | tee "$out/train_vs_peft.log"

@@ -1,11 +1,14 @@
 // finetune bench --train (--model DIR | --config config.json) [--device cuda] [--dtype bf16] [--batch 8]
 // [--seq 1024] [--r 16] [--alpha 32] [--targets all|q_proj,v_proj] [--steps 10] [--warmup 3]
-// [--gradient-checkpointing] [--json]: LoRA training throughput and peak memory on random tokens.
+// [--gradient-checkpointing] [--composed-ops] [--json]: LoRA training throughput and peak memory on
+// random tokens. --composed-ops trains through composed libtorch ops instead of the model's own
+// autograd nodes (model/training_nodes.h), to measure what those save.
 #include "args.h"
 #include "cmd_common.h"
 #include "commands.h"
 #include "model/model_loader.h"
 #include "model/model_summary.h"
+#include "model/training_nodes.h"
 #include "train/memory_estimate.h"
 #include "train/train_bench.h"
 #include "util/error.h"
@@ -21,7 +24,7 @@ namespace ft::cli {
 
 int runBenchTrain(const Argv& argv) {
     const Args args(argv, {"model", "config", "dtype", "device", "batch", "seq", "r", "alpha", "targets", "steps", "warmup", "threads"},
-                    {"train", "json", "gradient-checkpointing"});
+                    {"train", "json", "gradient-checkpointing", "composed-ops"});
     const auto device = parseDevice(args.value("device", "cpu"));
     const auto dtype = parseDtype(args.value("dtype", device.is_cuda() ? "bf16" : "fp32"));
     if (args.has("threads")) torch::set_num_threads(int(args.integer("threads", 1)));
@@ -31,6 +34,8 @@ int runBenchTrain(const Argv& argv) {
     o.steps = args.integer("steps", 10);
     o.warmup = args.integer("warmup", 3);
     o.gradientCheckpointing = args.flag("gradient-checkpointing");
+    const bool composedOps = args.flag("composed-ops");
+    setFusedTrainingNodes(!composedOps);
     if (o.batch < 1 || o.seqLen < 2 || o.steps < 1 || o.warmup < 0) throw Error("--batch, --seq and --steps must be positive");
     LoraConfig lora;
     lora.r = args.integer("r", 16);
@@ -55,7 +60,7 @@ int runBenchTrain(const Argv& argv) {
     estimateConfig.train.maxSeqLen = o.seqLen;
     estimateConfig.train.gradientCheckpointing = o.gradientCheckpointing;
     const MemoryEstimate estimate = estimateTrainingMemory(summarizeConfig(model->config()), estimateConfig, device.is_cuda(),
-                                                           device.is_cuda() && fusedAttentionAvailable());
+                                                           fusedTrainingNodes() || (device.is_cuda() && fusedAttentionAvailable()));
     const TrainBenchResult r = benchTraining(model, lora, o);
     const nlohmann::json out = {{"source", source},
                                 {"device", device.str()},
@@ -67,6 +72,7 @@ int runBenchTrain(const Argv& argv) {
                                 {"r", lora.r},
                                 {"targets", lora.targets},
                                 {"gradient_checkpointing", o.gradientCheckpointing},
+                                {"composed_ops", composedOps},
                                 {"steps", o.steps},
                                 {"seconds_per_step", r.secondsPerStep},
                                 {"tokens_per_s", r.tokensPerSecond},
@@ -79,7 +85,8 @@ int runBenchTrain(const Argv& argv) {
                   << r.trainableParams << " trainable)\n"
                   << "device     " << device.str() << ", " << dtypeName(dtype) << "\n"
                   << "batch      " << o.batch << " x " << o.seqLen << " tokens, LoRA r " << lora.r << " on " << lora.targets.size()
-                  << " projections" << (o.gradientCheckpointing ? ", gradient checkpointing" : "") << "\n"
+                  << " projections" << (o.gradientCheckpointing ? ", gradient checkpointing" : "")
+                  << (composedOps ? ", composed ops" : "") << "\n"
                   << "throughput " << r.tokensPerSecond << " tokens/s (" << r.secondsPerStep << " s/step)\n"
                   << "peak mem   " << formatBytes(r.peakBytes) << " (estimated before the run: " << formatBytes(estimate.total())
                   << ")\n";

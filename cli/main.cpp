@@ -1,6 +1,7 @@
 // finetune: the headless front end over core. Each subcommand lives in its own cmd_*.cpp.
 #include "commands.h"
 #include "util/error.h"
+#include "util/host_allocator.h"
 
 #include <csignal>
 #include <cstring>
@@ -22,8 +23,8 @@ commands:
             [--prompt-len N] [--new-tokens N] [--repeat N] [--threads N] [--json]
   bench     --tokenizer DIR --text FILE [--repeat N] [--json]     tokenizer throughput (one core)
   bench     --train (--model DIR | --config config.json) [--device D] [--dtype T] [--batch 8] [--seq 1024]
-            [--r 16] [--targets all|q_proj,...] [--steps 10] [--warmup 3] [--gradient-checkpointing] [--json]
-            LoRA training throughput (tokens/s) and peak memory on random tokens
+            [--r 16] [--targets all|q_proj,...] [--steps 10] [--warmup 3] [--gradient-checkpointing] [--composed-ops]
+            [--json]  LoRA training throughput (tokens/s) and peak memory on random tokens
   tokenize  (--tokenizer DIR | --model DIR) [--add-special] [--jsonl] [--decode] [--skip-special]
             stdin text -> {"ids": [...]}; --jsonl: {"text"} lines -> {"ids"} lines; --decode: ids -> text
   render    (--tokenizer DIR | --model DIR) [--add-generation-prompt] [--template NAME|FILE]
@@ -73,6 +74,7 @@ int main(int argc, char** argv) {
     const ft::cli::Argv args(argv + 2, argv + argc);
     // A file-size limit then fails the write (EFBIG, reported like a full disk) instead of killing us.
     std::signal(SIGXFSZ, SIG_IGN);
+    ft::keepFreedHostMemory();
     try {
         if (command == "info") return ft::cli::runInfo(args);
         if (command == "score") return ft::cli::runScore(args);

@@ -5,6 +5,7 @@
 #include "screenshot_tour.h"
 #include "setup_view.h"
 #include "settings.h"
+#include "util/host_allocator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,6 +16,7 @@
 #include <QTranslator>
 
 int main(int argc, char** argv) {
+    ft::keepFreedHostMemory();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("FinetuneStudio"));
     QApplication::setApplicationName(QStringLiteral("finetune-studio"));

@@ -1,5 +1,8 @@
 #include "model/linear.h"
 
+#include "model/lora_linear_function.h"
+#include "model/training_nodes.h"
+
 #include "torch_pch.h"
 
 #include <cmath>
@@ -12,10 +15,14 @@ LinearImpl::LinearImpl(int64_t in, int64_t out, bool hasBias, const torch::Tenso
 }
 
 torch::Tensor LinearImpl::forward(const torch::Tensor& x) {
-    auto y = torch::linear(x, weight, bias);
-    if (!lora_A || !loraEnabled) return y;
+    if (!lora_A || !loraEnabled) return torch::linear(x, weight, bias);
+    const double keep = 1.0 - loraDropout;
+    const auto mask = loraDropout > 0 && is_training() ? loraKeepMask(x, keep) : torch::Tensor();
+    if (torch::GradMode::is_enabled() && !weight.requires_grad() && fusedTrainingNodes())   // training the adapter
+        return loraLinear(x, weight, bias, lora_A->weight, lora_B->weight, loraScaling, mask, keep);
+    const auto y = torch::linear(x, weight, bias);
     auto h = x.to(lora_A->weight.scalar_type());
-    if (loraDropout > 0 && is_training()) h = torch::dropout(h, loraDropout, /*train=*/true);
+    if (mask.defined()) h = h * mask * (1.0 / keep);
     const auto delta = torch::linear(torch::linear(h, lora_A->weight), lora_B->weight) * loraScaling;
     return (y.to(torch::kFloat32) + delta.to(torch::kFloat32)).to(y.scalar_type());
 }

@@ -1,6 +1,7 @@
 #include "model/mlp.h"
 
 #include "model/llama_config.h"
+#include "model/swiglu_function.h"
 
 #include "torch_pch.h"
 
@@ -13,7 +14,7 @@ MlpImpl::MlpImpl(const LlamaConfig& c, const torch::TensorOptions& options) {
 }
 
 torch::Tensor MlpImpl::forward(const torch::Tensor& x) {
-    return down_proj(torch::silu(gate_proj(x)) * up_proj(x));
+    return down_proj(swiGlu(gate_proj(x), up_proj(x)));
 }
 
 } // namespace ft

@@ -47,17 +47,17 @@ MemoryEstimate estimateTrainingMemory(const ModelSummary& m, const RunConfig& co
     const int64_t kv = m.kvHeads * headDim;
     const int64_t H = m.hiddenSize, I = m.intermediateSize, T = config.train.maxSeqLen;
     const int64_t tokens = config.train.batchSize * T;   // the worst case: every row at max_seq_len
-    // Values kept per token and layer: the two norms (in and out), q/k/v, their rotated copies and the
+    // Values kept per token and layer: the two norms' inputs, q/k/v, their rotated copies and the
     // key/value heads repeated for grouped-query attention, the attention output, the adapters'
-    // inputs (dropped out), middles and outputs, and the MLP's gate, up, activation and product; plus
-    // the attention scores and probabilities unless attention is fused. Calibrated against measured
-    // CPU peaks (docs/performance.md), erring high.
-    int64_t lora = 0, loraInputs = 0, loraOutputs = 0;
+    // r-wide middles, the MLP's gate, up and product (the engine's own autograd nodes keep no more:
+    // model/training_nodes.h), and the attention scores and probabilities unless attention is fused;
+    // with dropout, one byte per adapter input for its mask. Plus 6 H for what the measured CPU peaks
+    // (docs/performance.md) hold beyond that count: gradients in flight and the allocator's slack.
+    int64_t lora = 0, loraInputs = 0;
     for (const auto& p : projections(m))
-        if (targeted(config.lora, p.name)) lora += config.lora.r, loraInputs += p.in, loraOutputs += p.out;
-    const int64_t perToken = 4 * H + (H + 2 * kv) * 2 + 2 * H + H + 4 * I + (config.lora.dropout > 0 ? loraInputs : 0) + lora +
-                             loraOutputs + (fusedAttention ? 0 : 2 * m.heads * T);
-    const uint64_t perLayer = uint64_t(perToken) * uint64_t(tokens) * act;
+        if (targeted(config.lora, p.name)) lora += config.lora.r, loraInputs += p.in;
+    const int64_t perToken = 4 * H + (H + 2 * kv) * 2 + 2 * H + H + 3 * I + lora + 6 * H + (fusedAttention ? 0 : 2 * m.heads * T);
+    const uint64_t perLayer = (uint64_t(perToken) * act + (config.lora.dropout > 0 ? uint64_t(loraInputs) : 0)) * uint64_t(tokens);
     if (config.train.gradientCheckpointing)   // each layer keeps its input; one layer is recomputed at a time
         e.activations = uint64_t(m.layers) * uint64_t(tokens) * uint64_t(H) * act + perLayer;
     else

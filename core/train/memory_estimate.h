@@ -22,7 +22,8 @@ struct MemoryEstimate {
 };
 
 // `cuda`: where it runs (bf16 weights by default there); `fusedAttention`: whether attention keeps
-// its probabilities for backward (it does not with scaled_dot_product_attention on CUDA).
+// no probabilities for backward (scaled_dot_product_attention, or the engine's blockwise attention
+// node: model/attention_function.h; only --composed-ops benchmarks without both keep them).
 MemoryEstimate estimateTrainingMemory(const ModelSummary& model, const RunConfig& config, bool cuda, bool fusedAttention);
 
 // LoRA parameters the configuration adds to this model.

@@ -391,9 +391,19 @@ private Q_SLOTS:
             QCOMPARE(loraParameterCount(shape, lora), trainable);
         }
         RunConfig run;
+        run.lora.targets = loraTargetNames();
+        run.lora.dropout = 0;
         run.train.batchSize = 2;
         run.train.maxSeqLen = 64;
         const MemoryEstimate base = estimateTrainingMemory(shape, run, false, false);
+        {   // dropout keeps a one-byte mask per adapter input value
+            RunConfig dropped = run;
+            dropped.lora.dropout = 0.1;
+            const int64_t headDim = shape.headDim > 0 ? shape.headDim : shape.hiddenSize / shape.heads;
+            const int64_t inputs = 5 * shape.hiddenSize + shape.heads * headDim + shape.intermediateSize;   // q,k,v,gate,up; o; down
+            QCOMPARE(estimateTrainingMemory(shape, dropped, false, false).activations - base.activations,
+                     uint64_t(shape.layers) * uint64_t(2 * 64) * uint64_t(inputs));
+        }
         QCOMPARE(base.weights, uint64_t(shape.parameters) * 4);   // fp32 on the CPU
         QCOMPARE(base.adapters, uint64_t(base.trainableParams) * 16);
         // A tiny vocabulary: one slice holds every row.

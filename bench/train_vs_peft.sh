@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The GPU issue's table: LoRA training throughput and peak memory of `finetune bench --train` beside
+# transformers + PEFT (bench/parity/peft_train_bench.py) at the same five settings, one after the
+# other on the same CUDA machine, printed side by side with the ratios.
+# Usage (repository root, on a machine with CUDA, PyTorch, transformers and peft):
+#   bash bench/train_vs_peft.sh [FINETUNE]      FINETUNE defaults to build-gpu/cli/finetune
+#   LEVERS=1 bash bench/train_vs_peft.sh        also runs ours with --composed-ops (what the
+#                                               engine's own autograd nodes save)
+# Results: $OUT (or ./gpu-results)/train_vs_peft.jsonl and train_vs_peft.md.
+set -uo pipefail
+out="${OUT:-$PWD/gpu-results}"
+mkdir -p "$out"
+ft="${1:-build-gpu/cli/finetune}"
+[[ -x "$ft" ]] || { echo "no finetune binary at $ft (build it first: bench/gpu_check.sh does)" >&2; exit 2; }
+results="$out/train_vs_peft.jsonl"
+: > "$results"
+
+# shape, sequence length, batch, gradient checkpointing (the anchor table of the issue)
+settings=(
+  "smollm2-135m 1024 16 no"
+  "qwen2.5-0.5b 1024 8 no"
+  "tinyllama-1.1b 1024 8 no"
+  "tinyllama-1.1b 2048 8 yes"
+  "llama-3.2-1b 1024 8 no"
+)
+for s in "${settings[@]}"; do
+  read -r shape seq batch gc <<<"$s"
+  cfg="bench/shapes/$shape.json"
+  extra=(); [[ $gc == yes ]] && extra=(--gradient-checkpointing)
+  echo "== $shape, $batch x $seq${extra[*]:+, gradient checkpointing}" >&2
+  "$ft" bench --train --config "$cfg" --device cuda --dtype bf16 --batch "$batch" --seq "$seq" --r 16 \
+    --steps 10 --warmup 3 "${extra[@]}" --json | tail -1 >> "$results"
+  if [[ ${LEVERS:-0} == 1 ]]; then
+    "$ft" bench --train --config "$cfg" --device cuda --dtype bf16 --batch "$batch" --seq "$seq" --r 16 \
+      --steps 10 --warmup 3 "${extra[@]}" --composed-ops --json | tail -1 >> "$results"
+  fi
+  PYTHONUNBUFFERED=1 python3 bench/parity/peft_train_bench.py --config "$cfg" --batch "$batch" --seq "$seq" --r 16 \
+    "${extra[@]}" | tail -1 >> "$results"
+done
+python3 bench/side_by_side.py "$results" | tee "$out/train_vs_peft.md"

@@ -1,0 +1,70 @@
+#include "model/lora_linear_function.h"
+
+#include "torch_pch.h"
+
+#include <torch/csrc/autograd/custom_function.h>
+
+namespace ft {
+
+namespace {
+
+// The adapter's input: x in the adapter's dtype, dropped out when a mask is given.
+torch::Tensor adapterInput(const torch::Tensor& x, torch::ScalarType dtype, const torch::Tensor& keepMask, double keepProbability) {
+    auto h = x.to(dtype);
+    if (keepMask.numel() > 0) h = h * keepMask * (1.0 / keepProbability);
+    return h;
+}
+
+// [..., n] -> [rows, n]
+torch::Tensor rows(const torch::Tensor& t) { return t.reshape({-1, t.size(-1)}); }
+
+struct LoraLinearFunction : public torch::autograd::Function<LoraLinearFunction> {
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, torch::Tensor x, torch::Tensor weight, torch::Tensor bias,
+                                 torch::Tensor loraA, torch::Tensor loraB, double scaling, torch::Tensor keepMask,
+                                 double keepProbability) {
+        const auto y = torch::linear(x, weight, bias.numel() > 0 ? bias : torch::Tensor());
+        const auto middle = torch::linear(adapterInput(x, loraA.scalar_type(), keepMask, keepProbability), loraA);   // [..., r]
+        const auto delta = torch::linear(middle, loraB) * scaling;
+        ctx->save_for_backward({x, weight, loraA, loraB, middle, keepMask});
+        ctx->saved_data["scaling"] = scaling;
+        ctx->saved_data["keep"] = keepProbability;
+        return (y.to(torch::kFloat32) + delta.to(torch::kFloat32)).to(y.scalar_type());
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx, torch::autograd::variable_list grads) {
+        const auto saved = ctx->get_saved_variables();
+        const auto &x = saved[0], &weight = saved[1], &loraA = saved[2], &loraB = saved[3], &middle = saved[4], &keepMask = saved[5];
+        const double scaling = ctx->saved_data["scaling"].toDouble(), keep = ctx->saved_data["keep"].toDouble();
+        const auto& g = grads[0];                                                  // [..., out], the model's dtype
+        const auto gDelta = (g.to(torch::kFloat32) * scaling).to(loraB.scalar_type());
+        const auto gMiddle = torch::matmul(gDelta, loraB);                         // [..., r]
+
+        torch::Tensor gx, gA, gB;
+        // Weight gradients as (inputᵀ · grad)ᵀ, as libtorch's linear backward computes them: the same
+        // BLAS calls as the composed ops.
+        if (ctx->needs_input_grad(4)) gB = rows(middle).t().mm(rows(gDelta)).t();
+        if (ctx->needs_input_grad(3)) gA = rows(adapterInput(x, loraA.scalar_type(), keepMask, keep)).t().mm(rows(gMiddle)).t();
+        if (ctx->needs_input_grad(0)) {
+            auto gh = torch::matmul(gMiddle, loraA);                                // [..., in]
+            if (keepMask.numel() > 0) gh = gh * keepMask * (1.0 / keep);
+            gx = torch::matmul(g, weight) + gh.to(x.scalar_type());
+        }
+        return {gx, torch::Tensor(), torch::Tensor(), gA, gB, torch::Tensor(), torch::Tensor(), torch::Tensor()};
+    }
+};
+
+} // namespace
+
+torch::Tensor loraLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, const torch::Tensor& loraA,
+                         const torch::Tensor& loraB, double scaling, const torch::Tensor& keepMask, double keepProbability) {
+    // Autograd functions take defined tensors only: "none" travels as an empty tensor.
+    const auto none = torch::empty({0}, x.options());
+    return LoraLinearFunction::apply(x, weight, bias.defined() ? bias : none, loraA, loraB, scaling,
+                                     keepMask.defined() ? keepMask : none.to(torch::kBool), keepProbability);
+}
+
+torch::Tensor loraKeepMask(const torch::Tensor& x, double keepProbability) {
+    return torch::empty(x.sizes(), x.options().dtype(torch::kFloat32)).bernoulli_(keepProbability).to(torch::kBool);
+}
+
+} // namespace ft
