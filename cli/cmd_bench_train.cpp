@@ -12,7 +12,6 @@
 #include "train/memory_estimate.h"
 #include "train/train_bench.h"
 #include "util/error.h"
-#include "util/device_info.h"
 #include "util/memory_stats.h"
 
 #include <iostream>
@@ -60,7 +59,7 @@ int runBenchTrain(const Argv& argv) {
     estimateConfig.train.maxSeqLen = o.seqLen;
     estimateConfig.train.gradientCheckpointing = o.gradientCheckpointing;
     const MemoryEstimate estimate = estimateTrainingMemory(summarizeConfig(model->config()), estimateConfig, device.is_cuda(),
-                                                           fusedTrainingNodes() || (device.is_cuda() && fusedAttentionAvailable()));
+                                                           trainingAttentionIsFused(device.is_cuda()));
     const TrainBenchResult r = benchTraining(model, lora, o);
     const nlohmann::json out = {{"source", source},
                                 {"device", device.str()},

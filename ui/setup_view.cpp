@@ -588,7 +588,7 @@ void SetupView::updateEstimate() {
     }
     m_measureButton->setEnabled(true);
     const bool cuda = c.device.rfind("cuda", 0) == 0 || (c.device == "auto" && cudaPresent());
-    const MemoryEstimate e = estimateTrainingMemory(m_facts->summary, c, cuda, fusedTrainingNodes() || (cuda && fusedAttentionAvailable()));
+    const MemoryEstimate e = estimateTrainingMemory(m_facts->summary, c, cuda, trainingAttentionIsFused(cuda));
     lines << tr("<b>Peak memory ≈ %1</b> on %2 (weights %3, adapters and optimizer %4, activations %5, logits %6, runtime %7)")
                  .arg(qstr(formatBytes(e.total())), cuda ? tr("the GPU") : tr("the CPU"), qstr(formatBytes(e.weights)),
                       qstr(formatBytes(e.adapters)), qstr(formatBytes(e.activations)), qstr(formatBytes(e.logits)),

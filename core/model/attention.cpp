@@ -50,7 +50,7 @@ torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch
         return at::scaled_dot_product_attention(q, kr, vr, mask, /*dropout_p=*/0.0, /*is_causal=*/false);
     return at::scaled_dot_product_attention(q, kr, vr, /*attn_mask=*/{}, /*dropout_p=*/0.0, /*is_causal=*/true);
 #else
-    if (torch::GradMode::is_enabled() && fusedTrainingNodes() && (q.requires_grad() || k.requires_grad() || v.requires_grad()))
+    if (useTrainingNode(q.requires_grad() || k.requires_grad() || v.requires_grad()))
         return blockwiseAttention(q, kr, vr, mask);   // training: no [B, nh, T, S] probabilities kept
     const double scale = 1.0 / std::sqrt(double(q.size(-1)));
     auto scores = torch::matmul(q, kr.transpose(2, 3)) * scale;                 // [B, nh, T, S]

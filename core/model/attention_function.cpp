@@ -15,14 +15,13 @@ namespace {
 // One block of query rows [start, start + n): the keys it may see (a prefix of length keys) and its
 // probabilities in float32, computed as the composed ops compute them.
 struct Block {
-    int64_t start = 0, n = 0, keys = 0;
+    int64_t n = 0, keys = 0;
     torch::Tensor q, k, v, probs32;
 };
 
 Block scoreBlock(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const torch::Tensor& mask, int64_t start,
                  int64_t n) {
     Block b;
-    b.start = start;
     b.n = n;
     const int64_t T = q.size(2), S = k.size(2);
     torch::Tensor allowed;

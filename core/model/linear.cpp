@@ -18,7 +18,8 @@ torch::Tensor LinearImpl::forward(const torch::Tensor& x) {
     if (!lora_A || !loraEnabled) return torch::linear(x, weight, bias);
     const double keep = 1.0 - loraDropout;
     const auto mask = loraDropout > 0 && is_training() ? loraKeepMask(x, keep) : torch::Tensor();
-    if (torch::GradMode::is_enabled() && !weight.requires_grad() && fusedTrainingNodes())   // training the adapter
+    // Training the adapter (the base weight frozen): one node.
+    if (useTrainingNode(x.requires_grad() || lora_A->weight.requires_grad() || lora_B->weight.requires_grad()) && !weight.requires_grad())
         return loraLinear(x, weight, bias, lora_A->weight, lora_B->weight, loraScaling, mask, keep);
     const auto y = torch::linear(x, weight, bias);
     auto h = x.to(lora_A->weight.scalar_type());

@@ -49,7 +49,7 @@ RmsNormImpl::RmsNormImpl(int64_t dim, double eps_, const torch::TensorOptions& o
 }
 
 torch::Tensor RmsNormImpl::forward(const torch::Tensor& x) {
-    if (torch::GradMode::is_enabled() && (x.requires_grad() || weight.requires_grad()) && fusedTrainingNodes()) return RmsNormFunction::apply(x, weight, eps);
+    if (useTrainingNode(x.requires_grad() || weight.requires_grad())) return RmsNormFunction::apply(x, weight, eps);
     const auto x32 = x.to(torch::kFloat32);
     const auto variance = x32.pow(2).mean(/*dim=*/-1, /*keepdim=*/true);
     return weight * (x32 * torch::rsqrt(variance + eps)).to(x.scalar_type());

@@ -30,8 +30,8 @@ struct SwiGluFunction : public torch::autograd::Function<SwiGluFunction> {
 } // namespace
 
 torch::Tensor swiGlu(const torch::Tensor& gate, const torch::Tensor& up) {
-    if (!torch::GradMode::is_enabled() || !(gate.requires_grad() || up.requires_grad()) || !fusedTrainingNodes()) return torch::silu(gate) * up;
-    return SwiGluFunction::apply(gate, up);
+    if (useTrainingNode(gate.requires_grad() || up.requires_grad())) return SwiGluFunction::apply(gate, up);
+    return torch::silu(gate) * up;
 }
 
 } // namespace ft

@@ -1,5 +1,9 @@
 #include "model/training_nodes.h"
 
+#include "torch_compat.h"
+
+#include <c10/core/GradMode.h>
+
 #include <atomic>
 
 namespace ft {
@@ -10,5 +14,13 @@ std::atomic<bool> g_fused{true};
 
 void setFusedTrainingNodes(bool on) { g_fused = on; }
 bool fusedTrainingNodes() { return g_fused; }
+
+bool useTrainingNode(bool inputsRequireGrad) {
+    return inputsRequireGrad && c10::GradMode::is_enabled() && fusedTrainingNodes();
+}
+
+bool trainingAttentionIsFused(bool cuda) {
+    return fusedTrainingNodes() || (cuda && FT_HAS_SDPA != 0);
+}
 
 } // namespace ft

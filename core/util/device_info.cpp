@@ -1,6 +1,5 @@
 #include "util/device_info.h"
 
-#include "torch_compat.h"
 #include "torch_pch.h"
 #include "util/error.h"
 
@@ -31,14 +30,6 @@ std::string describeBestDevice() {
     const DeviceInfo& d = devices.back();
     if (d.id == "cpu") return d.name;
     return format("CUDA: %s, %.0f GiB", d.name.c_str(), double(d.totalBytes) / (1024.0 * 1024 * 1024));
-}
-
-} // namespace ft
-
-namespace ft {
-
-bool fusedAttentionAvailable() {
-    return FT_HAS_SDPA != 0;
 }
 
 } // namespace ft

@@ -18,8 +18,4 @@ std::vector<DeviceInfo> listDevices();
 // A one-line description for status bars: "CUDA: <name>, 80 GiB" or "CPU (2 cores)".
 std::string describeBestDevice();
 
-// Whether this libtorch's attention on CUDA is fused (scaled_dot_product_attention: libtorch 2.x), so
-// that the attention probabilities are not kept for the backward pass.
-bool fusedAttentionAvailable();
-
 } // namespace ft

@@ -11,6 +11,7 @@
 #include "lora/lora_adapter.h"
 #include "model/model_loader.h"
 #include "model/model_summary.h"
+#include "tiny_lora_model.h"
 #include "tiny_model.h"
 #include "tokenizer/tokenizer.h"
 #include "train/adamw.h"
@@ -311,18 +312,7 @@ private Q_SLOTS:
             }
         std::vector<torch::Tensor> grads[2];
         for (int checkpointed = 0; checkpointed < 2; ++checkpointed) {
-            CausalLM model(test::tinyConfig("llama-gqa"), torch::TensorOptions().dtype(torch::kFloat32));
-            initRandomWeights(model, 5, 0.2);
-            LoraConfig lora;
-            lora.targets = loraTargetNames();
-            lora.dropout = 0.3;
-            applyLora(model, lora, 1);
-            torch::manual_seed(9);
-            for (auto& [n, t] : adapterTensors(model))
-                if (n.find("lora_B") != std::string::npos) {
-                    torch::NoGradGuard g;
-                    t.normal_(0, 0.1);
-                }
+            CausalLM model = test::tinyLoraModel("llama-gqa", torch::kFloat32, 0.3);
             model->train();
             torch::manual_seed(42);
             summedNll(*model, collateBatch(MicroBatch{{{0}, {1}}}, seqs, torch::kCPU), checkpointed == 1).backward();

@@ -8,7 +8,7 @@
 #include "model/rms_norm.h"
 #include "model/swiglu_function.h"
 #include "model/training_nodes.h"
-#include "tiny_model.h"
+#include "tiny_lora_model.h"
 #include "train/batch_plan.h"
 #include "train/train_batch.h"
 #include "train/training_data.h"
@@ -81,18 +81,7 @@ std::vector<TrainingSequence> someSequences() {
 std::vector<torch::Tensor> adapterGradients(const std::string& variant, torch::ScalarType dtype, bool fused, double dropout,
                                             bool checkpointed) {
     setFusedTrainingNodes(fused);
-    CausalLM model(test::tinyConfig(variant), torch::TensorOptions().dtype(dtype));
-    initRandomWeights(model, 5, 0.2);
-    LoraConfig lora;
-    lora.targets = loraTargetNames();
-    lora.dropout = dropout;
-    applyLora(model, lora, 1);
-    torch::manual_seed(9);
-    for (auto& [n, t] : adapterTensors(model))
-        if (n.find("lora_B") != std::string::npos) {
-            torch::NoGradGuard g;
-            t.normal_(0, 0.1);
-        }
+    CausalLM model = test::tinyLoraModel(variant, dtype, dropout);
     model->train();
     torch::manual_seed(42);
     const auto seqs = someSequences();
@@ -290,16 +279,7 @@ private Q_SLOTS:
     // composed path, and give the same logits as the training path.
     void trainingAndInferencePathsGiveTheSameLogits() {
         for (auto type : {torch::kFloat32, torch::kBFloat16}) {
-            CausalLM model(test::tinyConfig("qwen2"), torch::TensorOptions().dtype(type));
-            initRandomWeights(model, 2, 0.2);
-            LoraConfig lora;
-            lora.targets = loraTargetNames();
-            applyLora(model, lora, 1);
-            for (auto& [n, t] : adapterTensors(model))
-                if (n.find("lora_B") != std::string::npos) {
-                    torch::NoGradGuard g;
-                    t.normal_(0, 0.1);
-                }
+            CausalLM model = test::tinyLoraModel("qwen2", type, 0.0, 2);
             model->eval();
             const auto ids = torch::tensor({{3, 14, 15, 92, 65, 35}}, torch::kInt64);
             torch::Tensor inference;
