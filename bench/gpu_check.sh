@@ -5,7 +5,8 @@
 set -uo pipefail
 out="${OUT:-$PWD/gpu-results}"
 mkdir -p "$out"
-prefix=$(python3 -c 'import torch;print(torch.utils.cmake_prefix_path)')
+torch_dir=$(python3 -c 'import os, torch; print(os.path.dirname(torch.__file__))')
+prefix="$torch_dir/share/cmake;$torch_dir"
 sqlite_inc=""
 if [[ -d .deps/sqlite/usr/include ]]; then sqlite_inc="-DSQLite3_INCLUDE_DIR=$PWD/.deps/sqlite/usr/include"; fi
 cmake -S . -B build-gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DFT_BUILD_GUI=OFF -DFT_BUILD_TESTS=OFF \
@@ -14,12 +15,12 @@ cmake --build build-gpu --parallel "$(nproc)" 2>&1 | tail -5 | tee "$out/build.l
 ft=build-gpu/cli/finetune
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv | tee "$out/gpu.txt"
 
-PYTHONUNBUFFERED=1 python3 bench/parity/parity_model.py --finetune "$ft" --out "$out/parity_model.json" 2>&1 | tee "$out/parity_model.log"
-
-PYTHONUNBUFFERED=1 python3 bench/parity/parity_lora.py --finetune "$ft" 2>&1 | tee "$out/parity_lora.log"
-
-if [[ -d build/fixtures/tokenizers ]]; then   # carried from a machine that ran scripts/fetch-fixtures
-  PYTHONUNBUFFERED=1 python3 bench/parity/tokenizer_reference.py --fixtures build/fixtures/tokenizers --finetune "$ft" 2>&1 | tee "$out/tokenizer_reference.log"
+export FT_CLI="$PWD/$ft" PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
+# The reference checks (tests/reference), here with the GPU: test_ref_model's bf16 check runs on CUDA.
+python3 tests/reference/test_ref_model.py 2>&1 | tee "$out/ref_model.log"
+python3 tests/reference/test_ref_lora.py 2>&1 | tee "$out/ref_lora.log"
+if [[ -d .fixtures/tokenizers ]]; then   # carried: scripts/fetch-fixtures .fixtures/tokenizers on a machine with network
+  python3 tests/reference/test_ref_tokenizer.py .fixtures/tokenizers 2>&1 | tee "$out/ref_tokenizer.log"
 fi
 
 for shape in smollm2-135m qwen2.5-0.5b tinyllama-1.1b llama-3.2-1b; do
@@ -31,5 +32,5 @@ for shape in smollm2-135m qwen2.5-0.5b tinyllama-1.1b llama-3.2-1b; do
 done
 
 # Training: parity with PEFT (loss curves, trained adapters), then throughput against transformers + PEFT.
-PYTHONUNBUFFERED=1 python3 bench/parity/parity_train.py --finetune "$ft" 2>&1 | tee "$out/parity_train.log"
+python3 tests/reference/test_ref_train.py --device cuda 2>&1 | tee "$out/ref_train.log"
 OUT="$out" LEVERS=1 bash bench/train_vs_peft.sh "$ft" 2>&1 | tee "$out/train_vs_peft.log"

@@ -34,7 +34,7 @@ for s in "${settings[@]}"; do
     "$ft" bench --train --config "$cfg" --device cuda --dtype bf16 --batch "$batch" --seq "$seq" --r 16 \
       --steps 10 --warmup 3 "${extra[@]}" --composed-ops --json | tail -1 >> "$results"
   fi
-  PYTHONUNBUFFERED=1 python3 bench/parity/peft_train_bench.py --config "$cfg" --batch "$batch" --seq "$seq" --r 16 \
+  PYTHONUNBUFFERED=1 python3 bench/parity/peft_train_bench.py --config "$cfg" --device cuda --batch "$batch" --seq "$seq" --r 16 \
     "${extra[@]}" | tail -1 >> "$results"
 done
 python3 bench/side_by_side.py "$results" | tee "$out/train_vs_peft.md"

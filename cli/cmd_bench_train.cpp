@@ -1,8 +1,9 @@
 // finetune bench --train (--model DIR | --config config.json) [--device cuda] [--dtype bf16] [--batch 8]
 // [--seq 1024] [--r 16] [--alpha 32] [--targets all|q_proj,v_proj] [--steps 10] [--warmup 3]
-// [--gradient-checkpointing] [--composed-ops] [--json]: LoRA training throughput and peak memory on
-// random tokens. --composed-ops trains through composed libtorch ops instead of the model's own
-// autograd nodes (model/training_nodes.h), to measure what those save.
+// [--gradient-checkpointing] [--composed-ops] [--count-ops] [--json]: LoRA training throughput and
+// peak memory on random tokens. --composed-ops trains through composed libtorch ops instead of the
+// model's own autograd nodes (model/training_nodes.h), to measure what those save. --count-ops adds
+// the ATen operators one step dispatches (about one kernel launch each on a GPU).
 #include "args.h"
 #include "cmd_common.h"
 #include "commands.h"
@@ -11,6 +12,7 @@
 #include "model/training_nodes.h"
 #include "train/memory_estimate.h"
 #include "train/train_bench.h"
+#include "util/device_info.h"
 #include "util/error.h"
 #include "util/memory_stats.h"
 
@@ -23,7 +25,7 @@ namespace ft::cli {
 
 int runBenchTrain(const Argv& argv) {
     const Args args(argv, {"model", "config", "dtype", "device", "batch", "seq", "r", "alpha", "targets", "steps", "warmup", "threads"},
-                    {"train", "json", "gradient-checkpointing", "composed-ops"});
+                    {"train", "json", "gradient-checkpointing", "composed-ops", "count-ops"});
     const auto device = parseDevice(args.value("device", "cpu"));
     const auto dtype = parseDtype(args.value("dtype", device.is_cuda() ? "bf16" : "fp32"));
     if (args.has("threads")) torch::set_num_threads(int(args.integer("threads", 1)));
@@ -33,6 +35,7 @@ int runBenchTrain(const Argv& argv) {
     o.steps = args.integer("steps", 10);
     o.warmup = args.integer("warmup", 3);
     o.gradientCheckpointing = args.flag("gradient-checkpointing");
+    o.countOps = args.flag("count-ops");
     const bool composedOps = args.flag("composed-ops");
     setFusedTrainingNodes(!composedOps);
     if (o.batch < 1 || o.seqLen < 2 || o.steps < 1 || o.warmup < 0) throw Error("--batch, --seq and --steps must be positive");
@@ -76,9 +79,12 @@ int runBenchTrain(const Argv& argv) {
                                 {"seconds_per_step", r.secondsPerStep},
                                 {"tokens_per_s", r.tokensPerSecond},
                                 {"peak_memory_bytes", r.peakBytes},
-                                {"estimated_memory_bytes", estimate.total()}};
+                                {"estimated_memory_bytes", estimate.total()},
+                                {"engine", describeEngineBuild()}};
     if (args.flag("json")) {
-        std::cout << out.dump() << std::endl;
+        nlohmann::json line = out;
+        if (o.countOps) line["aten_ops_per_step"] = r.opsPerStep;
+        std::cout << line.dump() << std::endl;
     } else {
         std::cout << "model      " << source << " (" << double(model->config().parameterCount()) / 1e6 << " M parameters, "
                   << r.trainableParams << " trainable)\n"
@@ -89,6 +95,7 @@ int runBenchTrain(const Argv& argv) {
                   << "throughput " << r.tokensPerSecond << " tokens/s (" << r.secondsPerStep << " s/step)\n"
                   << "peak mem   " << formatBytes(r.peakBytes) << " (estimated before the run: " << formatBytes(estimate.total())
                   << ")\n";
+        if (o.countOps) std::cout << "aten ops   " << r.opsPerStep << " per step\n";
     }
     return 0;
 }

@@ -86,6 +86,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     addDockWidget(Qt::BottomDockWidgetArea, dock);
 
     m_deviceLabel = new QLabel(QString::fromStdString(describeBestDevice()), this);
+    m_deviceLabel->setToolTip(QString::fromStdString(describeEngineBuild()));
     m_modelLabel = new QLabel(tr("No model"), this);
     m_jobLabel = new QLabel(tr("Idle"), this);
     statusBar()->addWidget(m_modelLabel, 1);

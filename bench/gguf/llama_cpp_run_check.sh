@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A trained run, exported to GGUF and answered by llama.cpp itself (the prebuilt CPU build in the npm
-# package node-llama-cpp) on held-out chat examples: the merged model as q8_0, f16 and f32, and the
+# A trained run, exported to GGUF and answered by llama.cpp itself (llama-cpp-python in the project's
+# Python environment, scripts/pyenv) on held-out chat examples: the merged model as q8_0, f16 and f32, and the
 # base model (f16) with the adapter as a GGUF LoRA. Each reply is compared with the reference (exact
 # match) and with the tuned reply of the run's own evaluation (RUN_DIR/eval/test/report.json, made by
 # `finetune eval --run RUN_DIR --split test`).
@@ -15,10 +15,8 @@ cli="$build/cli/finetune"
 report="$run/eval/test/report.json"
 [[ -f "$report" ]] || { echo "no $report: run finetune eval --run $run --split test first" >&2; exit 1; }
 mkdir -p "$work"
-if [[ ! -d "$work/node/node_modules/node-llama-cpp" ]]; then
-  mkdir -p "$work/node" && (cd "$work/node" && npm init -y > /dev/null && npm install --silent node-llama-cpp@3.22.1 > /dev/null)
-fi
-cp "$root/bench/gguf/llama_cpp_chat.mjs" "$work/node/chat.mjs"
+"$root/scripts/pyenv"
+py="$("$root/scripts/pyenv" --path)/bin/python"
 model=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['config']['model'])" "$run/run.json")
 template=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['config'].get('chat_template',''))" "$run/run.json")
 
@@ -46,10 +44,10 @@ for variant in tuned-q8_0 tuned-f16 tuned-f32 "base-f16 + adapter-f32"; do
   set -- $variant
   start=$(date +%s.%N)
   if [[ $# -eq 1 ]]; then
-    replies=$(echo "$input" | (cd "$work/node" && node chat.mjs "$work/$1.gguf"))
+    replies=$(echo "$input" | "$py" "$root/bench/gguf/llama_cpp_chat.py" "$work/$1.gguf")
     size=$(stat -c %s "$work/$1.gguf")
   else
-    replies=$(echo "$input" | (cd "$work/node" && node chat.mjs "$work/$1.gguf" "$work/$3.gguf"))
+    replies=$(echo "$input" | "$py" "$root/bench/gguf/llama_cpp_chat.py" "$work/$1.gguf" "$work/$3.gguf")
     size=$(( $(stat -c %s "$work/$1.gguf") + $(stat -c %s "$work/$3.gguf") ))
   fi
   seconds=$(python3 -c "import time,sys;print(f'{time.time()-float(sys.argv[1]):.0f}')" "$start")

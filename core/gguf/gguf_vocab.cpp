@@ -166,9 +166,11 @@ Vocab readVocab(const std::string& dir, int64_t modelVocabSize, const std::vecto
     Vocab v;
     try {
         const std::string jsonPath = dir + "/tokenizer.json", spmPath = dir + "/tokenizer.model";
-        bool useJson = fileExists(jsonPath);
-        // A SentencePiece model keeps its real scores: prefer it unless tokenizer.json is byte-level.
-        if (useJson && fileExists(spmPath)) useJson = isByteLevel(readJsonFile(jsonPath));
+        // tokenizer.json first, as the engine's tokenizer loads it: the file must split text into the
+        // ids training saw. (Where both exist they can differ: Mistral's tokenizer.json, converted by
+        // transformers, splits runs of spaces otherwise than its tokenizer.model. llama.cpp then
+        // follows the scores it is given; tests/reference/test_ref_gguf checks that.)
+        const bool useJson = fileExists(jsonPath);
         if (useJson) fromTokenizerJson(jsonPath, v);
         else if (fileExists(spmPath)) fromSpmModel(spmPath, v);
         else throw Error(dir + " has neither tokenizer.json nor tokenizer.model");
@@ -202,7 +204,11 @@ Vocab readVocab(const std::string& dir, int64_t modelVocabSize, const std::vecto
                 break;
             }
         v.pad = c.padId;
-        if (v.unk < 0) v.unk = c.unkId;
+        if (v.unk < 0 && c.unkId >= 0 && size_t(c.unkId) < v.types.size()) {
+            // Named only in tokenizer_config.json (tokenizer.json files converted by transformers 5).
+            v.unk = c.unkId;
+            v.types[size_t(v.unk)] = Unknown;
+        }
         // Whether BOS/EOS are added: what the tokenizer's post-processor does, unless tokenizer_config.json
         // says so explicitly (transformers' Llama tokenizers rebuild the post-processor from it).
         const auto with = tokenizer->encode("a", true), without = tokenizer->encode("a", false);

@@ -1,9 +1,11 @@
+// Full optimiser steps on random tokens, timed (see train_bench.h).
 #include "train/train_bench.h"
 
 #include "lora/lora_adapter.h"
 #include "train/adamw.h"
 #include "train/train_batch.h"
 #include "util/memory_stats.h"
+#include "util/op_counter.h"
 
 #include "torch_pch.h"
 
@@ -33,21 +35,29 @@ TrainBenchResult benchTraining(CausalLM& model, const LoraConfig& lora, const Tr
     model->train();
     const BatchTensors tensors = collateBatch(batch, seqs, device);
     resetPeakMemory(deviceName);
-    using Clock = std::chrono::steady_clock;
-    Clock::time_point start;
-    for (int64_t step = 0; step < o.warmup + o.steps; ++step) {
-        if (step == o.warmup) start = Clock::now();
+    const auto step = [&] {
         const auto loss = summedNll(*model, tensors, o.gradientCheckpointing) / double(tensors.targetCount());
         loss.backward();
         const double norm = gradNorm(params).item<double>();   // synchronises, as a real step does
         clipGradients(params, norm, 1.0);
         optimizer.step(1e-4);
         optimizer.zeroGrad();
+    };
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point start;
+    for (int64_t i = 0; i < o.warmup + o.steps; ++i) {
+        if (i == o.warmup) start = Clock::now();
+        step();
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     r.secondsPerStep = seconds / double(std::max<int64_t>(1, o.steps));
     r.tokensPerSecond = double(o.batch * o.seqLen) / r.secondsPerStep;
     r.peakBytes = memoryUse(deviceName).peak;
+    if (o.countOps) {   // one more step, untimed: the callbacks slow every op down
+        const OpCounter counter;
+        step();
+        r.opsPerStep = counter.count();
+    }
     return r;
 }
 

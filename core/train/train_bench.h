@@ -11,6 +11,7 @@ struct TrainBenchOptions {
     int64_t batch = 8, seqLen = 1024;
     int64_t steps = 10, warmup = 3;
     bool gradientCheckpointing = false;
+    bool countOps = false;   // also count the ATen ops of one more step (util/op_counter.h)
     uint64_t seed = 0;
 };
 
@@ -19,6 +20,7 @@ struct TrainBenchResult {
     double secondsPerStep = 0;
     uint64_t peakBytes = 0;       // device peak (CUDA) / process peak RSS (CPU)
     int64_t trainableParams = 0;
+    int64_t opsPerStep = -1;      // ATen ops dispatched in one step; -1 when not counted
 };
 
 // Attaches fresh adapters per `lora` to `model` (which must have none) and measures.

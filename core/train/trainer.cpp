@@ -219,7 +219,11 @@ struct Trainer::Impl {
         int64_t trainable = 0;
         for (auto& [name, t] : params) trainable += t.numel();
         const auto& s = config.train;
-        AdamWOptions adam{s.adamBeta1, s.adamBeta2, s.adamEps, s.weightDecay};
+        AdamWOptions adam;
+        adam.beta1 = s.adamBeta1;
+        adam.beta2 = s.adamBeta2;
+        adam.eps = s.adamEps;
+        adam.weightDecay = s.weightDecay;
         if (s.loraplusLrRatio != 1.0) {
             const double ratio = s.loraplusLrRatio;
             adam.lrScale = [ratio](const std::string& name) { return isLoraB(name) ? ratio : 1.0; };

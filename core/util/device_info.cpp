@@ -1,3 +1,4 @@
+// What compute the machine offers and what libtorch the program was built with.
 #include "util/device_info.h"
 
 #include "torch_pch.h"
@@ -5,6 +6,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <torch/version.h>
 
 #ifdef FT_WITH_CUDA
 #include <ATen/cuda/CUDAContext.h>
@@ -30,6 +32,21 @@ std::string describeBestDevice() {
     const DeviceInfo& d = devices.back();
     if (d.id == "cpu") return d.name;
     return format("CUDA: %s, %.0f GiB", d.name.c_str(), double(d.totalBytes) / (1024.0 * 1024 * 1024));
+}
+
+EngineBuild engineBuild() {
+    EngineBuild b;
+    b.libtorchVersion = format("%d.%d.%d", TORCH_VERSION_MAJOR, TORCH_VERSION_MINOR, TORCH_VERSION_PATCH);
+#ifdef FT_WITH_CUDA
+    b.cudaCompiledIn = true;
+    b.cudaVersion = format("%d.%d", CUDART_VERSION / 1000, CUDART_VERSION % 1000 / 10);
+#endif
+    return b;
+}
+
+std::string describeEngineBuild() {
+    const EngineBuild b = engineBuild();
+    return "libtorch " + b.libtorchVersion + (b.cudaCompiledIn ? ", CUDA " + b.cudaVersion + " compiled in" : ", CPU only");
 }
 
 } // namespace ft

@@ -18,4 +18,15 @@ std::vector<DeviceInfo> listDevices();
 // A one-line description for status bars: "CUDA: <name>, 80 GiB" or "CPU (2 cores)".
 std::string describeBestDevice();
 
+// The libtorch this program was built against, and whether CUDA is compiled in.
+struct EngineBuild {
+    std::string libtorchVersion;   // "2.11.0", "1.13.1"
+    bool cudaCompiledIn = false;
+    std::string cudaVersion;       // the CUDA runtime it was built with, "13.0"; empty without CUDA
+};
+EngineBuild engineBuild();
+
+// "libtorch 2.11.0, CUDA 13.0 compiled in" or "libtorch 1.13.1, CPU only".
+std::string describeEngineBuild();
+
 } // namespace ft

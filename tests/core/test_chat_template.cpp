@@ -117,7 +117,7 @@ private Q_SLOTS:
     }
 
     void trainingSpansOnChatml() {
-        const auto tok = Tokenizer::load(test::fixturesDir() + "/tokenizers/qwen3");
+        const auto tok = Tokenizer::load(test::fixturesDir() + "/tokenizers/qwen2_5");
         const ChatTemplate t(builtinTemplate(TemplateFamily::ChatML), "", "<|im_end|>");
         const RenderedChat chat = t.renderForTraining(kOrders);
         QVERIFY(chat.exactSpans);
@@ -132,7 +132,7 @@ private Q_SLOTS:
 
     void trainingSpansOnLlama2() {
         // SentencePiece-style tokenization changes when the text is cut, so boundaries are aligned.
-        const auto tok = Tokenizer::load(test::fixturesDir() + "/tokenizers/llama2");
+        const auto tok = Tokenizer::load(test::fixturesDir() + "/tokenizers/mistral_v1");
         const ChatTemplate t(test::readText(test::dataDir() + "/chat_templates/llama2-chat.jinja"), "<s>", "</s>");
         const RenderedChat chat = t.renderForTraining(kOrders);
         QVERIFY(chat.exactSpans);
@@ -143,7 +143,7 @@ private Q_SLOTS:
 
     void trainingSpansWhenTemplatesRewriteHistory() {
         // Qwen3's template puts a think block on the last reply only: spans are found by search.
-        const auto tok = Tokenizer::load(test::fixturesDir() + "/tokenizers/qwen3");
+        const auto tok = Tokenizer::load(test::fixturesDir() + "/tokenizers/qwen2_5");
         const ChatTemplate t = ChatTemplate::forTokenizer(*tok);
         QCOMPARE(int(t.family()), int(TemplateFamily::ChatML));
         const RenderedChat chat = t.renderForTraining(kOrders);

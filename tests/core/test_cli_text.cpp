@@ -35,15 +35,15 @@ private:
 
 private Q_SLOTS:
     void initTestCase() {
-        m_tok = QString::fromStdString(test::fixturesDir() + "/tokenizers/qwen3");
-        // A tiny model whose vocabulary is the llama2 fixture's, with that tokenizer in its folder.
+        m_tok = QString::fromStdString(test::fixturesDir() + "/tokenizers/qwen2_5");
+        // A tiny model whose vocabulary is the mistral_v1 fixture's, with that tokenizer in its folder.
         m_model = test::makeTempDir("cli-text") + "/model";
         auto cfg = test::tinyConfig("llama-gqa");
         cfg.vocabSize = 32000;
         cfg.eosTokenIds = {2};
         test::writeTinyModel(m_model, cfg, 11);
         for (const char* f : {"tokenizer.json", "tokenizer_config.json"})
-            std::filesystem::copy_file(test::fixturesDir() + "/tokenizers/llama2/" + f, m_model + "/" + f);
+            std::filesystem::copy_file(test::fixturesDir() + "/tokenizers/mistral_v1/" + f, m_model + "/" + f);
     }
 
     void tokenizeRoundTrip() {

@@ -397,7 +397,7 @@ private Q_SLOTS:
     }
 
     void tokenCountsAreCachedAndFilterable() {
-        const auto tok = Tokenizer::load(test::fixturesDir() + "/tokenizers/qwen3");
+        const auto tok = Tokenizer::load(test::fixturesDir() + "/tokenizers/qwen2_5");
         auto tmpl = std::make_shared<ChatTemplate>(builtinTemplate(TemplateFamily::ChatML), "", "<|im_end|>");
         int calls = 0;
         const TokenCounter counter = [&](const std::vector<Message>& m) {
