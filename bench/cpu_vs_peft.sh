@@ -6,13 +6,15 @@
 # peak RSS, the ATen operators each stack dispatches per step (a GPU's kernel launches, seen from the
 # CPU) and the ratios (bench/side_by_side.py).
 # Usage (repository root, after scripts/build): bench/cpu_vs_peft.sh [FINETUNE]
-#   THREADS=2 (default 1) sets both stacks' threads; OUT (default ./bench-results) keeps the lines.
+#   THREADS=2 (default 1) sets both stacks' threads; OUT (default ./bench-results) keeps the lines;
+#   OLD=build-debian/cli/finetune adds ours on Debian's libtorch 1.13 beside them.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ft="${1:-$root/build/cli/finetune}"
 out="${OUT:-$PWD/bench-results}"
 threads="${THREADS:-1}"
 mkdir -p "$out"
+export HF_HUB_OFFLINE=1 TRANSFORMERS_VERBOSITY=error   # nothing fetched from a hub
 "$root/scripts/pyenv"
 py="$("$root/scripts/pyenv" --path)/bin/python"
 results="$out/cpu_vs_peft.jsonl"
@@ -32,6 +34,10 @@ for s in "${settings[@]}"; do
   # Each in its own process, so that each peak RSS is its own.
   OMP_NUM_THREADS=$threads "$ft" bench --train --config "$cfg" --device cpu --dtype fp32 --batch "$batch" --seq "$seq" --r 16 \
     --steps "$steps" --warmup 1 --threads "$threads" --count-ops --json | tail -1 >> "$results"
+  if [[ -n "${OLD:-}" ]]; then
+    OMP_NUM_THREADS=$threads "$OLD" bench --train --config "$cfg" --device cpu --dtype fp32 --batch "$batch" --seq "$seq" --r 16 \
+      --steps "$steps" --warmup 1 --threads "$threads" --count-ops --json | tail -1 >> "$results"
+  fi
   OMP_NUM_THREADS=$threads "$py" "$root/bench/parity/peft_train_bench.py" --config "$cfg" --device cpu --batch "$batch" --seq "$seq" \
     --r 16 --steps "$steps" --warmup 1 --count-ops | tail -1 >> "$results"
 done

@@ -13,6 +13,8 @@ GIB = float(1 << 30)
 def implementation(row):
     if row.get("impl") == "transformers+peft":
         return "peft"
+    if row.get("engine", "").startswith("libtorch 1."):
+        return "ours, libtorch 1.13"
     return "ours, composed ops" if row.get("composed_ops") else "ours"
 
 
@@ -50,7 +52,11 @@ def main(path):
         head += " ours, composed ops: tokens/s | peak GiB |"
         rule += "---|---|"
     if ops:
-        head += " HF + PEFT ATen ops/step | ours ATen ops/step | ops ratio |"
+        head += " HF + PEFT ATen ops/step (leaves) | ours ATen ops/step (leaves) | leaf ops ratio |"
+        rule += "---|---|---|"
+    old = any("ours, libtorch 1.13" in r for r in rows.values())
+    if old:
+        head += " ours on Debian's libtorch 1.13: tokens/s | peak GiB | ATen ops/step (leaves) |"
         rule += "---|---|---|"
     print(head)
     print(rule)
@@ -69,7 +75,13 @@ def main(path):
                       f"{c['peak_memory_bytes'] / GIB:.2f}" if c.get("peak_memory_bytes") else "-"]
         if ops:
             po, oo = peft.get("aten_ops_per_step"), ours.get("aten_ops_per_step")
-            cells += [f"{po:,}" if po else "-", f"{oo:,}" if oo else "-", ratio(oo, po)]
+            pl, ol = peft.get("leaf_aten_ops_per_step"), ours.get("leaf_aten_ops_per_step")
+            cells += [f"{po:,} ({pl:,})" if po else "-", f"{oo:,} ({ol:,})" if oo else "-", ratio(ol, pl)]
+        if old:
+            d = r.get("ours, libtorch 1.13", {})
+            cells += [f"{d['tokens_per_s']:,.0f}" if d.get("tokens_per_s") else "-",
+                      f"{d['peak_memory_bytes'] / GIB:.2f}" if d.get("peak_memory_bytes") else "-",
+                      f"{d['aten_ops_per_step']:,} ({d.get('leaf_aten_ops_per_step', 0):,})" if d.get("aten_ops_per_step") else "-"]
         print("| " + " | ".join(cells) + " |")
     print()
     print("Ratios are ours / HF + PEFT. The GPU targets: speed ratio >= 2.00x, memory ratio <= 0.50x.")

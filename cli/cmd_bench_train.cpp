@@ -83,7 +83,10 @@ int runBenchTrain(const Argv& argv) {
                                 {"engine", describeEngineBuild()}};
     if (args.flag("json")) {
         nlohmann::json line = out;
-        if (o.countOps) line["aten_ops_per_step"] = r.opsPerStep;
+        if (o.countOps) {
+            line["aten_ops_per_step"] = r.opsPerStep;
+            line["leaf_aten_ops_per_step"] = r.leafOpsPerStep;
+        }
         std::cout << line.dump() << std::endl;
     } else {
         std::cout << "model      " << source << " (" << double(model->config().parameterCount()) / 1e6 << " M parameters, "
@@ -95,7 +98,7 @@ int runBenchTrain(const Argv& argv) {
                   << "throughput " << r.tokensPerSecond << " tokens/s (" << r.secondsPerStep << " s/step)\n"
                   << "peak mem   " << formatBytes(r.peakBytes) << " (estimated before the run: " << formatBytes(estimate.total())
                   << ")\n";
-        if (o.countOps) std::cout << "aten ops   " << r.opsPerStep << " per step\n";
+        if (o.countOps) std::cout << "aten ops   " << r.opsPerStep << " per step, " << r.leafOpsPerStep << " of them leaves\n";
     }
     return 0;
 }

@@ -4,7 +4,7 @@ transformers' apply_chat_template configures it (ImmutableSandboxedEnvironment, 
 lstrip_blocks, loop controls, raise_exception, strftime_now, tojson with ensure_ascii=False and a
 {% generation %} tag). Needs only python3-jinja2 (Debian). Usage, from the repository root:
     /usr/bin/python3 bench/parity/make_chat_reference.py
-Writes tests/data/chat_templates/reference.jsonl. (@huggingface/jinja, in make_chat_reference.mjs,
+Writes tests/data/chat_templates/reference.jsonl. (@huggingface/jinja, used before,
 ignores the argument of str.strip/lstrip/rstrip, so Python's Jinja2 is the reference here.)
 """
 import json

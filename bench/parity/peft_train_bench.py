@@ -4,7 +4,8 @@ memory at the same settings (random weights in a config.json's shape, random tok
 target, AdamW, gradient clipping), so that both numbers come from the same machine and libtorch.
 On the CPU the model is float32 and the peak is the process's peak RSS (as ours); on CUDA bf16 and
 torch.cuda.max_memory_allocated. --count-ops adds the ATen operators one more step dispatches
-(torch.profiler's aten:: events, nested ones included: what our --count-ops counts).
+(torch.profiler's aten:: events, nested ones included, and the leaves among them: what our
+--count-ops counts).
 Usage: python3 bench/parity/peft_train_bench.py --config bench/shapes/smollm2-135m.json --device cpu --batch 1 --seq 512
 Prints one JSON line.
 """
@@ -16,10 +17,14 @@ from transformers import AutoConfig, AutoModelForCausalLM
 
 
 def count_ops(step):
+    """aten:: events of one step: all, and those with no aten:: event inside them (the ones that do
+    the work: about one kernel each on a GPU)."""
     from torch.profiler import ProfilerActivity, profile
     with profile(activities=[ProfilerActivity.CPU]) as prof:
         step()
-    return sum(e.count for e in prof.key_averages() if e.key.startswith("aten::"))
+    ops = [e for e in prof.events() if e.name.startswith("aten::")]
+    leaves = [e for e in ops if not any(c.name.startswith("aten::") for c in e.cpu_children)]
+    return len(ops), len(leaves)
 
 
 def main():
@@ -73,7 +78,7 @@ def main():
            "seconds_per_step": seconds, "tokens_per_s": args.batch * args.seq / seconds, "peak_memory_bytes": peak,
            "torch": torch.__version__, "threads": torch.get_num_threads()}
     if args.count_ops:
-        out["aten_ops_per_step"] = count_ops(step)
+        out["aten_ops_per_step"], out["leaf_aten_ops_per_step"] = count_ops(step)
     print(json.dumps(out))
 
 

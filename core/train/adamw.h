@@ -13,9 +13,9 @@ namespace ft {
 struct AdamWOptions {
     double beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay = 0.0;
     // Which parameters weight decay applies to, by name; empty: all of them.
-    std::function<bool(const std::string& name)> decays;
+    std::function<bool(const std::string& name)> decays{};
     // A factor on the learning rate, by name (LoRA+ gives the B matrices a larger one); empty: 1.
-    std::function<double(const std::string& name)> lrScale;
+    std::function<double(const std::string& name)> lrScale{};
 };
 
 class AdamW {

@@ -57,6 +57,7 @@ TrainBenchResult benchTraining(CausalLM& model, const LoraConfig& lora, const Tr
         const OpCounter counter;
         step();
         r.opsPerStep = counter.count();
+        r.leafOpsPerStep = counter.leafCount();
     }
     return r;
 }

@@ -20,7 +20,8 @@ struct TrainBenchResult {
     double secondsPerStep = 0;
     uint64_t peakBytes = 0;       // device peak (CUDA) / process peak RSS (CPU)
     int64_t trainableParams = 0;
-    int64_t opsPerStep = -1;      // ATen ops dispatched in one step; -1 when not counted
+    int64_t opsPerStep = -1;      // ATen ops dispatched in one step, nested ones included; -1 when not counted
+    int64_t leafOpsPerStep = -1;  // of those, the ones that called no other op
 };
 
 // Attaches fresh adapters per `lora` to `model` (which must have none) and measures.

@@ -5,23 +5,35 @@
 
 #include <ATen/record_function.h>
 #include <atomic>
+#include <vector>
 
 namespace ft {
 
 namespace {
-std::atomic<int64_t> g_ops{0};
+std::atomic<int64_t> g_ops{0}, g_leafOps{0};
 std::atomic<bool> g_active{false};
+// Per thread, one entry per op under way: whether it has called another op yet.
+thread_local std::vector<bool> t_hasChild;
 
-std::unique_ptr<at::ObserverContext> countOp(const at::RecordFunction&) {
+std::unique_ptr<at::ObserverContext> opStarts(const at::RecordFunction&) {
     g_ops.fetch_add(1, std::memory_order_relaxed);
+    if (!t_hasChild.empty()) t_hasChild.back() = true;
+    t_hasChild.push_back(false);
     return nullptr;
+}
+
+void opEnds(const at::RecordFunction&, at::ObserverContext*) {
+    if (t_hasChild.empty()) return;   // began before the counter did
+    if (!t_hasChild.back()) g_leafOps.fetch_add(1, std::memory_order_relaxed);
+    t_hasChild.pop_back();
 }
 } // namespace
 
 OpCounter::OpCounter() {
     if (g_active.exchange(true)) throw Error("OpCounter: another counter is already counting");
     g_ops = 0;
-    m_handle = at::addGlobalCallback(at::RecordFunctionCallback(countOp).scopes({at::RecordScope::FUNCTION}));
+    g_leafOps = 0;
+    m_handle = at::addGlobalCallback(at::RecordFunctionCallback(opStarts, opEnds).scopes({at::RecordScope::FUNCTION}));
 }
 
 OpCounter::~OpCounter() {
@@ -30,5 +42,7 @@ OpCounter::~OpCounter() {
 }
 
 int64_t OpCounter::count() const { return g_ops.load(); }
+
+int64_t OpCounter::leafCount() const { return g_leafOps.load(); }
 
 } // namespace ft

@@ -1,7 +1,8 @@
 // Counts the ATen operators libtorch dispatches while a counter is alive (every op, nested ones
 // included, forward and backward, on any thread), through libtorch's RecordFunction callbacks. On a
 // GPU each dispatched op is about one kernel launch, so the count per training step is the
-// CPU-visible measure of launch overhead, comparable with torch.profiler's count of aten:: events.
+// CPU-visible measure of launch overhead, comparable with torch.profiler's count of aten:: events
+// (all of them, and those without aten:: children).
 // Counting slows ops down: measure time without it.
 #pragma once
 #include <cstdint>
@@ -15,7 +16,8 @@ public:
     OpCounter(const OpCounter&) = delete;
     OpCounter& operator=(const OpCounter&) = delete;
 
-    int64_t count() const;   // ops dispatched since construction
+    int64_t count() const;       // ops dispatched since construction, nested ones included
+    int64_t leafCount() const;   // those that called no other op: the ones that do the work (kernels)
 
 private:
     uint64_t m_handle = 0;

@@ -1,7 +1,7 @@
 // GGUF: the number encodings against libtorch's, the writer and reader round trip, one clear error
 // per corruption, and the model export: names, shapes, llama.cpp's q/k row order, rope factors,
 // storage types, a merged adapter, and the tokenizer metadata of real tokenizer files.
-// (llama.cpp itself runs the exported files in bench/gguf/llama_cpp_check.sh.)
+// (llama.cpp itself runs the exported files in tests/reference/test_ref_gguf.py.)
 #include "cli_runner.h"
 #include "export/gguf_export.h"
 #include "gguf/gguf_quant.h"

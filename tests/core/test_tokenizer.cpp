@@ -1,5 +1,6 @@
 // Tokenizers against reference ids made by Hugging Face's tokenizers (tests/reference/
-// make_tokenizer_reference.py), on real tokenizer files of five model families (scripts/fetch-fixtures); streaming decode; bad files; the SentencePiece module.
+// make_tokenizer_reference.py) on real tokenizer files of five model families (scripts/fetch-fixtures);
+// streaming decode; bad files; the SentencePiece module.
 #include "io/atomic_file.h"
 #include "test_data.h"
 #include "tiny_model.h"
