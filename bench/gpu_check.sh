@@ -14,6 +14,7 @@ cmake -S . -B build-gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DFT_BUILD_GUI=OFF -
 cmake --build build-gpu --parallel "$(nproc)" 2>&1 | tail -5 | tee "$out/build.log"
 ft=build-gpu/cli/finetune
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv | tee "$out/gpu.txt"
+"$ft" info | tee "$out/info.json"   # must say CUDA compiled in and list the GPU
 
 export FT_CLI="$PWD/$ft" PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
 # The reference checks (tests/reference), here with the GPU: test_ref_model's bf16 check runs on CUDA.
