@@ -497,11 +497,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("pre");
         QTest::addColumn<bool>("addBos");
-        QTest::newRow("llama3") << "llama3" << "gpt2" << "llama-bpe" << false;   // this file's post-processor adds no BOS
-        QTest::newRow("qwen2_5") << "qwen2_5" << "gpt2" << "qwen2" << false;
-        QTest::newRow("deepseek_v4") << "deepseek_v4" << "gpt2" << "deepseek-v3" << false;   // add_bos_token false in tokenizer_config.json
-        QTest::newRow("mistral_v1") << "mistral_v1" << "llama" << "" << true;
-        QTest::newRow("mistral_v3") << "mistral_v3" << "llama" << "" << true;
+        QTest::addColumn<bool>("spacePrefix");   // SentencePiece-style files: whether "▁" is prepended
+        QTest::newRow("llama3") << "llama3" << "gpt2" << "llama-bpe" << false << false;   // this file's post-processor adds no BOS
+        QTest::newRow("qwen2_5") << "qwen2_5" << "gpt2" << "qwen2" << false << false;
+        QTest::newRow("deepseek_v4") << "deepseek_v4" << "gpt2" << "deepseek-v3" << false << false;   // add_bos_token false in tokenizer_config.json
+        QTest::newRow("mistral_v1") << "mistral_v1" << "llama" << "" << true << true;   // legacy: "▁" prepended
+        QTest::newRow("mistral_v3") << "mistral_v3" << "llama" << "" << true << true;
+        QTest::newRow("gemma3") << "gemma3" << "llama" << "" << true << false;   // Gemma prepends nothing
     }
 
     void vocabOfRealTokenizers() {
@@ -509,6 +511,7 @@ private Q_SLOTS:
         QFETCH(QString, model);
         QFETCH(QString, pre);
         QFETCH(bool, addBos);
+        QFETCH(bool, spacePrefix);
         std::string dir = test::fixturesDir() + "/tokenizers/" + name.toStdString();
         if (fs::exists(dir + "/tokenizer.model")) {
             // tokenizer.json alone: with tokenizer.model beside it, the model's own scores are used
@@ -551,7 +554,7 @@ private Q_SLOTS:
             const auto merged = [&](const nlohmann::json& m) { return size_t(tok->tokenToId(joined(m))); };
             QCOMPARE(v.scores[merged(first)], -1.0f);
             QVERIFY(v.scores[merged(later)] < v.scores[merged(first)]);
-            QCOMPARE(v.addSpacePrefix, true);   // both Mistral files prepend "▁" (legacy)
+            QCOMPARE(v.addSpacePrefix, spacePrefix);
             QCOMPARE(v.types[size_t(v.unk)], int32_t(gguf::Unknown));
         }
         expectError([&] { gguf::readVocab(dir, tok->vocabSize() - 1, {}); }, {"rows"});

@@ -17,7 +17,7 @@
 using namespace ft;
 
 namespace {
-const char* const kTokenizers[] = {"llama3", "llama3_2", "qwen2_5", "deepseek_v4", "mistral_v1", "mistral_v3"};
+const char* const kTokenizers[] = {"llama3", "llama3_2", "qwen2_5", "deepseek_v4", "mistral_v1", "mistral_v3", "gemma3"};
 
 std::vector<nlohmann::json> readJsonl(const std::string& path) {
     std::vector<nlohmann::json> out;

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """`finetune tokenize` against Hugging Face's tokenizers library on real tokenizer files of five model
-families (scripts/fetch-fixtures: Llama 3, Llama 3.2, Qwen2.5, DeepSeek V4, Mistral v1 and v3) and a
+families (scripts/fetch-fixtures: Llama 3 and 3.2, Qwen2.5, DeepSeek V4, Mistral v1 and v3, Gemma 3) and a
 SentencePiece tokenizer.model against the sentencepiece library, on the hand-picked and hostile texts
 of tokenizer_texts.py: ids without and with special tokens identical, decoding (with and without
 special tokens) identical. Also checks that the committed second-opinion ids
@@ -21,7 +21,7 @@ def unicode_nfc(text):
     return unicodedata.normalize("NFC", text)
 
 
-JSON_TOKENIZERS = ["llama3", "llama3_2", "qwen2_5", "deepseek_v4", "mistral_v1", "mistral_v3"]
+JSON_TOKENIZERS = ["llama3", "llama3_2", "qwen2_5", "deepseek_v4", "mistral_v1", "mistral_v3", "gemma3"]
 
 
 def ours(folder, texts, *flags):
@@ -57,7 +57,9 @@ def main():
         # Where the tokenizer normalizes to NFC, the library's tables are older than the Unicode
         # standard's (it leaves U+0652 U+0D3B unordered, a pair Unicode 10 gave an order). We follow
         # the standard: there the reference is the library on the text as Unicode normalizes it.
-        refs = [unicode_nfc(t) if tok.normalizer and tok.normalizer.normalize_str(t) != unicode_nfc(t) else t for t in texts]
+        nfc = '"NFC"' in json.dumps(json.load(open(os.path.join(folder, "tokenizer.json"))).get("normalizer"))
+        refs = [unicode_nfc(t) if nfc and tok.normalizer.normalize_str(t) != tok.normalizer.normalize_str(unicode_nfc(t)) else t
+                for t in texts]
         older = sum(r != t for r, t in zip(refs, texts))
         plain = [tok.encode(t, add_special_tokens=False).ids for t in refs]
         compare(checks, name, texts, ours(folder, texts), plain, "ids" + (f" ({older} by Unicode's NFC)" if older else ""))
