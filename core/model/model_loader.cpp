@@ -3,6 +3,7 @@
 #include "io/atomic_file.h"
 #include "io/json_file.h"
 #include "io/model_weights.h"
+#include "util/device_info.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -30,7 +31,7 @@ bool isIgnorable(const std::string& name, const LlamaConfig& c) {
 } // namespace
 
 torch::Device parseDevice(const std::string& text) {
-    if (text == "auto") return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    if (text == "auto") return torch::Device(autoDeviceId());
     if (text == "cpu") return torch::kCPU;
     if (text.rfind("cuda", 0) == 0) {
         if (!torch::cuda::is_available())

@@ -27,6 +27,8 @@ std::vector<DeviceInfo> listDevices() {
     return out;
 }
 
+std::string autoDeviceId() { return torch::cuda::is_available() ? "cuda:0" : "cpu"; }
+
 std::string describeBestDevice() {
     const auto devices = listDevices();
     const DeviceInfo& d = devices.back();

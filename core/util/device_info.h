@@ -15,6 +15,9 @@ struct DeviceInfo {
 // The CPU first, then every CUDA device libtorch sees.
 std::vector<DeviceInfo> listDevices();
 
+// What `"device": "auto"` means here: "cuda:0" when libtorch sees a GPU, else "cpu".
+std::string autoDeviceId();
+
 // A one-line description for status bars: "CUDA: <name>, 80 GiB" or "CPU (2 cores)".
 std::string describeBestDevice();
 

@@ -61,7 +61,8 @@ def main():
             model.save_pretrained(folder, safe_serialization=True)
             ids = torch.randint(0, cfg.vocab_size, (40,), generator=torch.Generator().manual_seed(len(name))).tolist()
 
-            diff = max_abs_diff(logprobs(model, ids, "cpu", torch.float32), score(folder, ids))
+            exact = logprobs(model, ids, "cpu", torch.float32)
+            diff = max_abs_diff(exact, score(folder, ids))
             checks.within(f"{name} fp32 cpu log-probabilities", diff, 1e-4)
 
             prompt = ids[:8]
@@ -75,7 +76,6 @@ def main():
             checks.check(f"{name} greedy 24 tokens", theirs == ours, f"{same}/{len(theirs)} ids equal")
 
             # bf16: our rounding error against float32 no larger than transformers' own (x1.5 + 1e-3).
-            exact = logprobs(model, ids, "cpu", torch.float32)
             theirs_error = max_abs_diff(logprobs(model, ids, device, torch.bfloat16), exact)
             ours_error = max_abs_diff(score(folder, ids, "--dtype", "bf16", "--device", device), exact)
             checks.check(f"{name} bf16 {device}: error against fp32 no larger than transformers' bf16",
