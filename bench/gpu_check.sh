@@ -1,37 +1,111 @@
 #!/usr/bin/env bash
-# Everything we check on a CUDA machine, in one call: build core + cli against the machine's PyTorch,
-# then run the parity scripts and the benchmarks. Results go to $OUT (or ./gpu-results).
-# Usage (from the repository root): bash bench/gpu_check.sh
+# Everything we check on a CUDA machine, in one call that fits the device tool's limits:
+#   1. the finetune binary: the one carried in .deps/gpu (bench/gpu_carry.sh, built here against the
+#      same PyTorch release), else built there against that machine's PyTorch (core and cli only);
+#   2. `finetune info` (must list the GPU);
+#   3. the side-by-side training table against transformers + PEFT (bench/train_vs_peft.sh);
+#   4. the reference checks that use the GPU (bf16 scoring, LoRA, training curves on CUDA);
+#   5. prefill/decode tokens/s of `finetune bench`.
+# A prerequisite that fails (1, 2) stops the script with its message; a measurement that fails is
+# logged and the next one runs, so that one short GPU slot tells as much as it can. Every step has a
+# time limit. Logs go whole to $OUT/logs/ and are packed into $OUT/gpu-logs.tar.gz after every step
+# (the device tool returns at most 8 files); the table is also $OUT/train_vs_peft.md.
+# Usage (repository root):
+#   bash bench/gpu_check.sh          on a CUDA machine
+#   bash bench/gpu_check.sh --cpu    here, without a GPU: the same steps at toy sizes on the CPU
+#                                    (proves the script builds and runs; measures nothing)
 set -uo pipefail
+mode=cuda
+[[ ${1:-} == --cpu ]] && mode=cpu
 out="${OUT:-$PWD/gpu-results}"
-mkdir -p "$out"
-torch_dir=$(python3 -c 'import os, torch; print(os.path.dirname(torch.__file__))')
-prefix="$torch_dir/share/cmake;$torch_dir"
-sqlite_inc=""
-if [[ -d .deps/sqlite/usr/include ]]; then sqlite_inc="-DSQLite3_INCLUDE_DIR=$PWD/.deps/sqlite/usr/include"; fi
-cmake -S . -B build-gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DFT_BUILD_GUI=OFF -DFT_BUILD_TESTS=OFF \
-  -DFT_USE_CCACHE=OFF -DCMAKE_PREFIX_PATH="$prefix" $sqlite_inc 2>&1 | tail -3
-cmake --build build-gpu --parallel "$(nproc)" 2>&1 | tail -5 | tee "$out/build.log"
-ft=build-gpu/cli/finetune
-nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv | tee "$out/gpu.txt"
-"$ft" info | tee "$out/info.json"   # must say CUDA compiled in and list the GPU
+logs="$out/logs"
+mkdir -p "$logs"
+python="${FT_GPU_PYTHON:-python3}"
+began=$SECONDS
+summary="$logs/summary.txt"
+: > "$summary"
 
-export FT_CLI="$PWD/$ft" PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1
-# The reference checks (tests/reference), here with the GPU: test_ref_model's bf16 check runs on CUDA.
-python3 tests/reference/test_ref_model.py 2>&1 | tee "$out/ref_model.log"
-python3 tests/reference/test_ref_lora.py 2>&1 | tee "$out/ref_lora.log"
-if [[ -d .fixtures/tokenizers ]]; then   # carried: scripts/fetch-fixtures .fixtures/tokenizers on a machine with network
-  python3 tests/reference/test_ref_tokenizer.py .fixtures/tokenizers 2>&1 | tee "$out/ref_tokenizer.log"
+pack() { tar -C "$out" -czf "$out/gpu-logs.tar.gz.tmp" logs && mv "$out/gpu-logs.tar.gz.tmp" "$out/gpu-logs.tar.gz"; }
+note() { printf '%4ss  %s\n' "$((SECONDS - began))" "$*" | tee -a "$summary"; }
+# step NAME LIMIT_SECONDS COMMAND...: runs COMMAND with its output in logs/NAME.log, notes how it ended.
+step() {
+  local name=$1 limit=$2; shift 2
+  local t0=$SECONDS rc
+  timeout --kill-after=10 "$limit" "$@" > "$logs/$name.log" 2>&1
+  rc=$?
+  if ((rc == 0)); then note "ok    $name ($((SECONDS - t0)) s)"
+  elif ((rc == 124 || rc == 137)); then note "TIME  $name: stopped after ${limit} s"
+  else note "FAIL  $name (exit $rc): $(grep -v '^\s*$' "$logs/$name.log" | tail -1)"
+  fi
+  pack
+  return $rc
+}
+
+torch_dir=$("$python" -c 'import os, torch; print(os.path.dirname(torch.__file__))') || { note "FAIL  no PyTorch in $python"; pack; exit 1; }
+nvidia_lib=$("$python" - <<'EOF'
+import glob, os
+import torch
+root = os.path.dirname(os.path.dirname(torch.__file__))
+print(":".join(sorted(set(os.path.dirname(p) for p in glob.glob(os.path.join(root, "nvidia", "**", "lib*.so*"), recursive=True)))))
+EOF
+)
+{ echo "mode $mode"; "$python" -c 'import torch, transformers, peft; print("torch", torch.__version__, "transformers", transformers.__version__, "peft", peft.__version__)'
+  [[ $mode == cuda ]] && nvidia-smi --query-gpu=name,memory.total,driver_version,clocks.max.sm --format=csv; nproc; } > "$logs/machine.txt" 2>&1
+
+# 1. The binary. The carried one links the same libtorch release; it finds libtorch through
+#    LD_LIBRARY_PATH here, and libft_spm.so, SQLite and SentencePiece beside it.
+ft=""
+if [[ -x .deps/gpu/bin/finetune ]]; then
+  export LD_LIBRARY_PATH="$PWD/.deps/gpu/lib:$torch_dir/lib:$nvidia_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  if step carried-info 60 .deps/gpu/bin/finetune info; then ft="$PWD/.deps/gpu/bin/finetune"; fi
+fi
+if [[ -z $ft ]]; then
+  deps="$PWD/.deps/gpu"   # headers a bare CUDA machine lacks (sqlite3.h, SentencePiece, nlohmann_json)
+  args=(-DCMAKE_BUILD_TYPE=Release -DFT_BUILD_GUI=OFF -DFT_BUILD_TESTS=OFF -DFT_USE_CCACHE=OFF
+        "-DCMAKE_PREFIX_PATH=$torch_dir/share/cmake;$torch_dir;$deps")
+  if [[ -d $deps/include ]]; then
+    args+=("-DSQLite3_INCLUDE_DIR=$deps/include" "-DSQLite3_LIBRARY=$deps/lib/libsqlite3.so.0"
+           "-DFT_SENTENCEPIECE_INCLUDE=$deps/include" "-DFT_SENTENCEPIECE_LIB=$deps/lib/libsentencepiece.so.0")
+    export LD_LIBRARY_PATH="$deps/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  fi
+  step configure 120 cmake -S . -B build-gpu -G Ninja "${args[@]}" || exit 1
+  step build 420 cmake --build build-gpu --parallel "$(nproc)" --target finetune ft_spm || exit 1
+  ft="$PWD/build-gpu/cli/finetune"
 fi
 
-for shape in smollm2-135m qwen2.5-0.5b tinyllama-1.1b llama-3.2-1b; do
-  for dev in cuda cpu; do
-    dtype=bf16; [[ $dev == cpu ]] && dtype=fp32
-    "$ft" bench --config "bench/shapes/$shape.json" --device "$dev" --dtype "$dtype" --batch 1 --prompt-len 512 \
-      --new-tokens 64 --repeat 3 --json 2>&1 | tee -a "$out/bench_generate.jsonl"
-  done
-done
+# 2. What the engine sees.
+step info 60 "$ft" info || exit 1
+cp "$logs/info.log" "$out/info.json"
+if [[ $mode == cuda ]] && ! grep -q '"cuda' "$logs/info.log"; then note "FAIL  finetune info lists no CUDA device"; pack; exit 1; fi
 
-# Training: parity with PEFT (loss curves, trained adapters), then throughput against transformers + PEFT.
-python3 tests/reference/test_ref_train.py --device cuda 2>&1 | tee "$out/ref_train.log"
-OUT="$out" LEVERS=1 bash bench/train_vs_peft.sh "$ft" 2>&1 | tee "$out/train_vs_peft.log"
+export FT_CLI="$ft" PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 TRANSFORMERS_VERBOSITY=error
+
+# 3. The table: ours beside transformers + PEFT at the issue's five settings (toy sizes on the CPU).
+if [[ $mode == cuda ]]; then
+  step train_vs_peft 300 env OUT="$out" RUN_LIMIT=80 "$BASH" bench/train_vs_peft.sh "$ft"
+else
+  step train_vs_peft 600 env OUT="$out" SETTINGS="smollm2-135m 64 1 no;smollm2-135m 64 1 yes" DEVICE=cpu \
+    STEPS=2 WARMUP=1 "$BASH" bench/train_vs_peft.sh "$ft"
+fi
+[[ -f $out/train_vs_peft.md ]] && cp "$out/train_vs_peft.md" "$logs/"
+
+# 4. The reference checks that use the GPU: bf16 scoring (test_ref_model), LoRA, training curves.
+step ref_model 90 "$python" tests/reference/test_ref_model.py
+step ref_lora 60 "$python" tests/reference/test_ref_lora.py
+if [[ $mode == cuda ]]; then step ref_train 120 "$python" tests/reference/test_ref_train.py --device cuda
+else step ref_train 300 "$python" tests/reference/test_ref_train.py --steps 5; fi
+
+# 5. Prefill and decode tokens/s.
+for shape in smollm2-135m qwen2.5-0.5b tinyllama-1.1b llama-3.2-1b; do
+  if [[ $mode == cuda ]]; then
+    step "generate-$shape" 45 "$ft" bench --config "bench/shapes/$shape.json" --device cuda --dtype bf16 --batch 1 \
+      --prompt-len 512 --new-tokens 128 --repeat 3 --json
+  else
+    step "generate-$shape" 120 "$ft" bench --config "bench/shapes/$shape.json" --device cpu --dtype fp32 --batch 1 \
+      --prompt-len 16 --new-tokens 4 --repeat 1 --json
+    break
+  fi
+done
+note "done in $((SECONDS - began)) s"
+pack
+! grep -q '^ *[0-9]*s  \(FAIL\|TIME\)' "$summary"

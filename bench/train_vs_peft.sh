@@ -15,7 +15,8 @@ ft="${1:-build-gpu/cli/finetune}"
 results="$out/train_vs_peft.jsonl"
 : > "$results"
 
-# shape, sequence length, batch, gradient checkpointing (the anchor table of the issue)
+# shape, sequence length, batch, gradient checkpointing (the anchor table of the issue); SETTINGS
+# replaces them ("shape seq batch yes|no;..."), DEVICE, STEPS and WARMUP the rest (bench/gpu_check.sh --cpu).
 settings=(
   "smollm2-135m 1024 16 no"
   "qwen2.5-0.5b 1024 8 no"
@@ -23,18 +24,21 @@ settings=(
   "tinyllama-1.1b 2048 8 yes"
   "llama-3.2-1b 1024 8 no"
 )
+[[ -n ${SETTINGS:-} ]] && IFS=';' read -r -a settings <<<"$SETTINGS"
+device="${DEVICE:-cuda}" steps="${STEPS:-10}" warmup="${WARMUP:-3}"
+dtype=bf16; [[ $device == cpu ]] && dtype=fp32
+python="${FT_GPU_PYTHON:-python3}"
+limit=(timeout --kill-after=5 "${RUN_LIMIT:-900}")   # seconds for one run; a hung run costs no more
 for s in "${settings[@]}"; do
   read -r shape seq batch gc <<<"$s"
   cfg="bench/shapes/$shape.json"
   extra=(); [[ $gc == yes ]] && extra=(--gradient-checkpointing)
   echo "== $shape, $batch x $seq${extra[*]:+, gradient checkpointing}" >&2
-  "$ft" bench --train --config "$cfg" --device cuda --dtype bf16 --batch "$batch" --seq "$seq" --r 16 \
-    --steps 10 --warmup 3 "${extra[@]}" --json | tail -1 >> "$results"
+  common=(--config "$cfg" --device "$device" --batch "$batch" --seq "$seq" --r 16 --steps "$steps" --warmup "$warmup" "${extra[@]}")
+  "${limit[@]}" "$ft" bench --train "${common[@]}" --dtype "$dtype" --json 2>&1 | tail -1 >> "$results"
   if [[ ${LEVERS:-0} == 1 ]]; then
-    "$ft" bench --train --config "$cfg" --device cuda --dtype bf16 --batch "$batch" --seq "$seq" --r 16 \
-      --steps 10 --warmup 3 "${extra[@]}" --composed-ops --json | tail -1 >> "$results"
+    "${limit[@]}" "$ft" bench --train "${common[@]}" --dtype "$dtype" --composed-ops --json 2>&1 | tail -1 >> "$results"
   fi
-  PYTHONUNBUFFERED=1 python3 bench/parity/peft_train_bench.py --config "$cfg" --device cuda --batch "$batch" --seq "$seq" --r 16 \
-    "${extra[@]}" | tail -1 >> "$results"
+  PYTHONUNBUFFERED=1 "${limit[@]}" "$python" bench/parity/peft_train_bench.py "${common[@]}" 2>&1 | tail -1 >> "$results"
 done
-python3 bench/side_by_side.py "$results" | tee "$out/train_vs_peft.md"
+"$python" bench/side_by_side.py "$results" | tee "$out/train_vs_peft.md"

@@ -42,7 +42,8 @@ def main():
     cuda = args.device.startswith("cuda")
     dtype = torch.bfloat16 if cuda else torch.float32
     cfg = AutoConfig.from_pretrained(args.config)
-    model = AutoModelForCausalLM.from_config(cfg, dtype=dtype, attn_implementation="sdpa").to(args.device)
+    with torch.device(args.device):   # weights drawn where they live: on CUDA a second, not a minute
+        model = AutoModelForCausalLM.from_config(cfg, dtype=dtype, attn_implementation="sdpa")
     if args.gradient_checkpointing:
         model.gradient_checkpointing_enable()
         model.enable_input_require_grads()
