@@ -15,6 +15,8 @@ def implementation(row):
         return "peft"
     if row.get("engine", "").startswith("libtorch 1."):
         return "ours, libtorch 1.13"
+    if row.get("cuda_graph"):
+        return "ours, CUDA graph"
     return "ours, composed ops" if row.get("composed_ops") else "ours"
 
 
@@ -45,12 +47,20 @@ def main(path):
                 order.append(k)
             rows[k][implementation(row)] = row
     composed = any("ours, composed ops" in r for r in rows.values())
+    graph = any("ours, CUDA graph" in r for r in rows.values())
+    busy = any("profile" in x for r in rows.values() for x in r.values())
     ops = any("aten_ops_per_step" in x for r in rows.values() for x in r.values())
     head = "| shape | seq | batch | HF + PEFT tokens/s | ours tokens/s | speed ratio | HF + PEFT peak GiB | ours peak GiB | memory ratio |"
     rule = "|---|---|---|---|---|---|---|---|---|"
     if composed:
         head += " ours, composed ops: tokens/s | peak GiB |"
         rule += "---|---|"
+    if graph:
+        head += " ours, CUDA graph: tokens/s | speed ratio | peak GiB |"
+        rule += "---|---|---|"
+    if busy:
+        head += " GPU busy: HF + PEFT | ours | ours, CUDA graph |"
+        rule += "---|---|---|"
     if ops:
         head += " HF + PEFT ATen ops/step (leaves) | ours ATen ops/step (leaves) | leaf ops ratio |"
         rule += "---|---|---|"
@@ -73,6 +83,15 @@ def main(path):
             c = r.get("ours, composed ops", {})
             cells += [f"{c['tokens_per_s']:,.0f}" if c.get("tokens_per_s") else "-",
                       f"{c['peak_memory_bytes'] / GIB:.2f}" if c.get("peak_memory_bytes") else "-"]
+        if graph:
+            c = r.get("ours, CUDA graph", {})
+            cells += [f"{c['tokens_per_s']:,.0f}" if c.get("tokens_per_s") else "-", ratio(c.get("tokens_per_s"), pt),
+                      f"{c['peak_memory_bytes'] / GIB:.2f}" if c.get("peak_memory_bytes") else "-"]
+        if busy:
+            def fraction(row):
+                p = row.get("profile")
+                return f"{p['busy_fraction']:.0%}" if p and p.get("wall_s") and p.get("device_events") else "-"
+            cells += [fraction(peft), fraction(ours), fraction(r.get("ours, CUDA graph", {}))]
         if ops:
             po, oo = peft.get("aten_ops_per_step"), ours.get("aten_ops_per_step")
             pl, ol = peft.get("leaf_aten_ops_per_step"), ours.get("leaf_aten_ops_per_step")

@@ -6,6 +6,9 @@
 #   bash bench/train_vs_peft.sh [FINETUNE]      FINETUNE defaults to build-gpu/cli/finetune
 #   LEVERS=1 bash bench/train_vs_peft.sh        also runs ours with --composed-ops (what the
 #                                               engine's own autograd nodes save)
+#   GRAPH=1 bash bench/train_vs_peft.sh         also runs ours with --cuda-graph (the step replayed)
+#   PROFILE=1 bash bench/train_vs_peft.sh       every run profiles one more step (GPU busy time and
+#                                               kernels by time in its JSON line)
 # Results: $OUT (or ./gpu-results)/train_vs_peft.jsonl and train_vs_peft.md.
 set -uo pipefail
 out="${OUT:-$PWD/gpu-results}"
@@ -35,10 +38,14 @@ for s in "${settings[@]}"; do
   extra=(); [[ $gc == yes ]] && extra=(--gradient-checkpointing)
   echo "== $shape, $batch x $seq${extra[*]:+, gradient checkpointing}" >&2
   common=(--config "$cfg" --device "$device" --batch "$batch" --seq "$seq" --r 16 --steps "$steps" --warmup "$warmup" "${extra[@]}")
-  "${limit[@]}" "$ft" bench --train "${common[@]}" --dtype "$dtype" --json 2>&1 | tail -1 >> "$results"
+  [[ ${PROFILE:-0} == 1 ]] && common+=(--profile)
+  "${limit[@]}" "$ft" bench --train "${common[@]}" --dtype "$dtype" --json 2>&1 | grep -aE '^\{|[Ee]rror' | tail -1 >> "$results"
   if [[ ${LEVERS:-0} == 1 ]]; then
-    "${limit[@]}" "$ft" bench --train "${common[@]}" --dtype "$dtype" --composed-ops --json 2>&1 | tail -1 >> "$results"
+    "${limit[@]}" "$ft" bench --train "${common[@]}" --dtype "$dtype" --composed-ops --json 2>&1 | grep -aE '^\{|[Ee]rror' | tail -1 >> "$results"
   fi
-  PYTHONUNBUFFERED=1 "${limit[@]}" "$python" bench/parity/peft_train_bench.py "${common[@]}" 2>&1 | tail -1 >> "$results"
+  if [[ ${GRAPH:-0} == 1 ]]; then
+    "${limit[@]}" "$ft" bench --train "${common[@]}" --dtype "$dtype" --cuda-graph --json 2>&1 | grep -aE '^\{|[Ee]rror' | tail -1 >> "$results"
+  fi
+  PYTHONUNBUFFERED=1 "${limit[@]}" "$python" bench/parity/peft_train_bench.py "${common[@]}" 2>&1 | grep -aE '^\{|[Ee]rror' | tail -1 >> "$results"
 done
 "$python" bench/side_by_side.py "$results" | tee "$out/train_vs_peft.md"

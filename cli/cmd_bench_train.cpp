@@ -3,7 +3,9 @@
 // [--gradient-checkpointing] [--composed-ops] [--count-ops] [--json]: LoRA training throughput and
 // peak memory on random tokens. --composed-ops trains through composed libtorch ops instead of the
 // model's own autograd nodes (model/training_nodes.h), to measure what those save. --count-ops adds
-// the ATen operators one step dispatches (about one kernel launch each on a GPU).
+// the ATen operators one step dispatches (about one kernel launch each on a GPU). --profile adds one
+// profiled step: device busy time against wall time and the kernels by time (--trace FILE keeps the
+// Chrome trace). --cuda-graph captures the step once and replays it (CUDA only).
 #include "args.h"
 #include "cmd_common.h"
 #include "commands.h"
@@ -24,8 +26,8 @@
 namespace ft::cli {
 
 int runBenchTrain(const Argv& argv) {
-    const Args args(argv, {"model", "config", "dtype", "device", "batch", "seq", "r", "alpha", "targets", "steps", "warmup", "threads"},
-                    {"train", "json", "gradient-checkpointing", "composed-ops", "count-ops"});
+    const Args args(argv, {"model", "config", "dtype", "device", "batch", "seq", "r", "alpha", "targets", "steps", "warmup", "threads", "trace"},
+                    {"train", "json", "gradient-checkpointing", "composed-ops", "count-ops", "profile", "cuda-graph"});
     const auto device = parseDevice(args.value("device", "cpu"));
     const auto dtype = parseDtype(args.value("dtype", device.is_cuda() ? "bf16" : "fp32"));
     if (args.has("threads")) torch::set_num_threads(int(args.integer("threads", 1)));
@@ -36,8 +38,12 @@ int runBenchTrain(const Argv& argv) {
     o.warmup = args.integer("warmup", 3);
     o.gradientCheckpointing = args.flag("gradient-checkpointing");
     o.countOps = args.flag("count-ops");
+    o.profile = args.flag("profile") || args.has("trace");
+    o.cudaGraph = args.flag("cuda-graph");
+    o.tracePath = args.value("trace", "");
     const bool composedOps = args.flag("composed-ops");
     setFusedTrainingNodes(!composedOps);
+    if (o.cudaGraph && !device.is_cuda()) throw Error("--cuda-graph needs --device cuda");
     if (o.batch < 1 || o.seqLen < 2 || o.steps < 1 || o.warmup < 0) throw Error("--batch, --seq and --steps must be positive");
     LoraConfig lora;
     lora.r = args.integer("r", 16);
@@ -75,6 +81,7 @@ int runBenchTrain(const Argv& argv) {
                                 {"targets", lora.targets},
                                 {"gradient_checkpointing", o.gradientCheckpointing},
                                 {"composed_ops", composedOps},
+                                {"cuda_graph", o.cudaGraph},
                                 {"steps", o.steps},
                                 {"seconds_per_step", r.secondsPerStep},
                                 {"tokens_per_s", r.tokensPerSecond},
@@ -86,6 +93,19 @@ int runBenchTrain(const Argv& argv) {
         if (o.countOps) {
             line["aten_ops_per_step"] = r.opsPerStep;
             line["leaf_aten_ops_per_step"] = r.leafOpsPerStep;
+            auto& byName = line["leaf_aten_ops_by_name"] = nlohmann::json::object();
+            for (const auto& [name, n] : r.leafOpsByName) byName[name] = n;
+        }
+        if (o.profile) {
+            const auto& p = r.profile;
+            nlohmann::json top = nlohmann::json::array();
+            for (size_t i = 0; i < p.byName.size() && i < 20; ++i) top.push_back({p.byName[i].first, p.byName[i].second});
+            line["profile"] = {{"wall_s", p.wallSeconds},
+                               {"device_busy_s", p.deviceBusySeconds},
+                               {"device_events", p.deviceEvents},
+                               {"busy_fraction", p.wallSeconds > 0 ? p.deviceBusySeconds / p.wallSeconds : 0.0},
+                               {"top_kernels_s", top}};
+            if (!r.profileError.empty()) line["profile"] = {{"error", r.profileError}};
         }
         std::cout << line.dump() << std::endl;
     } else {
@@ -94,11 +114,18 @@ int runBenchTrain(const Argv& argv) {
                   << "device     " << device.str() << ", " << dtypeName(dtype) << "\n"
                   << "batch      " << o.batch << " x " << o.seqLen << " tokens, LoRA r " << lora.r << " on " << lora.targets.size()
                   << " projections" << (o.gradientCheckpointing ? ", gradient checkpointing" : "")
-                  << (composedOps ? ", composed ops" : "") << "\n"
+                  << (composedOps ? ", composed ops" : "") << (o.cudaGraph ? ", CUDA graph" : "") << "\n"
                   << "throughput " << r.tokensPerSecond << " tokens/s (" << r.secondsPerStep << " s/step)\n"
                   << "peak mem   " << formatBytes(r.peakBytes) << " (estimated before the run: " << formatBytes(estimate.total())
                   << ")\n";
         if (o.countOps) std::cout << "aten ops   " << r.opsPerStep << " per step, " << r.leafOpsPerStep << " of them leaves\n";
+        if (o.profile) {
+            const auto& p = r.profile;
+            std::cout << "profile    " << p.deviceEvents << " device events, busy " << p.deviceBusySeconds << " s of "
+                      << p.wallSeconds << " s\n";
+            for (size_t i = 0; i < p.byName.size() && i < 10; ++i)
+                std::cout << "           " << p.byName[i].second << " s  " << p.byName[i].first << "\n";
+        }
     }
     return 0;
 }

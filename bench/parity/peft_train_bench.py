@@ -27,6 +27,36 @@ def count_ops(step):
     return len(ops), len(leaves)
 
 
+def profile_step(step, cuda, trace):
+    """One step under torch.profiler: device busy time against wall time and kernels by time (the
+    same summary as `finetune bench --train --profile`)."""
+    from torch.profiler import ProfilerActivity, profile
+    activities = [ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if cuda else [])
+    if cuda:
+        torch.cuda.synchronize()
+    with profile(activities=activities) as prof:
+        t0 = time.perf_counter()
+        step()
+        if cuda:
+            torch.cuda.synchronize()
+        wall = time.perf_counter() - t0
+    by_name, busy, events = {}, 0.0, 0
+    # The raw Kineto events, as `finetune bench --profile` reads them in C++.
+    for e in prof.profiler.kineto_results.events():
+        if e.device_type() != torch.autograd.DeviceType.CUDA:
+            continue
+        seconds = e.duration_ns() * 1e-9
+        busy += seconds
+        events += 1
+        name = e.name() if len(e.name()) <= 120 else e.name()[:117] + "..."
+        by_name[name] = by_name.get(name, 0.0) + seconds
+    if trace:
+        prof.export_chrome_trace(trace)
+    top = sorted(by_name.items(), key=lambda kv: -kv[1])[:20]
+    return {"wall_s": wall, "device_busy_s": busy, "device_events": events,
+            "busy_fraction": busy / wall if wall else 0.0, "top_kernels_s": [list(kv) for kv in top]}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--config", required=True)
@@ -38,6 +68,8 @@ def main():
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--gradient-checkpointing", action="store_true")
     ap.add_argument("--count-ops", action="store_true")
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--trace", default="")
     args = ap.parse_args()
     cuda = args.device.startswith("cuda")
     dtype = torch.bfloat16 if cuda else torch.float32
@@ -80,6 +112,11 @@ def main():
            "torch": torch.__version__, "threads": torch.get_num_threads()}
     if args.count_ops:
         out["aten_ops_per_step"], out["leaf_aten_ops_per_step"] = count_ops(step)
+    if args.profile or args.trace:
+        try:   # the measurement above stands even where the profiler cannot run
+            out["profile"] = profile_step(step, cuda, args.trace)
+        except Exception as e:  # noqa: BLE001
+            out["profile"] = {"error": f"{type(e).__name__}: {e}"}
     print(json.dumps(out))
 
 

@@ -43,6 +43,13 @@ torch::Tensor repeatKv(const torch::Tensor& x, int64_t groups) {
 
 torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, const torch::Tensor& mask) {
     const int64_t groups = q.size(1) / k.size(1);
+#if FT_HAS_SDPA_GQA
+    // On CUDA, flash attention reads each K/V head for its query heads itself. Only without a mask:
+    // with one, the kernels that take masks do not take groups, and the fallback would keep [B, nh, T, S].
+    if (groups > 1 && q.is_cuda() && !mask.defined())
+        return at::scaled_dot_product_attention(q, k, v, /*attn_mask=*/{}, /*dropout_p=*/0.0, /*is_causal=*/true,
+                                                /*scale=*/std::nullopt, /*enable_gqa=*/true);
+#endif
     const auto kr = repeatKv(k, groups);
     const auto vr = repeatKv(v, groups);
 #if FT_HAS_SDPA

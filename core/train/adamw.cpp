@@ -2,9 +2,11 @@
 
 #include "util/error.h"
 
+#include "torch_compat.h"
 #include "torch_pch.h"
 
 #include <cmath>
+#include <algorithm>
 #include <map>
 
 namespace ft {
@@ -16,13 +18,42 @@ AdamW::AdamW(std::vector<std::pair<std::string, torch::Tensor>> params, AdamWOpt
         m_expAvgSq.push_back(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
         m_decays.push_back(!m_options.decays || m_options.decays(name));
         m_lrScale.push_back(m_options.lrScale ? m_options.lrScale(name) : 1.0);
+        m_stepTensors.push_back(torch::zeros({}, p.options().dtype(torch::kFloat32)));
+        const size_t i = m_lrScale.size() - 1;
+        auto group = std::find_if(m_groups.begin(), m_groups.end(),
+                                  [&](const Group& g) { return g.lrScale == m_lrScale[i] && g.decays == m_decays[i]; });
+        if (group == m_groups.end()) group = m_groups.insert(m_groups.end(), Group{m_lrScale[i], m_decays[i], {}});
+        group->members.push_back(i);
     }
 }
 
-void AdamW::step(double lr) {
+void AdamW::step(double lr, const torch::Tensor& skipIf) {
     torch::NoGradGuard noGrad;
     ++m_steps;
     const double b1 = m_options.beta1, b2 = m_options.beta2;
+#if FT_HAS_FUSED_OPTIMIZER
+    // One multi-tensor kernel per group instead of seven per tensor (420 adapter tensors in SmolLM2's
+    // LoRA): the same update as torch.optim.AdamW(fused=True).
+    for (const Group& group : m_groups) {
+        std::vector<torch::Tensor> params, grads, expAvg, expAvgSq, steps;
+        for (size_t i : group.members) {
+            const auto& g = m_params[i].second.grad();
+            if (!g.defined()) continue;
+            params.push_back(m_params[i].second);
+            grads.push_back(g);
+            expAvg.push_back(m_expAvg[i]);
+            expAvgSq.push_back(m_expAvgSq[i]);
+            steps.push_back(m_stepTensors[i]);
+        }
+        if (params.empty()) continue;
+        at::_foreach_add_(steps, 1.0);
+        at::_fused_adamw_(params, grads, expAvg, expAvgSq, /*max_exp_avg_sqs=*/{}, steps, lr * group.lrScale, b1, b2,
+                          group.decays ? m_options.weightDecay : 0.0, m_options.eps, /*amsgrad=*/false, /*maximize=*/false,
+                          /*grad_scale=*/std::nullopt, skipIf.defined() ? std::optional<at::Tensor>(skipIf) : std::nullopt);
+        if (skipIf.defined()) at::_foreach_add_(steps, skipIf, -1.0);   // a skipped update does not count (as PyTorch)
+    }
+#else
+    if (skipIf.defined() && skipIf.item<double>() != 0) return;   // libtorch 1.13 (CPU): the host decides
     const double biasCorrection1 = 1.0 - std::pow(b1, double(m_steps));
     const double biasCorrection2Sqrt = std::sqrt(1.0 - std::pow(b2, double(m_steps)));
     for (size_t i = 0; i < m_params.size(); ++i) {
@@ -37,6 +68,7 @@ void AdamW::step(double lr) {
         const auto denom = (m_expAvgSq[i].sqrt() / biasCorrection2Sqrt).add_(m_options.eps);
         p.addcdiv_(m_expAvg[i], denom, -stepSize);
     }
+#endif
 }
 
 void AdamW::zeroGrad() {
@@ -70,24 +102,49 @@ void AdamW::loadState(const std::vector<std::pair<std::string, torch::Tensor>>& 
     const auto it = byName.find("step");
     if (it == byName.end()) throw Error(source + ": missing optimizer tensor \"step\"");
     m_steps = it->second.to(torch::kInt64).item<int64_t>();
+    for (auto& t : m_stepTensors) t.fill_(double(m_steps));
 }
+
+namespace {
+std::vector<torch::Tensor> definedGrads(const std::vector<std::pair<std::string, torch::Tensor>>& params) {
+    std::vector<torch::Tensor> grads;
+    for (const auto& [name, p] : params)
+        if (p.grad().defined()) grads.push_back(p.grad());
+    return grads;
+}
+} // namespace
 
 torch::Tensor gradNorm(const std::vector<std::pair<std::string, torch::Tensor>>& params) {
+    const auto grads = definedGrads(params);
+    if (grads.empty()) return torch::zeros({}, torch::kFloat32);
+#if FT_HAS_FUSED_OPTIMIZER
+    // Per-tensor norms in one multi-tensor kernel, then the norm of those (clip_grad_norm_'s way).
+    return at::linalg_vector_norm(at::stack(at::_foreach_norm(grads, 2)).to(torch::kFloat32), 2);
+#else
     torch::Tensor total;
-    for (const auto& [name, p] : params) {
-        if (!p.grad().defined()) continue;
-        const auto sq = p.grad().to(torch::kFloat32).pow(2).sum();
+    for (const auto& g : grads) {
+        const auto sq = g.to(torch::kFloat32).pow(2).sum();
         total = total.defined() ? total + sq : sq;
     }
-    return total.defined() ? total.sqrt() : torch::zeros({}, torch::kFloat32);
+    return total.sqrt();
+#endif
 }
 
-void clipGradients(const std::vector<std::pair<std::string, torch::Tensor>>& params, double norm, double maxNorm) {
-    if (maxNorm <= 0 || !(norm > maxNorm)) return;
-    const double coefficient = maxNorm / (norm + 1e-6);   // as torch.nn.utils.clip_grad_norm_
+void clipGradients(const std::vector<std::pair<std::string, torch::Tensor>>& params, const torch::Tensor& norm, double maxNorm) {
+    if (maxNorm <= 0) return;
     torch::NoGradGuard noGrad;
-    for (const auto& [name, p] : params)
-        if (p.grad().defined()) p.mutable_grad().mul_(coefficient);
+    auto grads = definedGrads(params);
+    if (grads.empty()) return;
+    const auto coefficient = (maxNorm / (norm + 1e-6)).clamp_max(1.0);   // exactly 1 under the limit
+#if FT_HAS_FUSED_OPTIMIZER
+    at::_foreach_mul_(grads, coefficient.to(grads.front().scalar_type()));
+#else
+    for (auto& g : grads) g.mul_(coefficient);
+#endif
+}
+
+torch::Tensor nonFinite(const torch::Tensor& values) {
+    return values.isfinite().logical_not().any().to(torch::kFloat32);
 }
 
 } // namespace ft

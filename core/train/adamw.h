@@ -23,8 +23,9 @@ public:
     AdamW(std::vector<std::pair<std::string, torch::Tensor>> params, AdamWOptions options);
 
     // One update with learning rate `lr` from the parameters' .grad() (parameters without a gradient
-    // are skipped, as PyTorch does).
-    void step(double lr);
+    // are skipped, as PyTorch does). `skipIf`, a float tensor on the parameters' device, cancels the
+    // update where it is nonzero (a non-finite gradient norm) without the host reading it first.
+    void step(double lr, const torch::Tensor& skipIf = {});
     void zeroGrad();
 
     int64_t steps() const { return m_steps; }
@@ -40,13 +41,20 @@ private:
     std::vector<torch::Tensor> m_expAvg, m_expAvgSq;
     std::vector<bool> m_decays;
     std::vector<double> m_lrScale;
+    // Parameters that share a learning-rate factor and weight decay: one fused update each.
+    struct Group { double lrScale; bool decays; std::vector<size_t> members; };
+    std::vector<Group> m_groups;
+    std::vector<torch::Tensor> m_stepTensors;   // float32 step count per parameter, as the fused kernel reads it
     AdamWOptions m_options;
     int64_t m_steps = 0;
 };
 
 // Total L2 norm of the gradients (float32, on the parameters' device; undefined grads count 0).
 torch::Tensor gradNorm(const std::vector<std::pair<std::string, torch::Tensor>>& params);
-// Scales gradients so that their total norm is at most maxNorm (given the norm already computed).
-void clipGradients(const std::vector<std::pair<std::string, torch::Tensor>>& params, double norm, double maxNorm);
+// Scales gradients so that their total norm is at most maxNorm, given the norm already computed as a
+// tensor: the factor min(1, maxNorm / (norm + 1e-6)) stays on the device (torch.nn.utils.clip_grad_norm_'s).
+void clipGradients(const std::vector<std::pair<std::string, torch::Tensor>>& params, const torch::Tensor& norm, double maxNorm);
+// 1 where `values` holds a NaN or an infinity, else 0 (a float32 scalar): AdamW::step's skipIf.
+torch::Tensor nonFinite(const torch::Tensor& values);
 
 } // namespace ft

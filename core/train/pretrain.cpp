@@ -226,8 +226,8 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
         const BatchTensors t = collateBatch(batch, blocks, device);
         torch::Tensor loss = summedNll(*model, t) / double(t.targetCount());
         loss.backward();
-        clipGradients(params, gradNorm(params).item<double>(), 1.0);
-        optimizer.step(learningRate(schedule, step, total));
+        clipGradients(params, gradNorm(params), 1.0);
+        optimizer.step(learningRate(schedule, step, total), nonFinite(loss.detach()));
         optimizer.zeroGrad();
         const double value = loss.item<double>();
         if (!std::isfinite(value)) throw Error(format("the loss became %g at step %lld", value, (long long)step), "lower lr");

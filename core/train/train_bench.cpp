@@ -3,6 +3,7 @@
 
 #include "lora/lora_adapter.h"
 #include "train/adamw.h"
+#include "train/cuda_graph.h"
 #include "train/train_batch.h"
 #include "util/memory_stats.h"
 #include "util/op_counter.h"
@@ -10,6 +11,7 @@
 #include "torch_pch.h"
 
 #include <chrono>
+#include <memory>
 
 namespace ft {
 
@@ -35,17 +37,23 @@ TrainBenchResult benchTraining(CausalLM& model, const LoraConfig& lora, const Tr
     model->train();
     const BatchTensors tensors = collateBatch(batch, seqs, device);
     resetPeakMemory(deviceName);
-    const auto step = [&] {
+    // As the trainer's step: the update queued whole, then one read of the loss and the norm.
+    const auto work = [&] {
         const auto loss = summedNll(*model, tensors, o.gradientCheckpointing) / double(tensors.targetCount());
         loss.backward();
-        const double norm = gradNorm(params).item<double>();   // synchronises, as a real step does
+        const auto norm = gradNorm(params);
+        const auto observed = torch::stack({loss.detach(), norm});
         clipGradients(params, norm, 1.0);
-        optimizer.step(1e-4);
+        optimizer.step(1e-4, nonFinite(observed));
         optimizer.zeroGrad();
+        return observed;
     };
+    std::unique_ptr<CapturedWork> graph;
+    if (o.cudaGraph) graph = std::make_unique<CapturedWork>(work, deviceName, int(std::max<int64_t>(1, o.warmup)));
+    const auto step = [&] { (void)(graph ? graph->replay() : work()).to(torch::kCPU); };
     using Clock = std::chrono::steady_clock;
     Clock::time_point start;
-    for (int64_t i = 0; i < o.warmup + o.steps; ++i) {
+    for (int64_t i = graph ? o.warmup : 0; i < o.warmup + o.steps; ++i) {   // the capture warmed up already
         if (i == o.warmup) start = Clock::now();
         step();
     }
@@ -58,6 +66,14 @@ TrainBenchResult benchTraining(CausalLM& model, const LoraConfig& lora, const Tr
         step();
         r.opsPerStep = counter.count();
         r.leafOpsPerStep = counter.leafCount();
+        r.leafOpsByName = counter.leavesByName();
+    }
+    if (o.profile) {
+        try {   // the measurement above stands even where the profiler cannot run
+            r.profile = profileDeviceWork(step, deviceName, o.tracePath);
+        } catch (const std::exception& e) {
+            r.profileError = e.what();
+        }
     }
     return r;
 }

@@ -386,9 +386,17 @@ struct Trainer::Impl {
             r.tokens += b.tokens;
             r.examples += b.examples;
         }
+        // The whole update is queued before the host reads anything: one synchronisation per step, and
+        // a step with a non-finite loss or gradient norm is cancelled on the device (skipIf).
         const auto& params = optimizer->params();
-        const double loss = r.loss = lossSum.item<double>();
-        const double gradNormValue = r.gradNorm = gradNorm(params).item<double>();
+        const auto norm = gradNorm(params);
+        const auto observed = torch::stack({lossSum, norm});
+        clipGradients(params, norm, s.maxGradNorm);
+        r.lr = learningRate(s, state.step, state.totalSteps);
+        optimizer->step(r.lr, nonFinite(observed));
+        const auto host = observed.to(torch::kCPU);
+        const double loss = r.loss = host[0].item<double>();
+        const double gradNormValue = r.gradNorm = host[1].item<double>();
         if (!std::isfinite(loss) || !std::isfinite(gradNormValue)) {
             optimizer->zeroGrad();
             throw StepFailure(state.step + 1,
@@ -399,9 +407,6 @@ struct Trainer::Impl {
                                   (lastCheckpoint.empty() ? std::string("no checkpoint was saved yet")
                                                           : "the last good checkpoint is " + lastCheckpoint));
         }
-        clipGradients(params, gradNormValue, s.maxGradNorm);
-        r.lr = learningRate(s, state.step, state.totalSteps);
-        optimizer->step(r.lr);
         optimizer->zeroGrad();
         ++state.step;
         state.microIndex = last;

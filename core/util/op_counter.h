@@ -6,6 +6,9 @@
 // Counting slows ops down: measure time without it.
 #pragma once
 #include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace ft {
 
@@ -18,6 +21,8 @@ public:
 
     int64_t count() const;       // ops dispatched since construction, nested ones included
     int64_t leafCount() const;   // those that called no other op: the ones that do the work (kernels)
+    // The leaves by operator name ("aten::mul"), most frequent first: where the launches go.
+    std::vector<std::pair<std::string, int64_t>> leavesByName() const;
 
 private:
     uint64_t m_handle = 0;
