@@ -4,7 +4,8 @@
 #      same PyTorch release), else built there against that machine's PyTorch (core and cli only);
 #   2. `finetune info` (must list the GPU);
 #   3. the side-by-side training table against transformers + PEFT (bench/train_vs_peft.sh), ours
-#      also with the step captured as a CUDA graph, every run with one profiled step;
+#      also with the step captured as a CUDA graph and with LoRA in the model's dtype (and both),
+#      every run with one profiled step;
 #   4. the reference checks that use the GPU (bf16 scoring, LoRA, training curves on CUDA);
 #   5. prefill/decode tokens/s of `finetune bench`.
 # A prerequisite that fails (1, 2) stops the script with its message; a measurement that fails is
@@ -83,9 +84,10 @@ export FT_CLI="$ft" PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 TRANSFORMERS_VERBOSITY=e
 
 # 3. The table: ours beside transformers + PEFT at the five settings (toy sizes on the CPU).
 if [[ $mode == cuda ]]; then
-  step train_vs_peft 330 env OUT="$out" RUN_LIMIT=80 GRAPH=1 PROFILE=1 "$BASH" bench/train_vs_peft.sh "$ft"
+  step train_vs_peft 420 env OUT="$out" RUN_LIMIT=80 GRAPH=1 LORA_MODEL_DTYPE=1 PROFILE=1 "$BASH" bench/train_vs_peft.sh "$ft"
 else
   step train_vs_peft 600 env OUT="$out" SETTINGS="smollm2-135m 64 1 no;smollm2-135m 64 1 yes" DEVICE=cpu PROFILE=1 \
+    LORA_MODEL_DTYPE=1 \
     STEPS=2 WARMUP=1 "$BASH" bench/train_vs_peft.sh "$ft"
 fi
 [[ -f $out/train_vs_peft.md ]] && cp "$out/train_vs_peft.md" "$logs/"

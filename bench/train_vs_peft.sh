@@ -7,6 +7,8 @@
 #   LEVERS=1 bash bench/train_vs_peft.sh        also runs ours with --composed-ops (what the
 #                                               engine's own autograd nodes save)
 #   GRAPH=1 bash bench/train_vs_peft.sh         also runs ours with --cuda-graph (the step replayed)
+#   LORA_MODEL_DTYPE=1 bash bench/train_vs_peft.sh  also runs ours with --lora-model-dtype (and with
+#                                               GRAPH=1 both together)
 #   PROFILE=1 bash bench/train_vs_peft.sh       every run profiles one more step (GPU busy time and
 #                                               kernels by time in its JSON line)
 # Results: $OUT (or ./gpu-results)/train_vs_peft.jsonl and train_vs_peft.md.
@@ -43,9 +45,14 @@ for s in "${settings[@]}"; do
   if [[ ${LEVERS:-0} == 1 ]]; then
     "${limit[@]}" "$ft" bench --train "${common[@]}" --dtype "$dtype" --composed-ops --json 2>&1 | grep -aE '^\{|[Ee]rror' | tail -1 >> "$results"
   fi
-  if [[ ${GRAPH:-0} == 1 ]]; then
-    "${limit[@]}" "$ft" bench --train "${common[@]}" --dtype "$dtype" --cuda-graph --json 2>&1 | grep -aE '^\{|[Ee]rror' | tail -1 >> "$results"
-  fi
+  variants=()
+  [[ ${GRAPH:-0} == 1 ]] && variants+=("--cuda-graph")
+  [[ ${LORA_MODEL_DTYPE:-0} == 1 ]] && variants+=("--lora-model-dtype")
+  [[ ${GRAPH:-0} == 1 && ${LORA_MODEL_DTYPE:-0} == 1 ]] && variants+=("--lora-model-dtype --cuda-graph")
+  for v in "${variants[@]}"; do
+    # shellcheck disable=SC2086  # a variant is one or two flags
+    "${limit[@]}" "$ft" bench --train "${common[@]}" --dtype "$dtype" $v --json 2>&1 | grep -aE '^\{|[Ee]rror' | tail -1 >> "$results"
+  done
   PYTHONUNBUFFERED=1 "${limit[@]}" "$python" bench/parity/peft_train_bench.py "${common[@]}" 2>&1 | grep -aE '^\{|[Ee]rror' | tail -1 >> "$results"
 done
 "$python" bench/side_by_side.py "$results" | tee "$out/train_vs_peft.md"

@@ -5,7 +5,8 @@
 // model's own autograd nodes (model/training_nodes.h), to measure what those save. --count-ops adds
 // the ATen operators one step dispatches (about one kernel launch each on a GPU). --profile adds one
 // profiled step: device busy time against wall time and the kernels by time (--trace FILE keeps the
-// Chrome trace). --cuda-graph captures the step once and replays it (CUDA only).
+// Chrome trace). --cuda-graph captures the step once and replays it (CUDA only). --lora-model-dtype
+// multiplies the adapters in the model's dtype (model/training_nodes.h).
 #include "args.h"
 #include "cmd_common.h"
 #include "commands.h"
@@ -27,7 +28,7 @@ namespace ft::cli {
 
 int runBenchTrain(const Argv& argv) {
     const Args args(argv, {"model", "config", "dtype", "device", "batch", "seq", "r", "alpha", "targets", "steps", "warmup", "threads", "trace"},
-                    {"train", "json", "gradient-checkpointing", "composed-ops", "count-ops", "profile", "cuda-graph"});
+                    {"train", "json", "gradient-checkpointing", "composed-ops", "count-ops", "profile", "cuda-graph", "lora-model-dtype"});
     const auto device = parseDevice(args.value("device", "cpu"));
     const auto dtype = parseDtype(args.value("dtype", device.is_cuda() ? "bf16" : "fp32"));
     if (args.has("threads")) torch::set_num_threads(int(args.integer("threads", 1)));
@@ -43,6 +44,8 @@ int runBenchTrain(const Argv& argv) {
     o.tracePath = args.value("trace", "");
     const bool composedOps = args.flag("composed-ops");
     setFusedTrainingNodes(!composedOps);
+    const bool loraModelDtype = args.flag("lora-model-dtype");
+    setLoraInModelDtype(loraModelDtype);
     if (o.cudaGraph && !device.is_cuda()) throw Error("--cuda-graph needs --device cuda");
     if (o.batch < 1 || o.seqLen < 2 || o.steps < 1 || o.warmup < 0) throw Error("--batch, --seq and --steps must be positive");
     LoraConfig lora;
@@ -82,6 +85,7 @@ int runBenchTrain(const Argv& argv) {
                                 {"gradient_checkpointing", o.gradientCheckpointing},
                                 {"composed_ops", composedOps},
                                 {"cuda_graph", o.cudaGraph},
+                                {"lora_model_dtype", loraModelDtype},
                                 {"steps", o.steps},
                                 {"seconds_per_step", r.secondsPerStep},
                                 {"tokens_per_s", r.tokensPerSecond},
@@ -114,7 +118,8 @@ int runBenchTrain(const Argv& argv) {
                   << "device     " << device.str() << ", " << dtypeName(dtype) << "\n"
                   << "batch      " << o.batch << " x " << o.seqLen << " tokens, LoRA r " << lora.r << " on " << lora.targets.size()
                   << " projections" << (o.gradientCheckpointing ? ", gradient checkpointing" : "")
-                  << (composedOps ? ", composed ops" : "") << (o.cudaGraph ? ", CUDA graph" : "") << "\n"
+                  << (composedOps ? ", composed ops" : "") << (o.cudaGraph ? ", CUDA graph" : "")
+                  << (loraModelDtype ? ", LoRA in the model's dtype" : "") << "\n"
                   << "throughput " << r.tokensPerSecond << " tokens/s (" << r.secondsPerStep << " s/step)\n"
                   << "peak mem   " << formatBytes(r.peakBytes) << " (estimated before the run: " << formatBytes(estimate.total())
                   << ")\n";

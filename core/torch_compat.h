@@ -15,3 +15,5 @@
 #define FT_HAS_FUSED_RMS_NORM (TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4))
 // scaled_dot_product_attention(..., enable_gqa): grouped-query attention without repeating K and V, from 2.5.
 #define FT_HAS_SDPA_GQA (TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 5))
+// mm(a, b, out_dtype): bfloat16/float16 inputs summed into a float32 result by cuBLAS (CUDA only), from 2.8.
+#define FT_HAS_MM_OUT_DTYPE (TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 8))

@@ -1,5 +1,8 @@
 #include "model/lora_linear_function.h"
 
+#include "model/training_nodes.h"
+
+#include "torch_compat.h"
 #include "torch_pch.h"
 
 #include <torch/csrc/autograd/custom_function.h>
@@ -53,12 +56,62 @@ struct LoraLinearFunction : public torch::autograd::Function<LoraLinearFunction>
     }
 };
 
+// [a, b] x [b, c] summed and returned in float32 from model-dtype inputs: one cuBLAS call on CUDA
+// (mm's out_dtype form); elsewhere through float32 copies, same values.
+torch::Tensor mmFloat32(const torch::Tensor& a, const torch::Tensor& b) {
+#if FT_HAS_MM_OUT_DTYPE
+    if (a.is_cuda() && a.scalar_type() != torch::kFloat32) return at::mm(a, b, torch::kFloat32);
+#endif
+    return a.to(torch::kFloat32).mm(b.to(torch::kFloat32));
+}
+
+// The same projection with the adapter's matrix products in the model's dtype (training_nodes.h,
+// loraInModelDtype): A and B·scaling rounded to it once per call, y + middle·Bᵀ in one addmm, the
+// gradients of A and B summed in float32. Saves x (shared with the base projection) and the
+// [rows, r] middle; no float32 tensor of the activations' size is made either way.
+struct LoraLinearModelDtypeFunction : public torch::autograd::Function<LoraLinearModelDtypeFunction> {
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, torch::Tensor x, torch::Tensor weight, torch::Tensor bias,
+                                 torch::Tensor loraA, torch::Tensor loraB, double scaling, torch::Tensor keepMask,
+                                 double keepProbability) {
+        const auto dtype = x.scalar_type();
+        const auto a = loraA.to(dtype), bScaled = (loraB * scaling).to(dtype);
+        const auto y = torch::linear(x, weight, bias.numel() > 0 ? bias : torch::Tensor());
+        const auto middle = rows(adapterInput(x, dtype, keepMask, keepProbability)).mm(a.t());   // [rows, r]
+        const auto out = rows(y).addmm(middle, bScaled.t());
+        ctx->save_for_backward({x, weight, a, bScaled, middle, keepMask});
+        ctx->saved_data["scaling"] = scaling;
+        ctx->saved_data["keep"] = keepProbability;
+        return out.view(y.sizes());
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx, torch::autograd::variable_list grads) {
+        const auto saved = ctx->get_saved_variables();
+        const auto &x = saved[0], &weight = saved[1], &a = saved[2], &bScaled = saved[3], &middle = saved[4], &keepMask = saved[5];
+        const double scaling = ctx->saved_data["scaling"].toDouble(), keep = ctx->saved_data["keep"].toDouble();
+        const auto g = rows(grads[0].contiguous());                               // [rows, out]
+        const auto gMiddle = g.mm(bScaled);                                       // [rows, r]: d/d middle
+        torch::Tensor gx, gA, gB;
+        // d/dB = scaling · gᵀ·middle; d/dA = gMiddleᵀ·x_in (gMiddle already carries the scaling).
+        if (ctx->needs_input_grad(4)) gB = mmFloat32(g.t(), middle).mul_(scaling);
+        if (ctx->needs_input_grad(3)) gA = mmFloat32(gMiddle.t(), rows(adapterInput(x, x.scalar_type(), keepMask, keep)));
+        if (ctx->needs_input_grad(0)) {
+            auto gh = gMiddle.mm(a);                                              // [rows, in]
+            if (keepMask.numel() > 0) gh = gh * rows(keepMask) * (1.0 / keep);
+            gx = g.mm(weight).add_(gh).view(x.sizes());
+        }
+        return {gx, torch::Tensor(), torch::Tensor(), gA, gB, torch::Tensor(), torch::Tensor(), torch::Tensor()};
+    }
+};
+
 } // namespace
 
 torch::Tensor loraLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, const torch::Tensor& loraA,
                          const torch::Tensor& loraB, double scaling, const torch::Tensor& keepMask, double keepProbability) {
     // Autograd functions take defined tensors only: "none" travels as an empty tensor.
     const auto none = torch::empty({0}, x.options());
+    if (loraInModelDtype() && x.scalar_type() != loraA.scalar_type() && x.scalar_type() != torch::kFloat32)
+        return LoraLinearModelDtypeFunction::apply(x, weight, bias.defined() ? bias : none, loraA, loraB, scaling,
+                                                   keepMask.defined() ? keepMask : none.to(torch::kBool), keepProbability);
     return LoraLinearFunction::apply(x, weight, bias.defined() ? bias : none, loraA, loraB, scaling,
                                      keepMask.defined() ? keepMask : none.to(torch::kBool), keepProbability);
 }

@@ -10,6 +10,11 @@ namespace ft {
 void setFusedTrainingNodes(bool on);
 bool fusedTrainingNodes();
 
+// Whether a LoRA projection under a bfloat16/float16 model multiplies in the model's dtype (tensor
+// cores, no float32 copies of its activations; gradients still summed into float32) instead of
+// float32 as PEFT does. Off by default until the GPU checks (bench/gpu_check.sh) confirm it.
+void setLoraInModelDtype(bool on);
+bool loraInModelDtype();
 // Whether an op takes its node: gradients are being recorded, one of its inputs wants them (the
 // caller says), and the nodes are on. Inference and evaluation take the composed ops.
 bool useTrainingNode(bool inputsRequireGrad);

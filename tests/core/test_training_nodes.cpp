@@ -98,7 +98,10 @@ class TestTrainingNodes final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void cleanup() { setFusedTrainingNodes(true); }
+    void cleanup() {
+        setFusedTrainingNodes(true);
+        setLoraInModelDtype(false);
+    }
 
     void loraLinearEqualsComposedOps_data() {
         QTest::addColumn<int>("dtype");
@@ -140,6 +143,49 @@ private Q_SLOTS:
         QVERIFY2(close(got.b, ref.b, torch::kFloat32), qPrintable("B gradient " + maxDiff(got.b, ref.b)));
         // The node's gradients are really the adapter's: B starts at zero in PEFT's init, so A gets none.
         const Grads fresh = nodeLora(x, w, bias, a, torch::zeros_like(b), 1.5, mask, keep, upstream);
+        QVERIFY(torch::equal(fresh.a, torch::zeros_like(a)));
+        QVERIFY(fresh.b.abs().sum().item<double>() > 0);
+    }
+
+    // The adapter multiplied in the model's dtype (loraInModelDtype): within bfloat16 rounding of the
+    // float32 formula PEFT uses, gradients of A and B still float32, and still the adapter's own.
+    void loraInModelDtypeWithinBf16Noise_data() {
+        QTest::addColumn<bool>("withBias");
+        QTest::addColumn<double>("dropout");
+        QTest::newRow("plain") << false << 0.0;
+        QTest::newRow("bias, dropout") << true << 0.25;
+    }
+
+    void loraInModelDtypeWithinBf16Noise() {
+        QFETCH(bool, withBias);
+        QFETCH(double, dropout);
+        torch::manual_seed(11);
+        const int64_t in = 48, out = 40, r = 8;
+        const auto x = torch::randn({3, 7, in}).to(torch::kBFloat16);
+        const auto w = (torch::randn({out, in}) * 0.2).to(torch::kBFloat16);
+        const auto bias = withBias ? torch::randn({out}).to(torch::kBFloat16) : torch::Tensor();
+        const auto a = torch::randn({r, in}) * 0.2, b = torch::randn({out, r}) * 0.2;
+        const auto upstream = torch::randn({3, 7, out}).to(torch::kBFloat16);
+        const double keep = 1.0 - dropout;
+        const auto mask = dropout > 0 ? loraKeepMask(x, keep) : torch::Tensor();
+        const Grads ref = composedLora(x, w, bias, a, b, 2.0, mask, keep, upstream);
+        setLoraInModelDtype(true);
+        const Grads got = nodeLora(x, w, bias, a, b, 2.0, mask, keep, upstream);
+        const Grads fresh = nodeLora(x, w, bias, a, torch::zeros_like(b), 2.0, mask, keep, upstream);
+        setLoraInModelDtype(false);
+        QCOMPARE(got.out.scalar_type(), torch::kBFloat16);
+        QCOMPARE(got.x.scalar_type(), torch::kBFloat16);
+        QCOMPARE(got.a.scalar_type(), torch::kFloat32);
+        QCOMPARE(got.b.scalar_type(), torch::kFloat32);
+        // Relative to each tensor's largest value: a few bfloat16 roundings (2^-8 each) at most.
+        const auto relative = [](const torch::Tensor& t, const torch::Tensor& u) {
+            return ((t.to(torch::kFloat32) - u.to(torch::kFloat32)).abs().max() / u.to(torch::kFloat32).abs().max()).item<double>();
+        };
+        QVERIFY2(relative(got.out, ref.out) < 2e-2, qPrintable("output " + maxDiff(got.out, ref.out)));
+        QVERIFY2(relative(got.x, ref.x) < 2e-2, qPrintable("input gradient " + maxDiff(got.x, ref.x)));
+        QVERIFY2(relative(got.a, ref.a) < 2e-2, qPrintable("A gradient " + maxDiff(got.a, ref.a)));
+        QVERIFY2(relative(got.b, ref.b) < 2e-2, qPrintable("B gradient " + maxDiff(got.b, ref.b)));
+        QVERIFY(relative(got.a, ref.a) > 0);   // really the other path: it rounds differently
         QVERIFY(torch::equal(fresh.a, torch::zeros_like(a)));
         QVERIFY(fresh.b.abs().sum().item<double>() > 0);
     }
