@@ -7,18 +7,30 @@
 #      also with the step captured as a CUDA graph and with LoRA in the model's dtype (and both),
 #      every run with one profiled step;
 #   4. the reference checks that use the GPU (bf16 scoring, LoRA, training curves on CUDA);
-#   5. prefill/decode tokens/s of `finetune bench`.
+#   5. prefill/decode tokens/s of `finetune bench` beside transformers' (bench/parity/hf_generate_bench.py).
 # A prerequisite that fails (1, 2) stops the script with its message; a measurement that fails is
 # logged and the next one runs, so that one short GPU slot tells as much as it can. Every step has a
 # time limit. Logs go whole to $OUT/logs/ and are packed into $OUT/gpu-logs.tar.gz after every step
 # (the device tool returns at most 8 files); the table is also $OUT/train_vs_peft.md.
 # Usage (repository root):
-#   bash bench/gpu_check.sh          on a CUDA machine
+#   bash bench/gpu_check.sh          on a CUDA machine: all of it (about 8 minutes on an H200)
+#   bash bench/gpu_check.sh --part 1 steps 1 to 3 (about 6 minutes), --part 2 steps 1, 2, 4 and 5
+#                                    (about 3): two device calls that each fit its 10-minute limit
 #   bash bench/gpu_check.sh --cpu    here, without a GPU: the same steps at toy sizes on the CPU
-#                                    (proves the script builds and runs; measures nothing)
+#                                    (proves the script runs; measures nothing; ctest's
+#                                    test_gpu_check_cpu). FT_GPU_BIN names a binary to use instead
+#                                    of the carried one or a build.
 set -uo pipefail
-mode=cuda
-[[ ${1:-} == --cpu ]] && mode=cpu
+mode=cuda part=all
+while (($#)); do
+  case $1 in
+    --cpu) mode=cpu ;;
+    --part) part=$2; shift ;;
+    *) echo "usage: bash bench/gpu_check.sh [--cpu] [--part 1|2]" >&2; exit 2 ;;
+  esac
+  shift
+done
+runs() { [[ $part == all || $part == "$1" ]]; }   # whether this call runs part $1
 out="${OUT:-$PWD/gpu-results}"
 logs="$out/logs"
 mkdir -p "$logs"
@@ -56,8 +68,9 @@ EOF
 
 # 1. The binary. The carried one links the same libtorch release; it finds libtorch through
 #    LD_LIBRARY_PATH here, and libft_spm.so, SQLite and SentencePiece beside it.
-ft=""
-if [[ -x .deps/gpu/bin/finetune ]]; then
+ft="${FT_GPU_BIN:-}"   # a binary given (the CPU-mode test in tests/ uses the build's)
+if [[ -n $ft ]]; then :
+elif [[ -x .deps/gpu/bin/finetune ]]; then
   export LD_LIBRARY_PATH="$PWD/.deps/gpu/lib:$torch_dir/lib:$nvidia_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
   if step carried-info 60 .deps/gpu/bin/finetune info; then ft="$PWD/.deps/gpu/bin/finetune"; fi
 fi
@@ -83,7 +96,8 @@ if [[ $mode == cuda ]] && ! grep -q '"cuda' "$logs/info.log"; then note "FAIL  f
 export FT_CLI="$ft" PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 TRANSFORMERS_VERBOSITY=error
 
 # 3. The table: ours beside transformers + PEFT at the issue's five settings (toy sizes on the CPU).
-if [[ $mode == cuda ]]; then
+if ! runs 1; then :
+elif [[ $mode == cuda ]]; then
   step train_vs_peft 420 env OUT="$out" RUN_LIMIT=80 GRAPH=1 LORA_MODEL_DTYPE=1 PROFILE=1 "$BASH" bench/train_vs_peft.sh "$ft"
 else
   step train_vs_peft 600 env OUT="$out" SETTINGS="smollm2-135m 64 1 no;smollm2-135m 64 1 yes" DEVICE=cpu PROFILE=1 \
@@ -92,24 +106,24 @@ else
 fi
 [[ -f $out/train_vs_peft.md ]] && cp "$out/train_vs_peft.md" "$logs/"
 
-# 4. The reference checks that use the GPU: bf16 scoring (test_ref_model), training curves (and
-#    LoRA files on the CPU run).
-step ref_model 90 "$python" tests/reference/test_ref_model.py
-[[ $mode == cpu ]] && step ref_lora 60 "$python" tests/reference/test_ref_lora.py   # no GPU in it: CI runs it
-if [[ $mode == cuda ]]; then step ref_train 120 "$python" tests/reference/test_ref_train.py --device cuda
-else step ref_train 300 "$python" tests/reference/test_ref_train.py --steps 5; fi
+if runs 2; then
+  # 4. The reference checks that use the GPU: bf16 scoring (test_ref_model), training curves (and
+  #    LoRA files on the CPU run).
+  step ref_model 90 "$python" tests/reference/test_ref_model.py
+  [[ $mode == cpu ]] && step ref_lora 60 "$python" tests/reference/test_ref_lora.py   # no GPU in it: CI runs it
+  if [[ $mode == cuda ]]; then step ref_train 120 "$python" tests/reference/test_ref_train.py --device cuda
+  else step ref_train 300 "$python" tests/reference/test_ref_train.py --steps 5; fi
 
-# 5. Prefill and decode tokens/s.
-for shape in smollm2-135m llama-3.2-1b; do
-  if [[ $mode == cuda ]]; then
-    step "generate-$shape" 45 "$ft" bench --config "bench/shapes/$shape.json" --device cuda --dtype bf16 --batch 1 \
-      --prompt-len 512 --new-tokens 128 --repeat 3 --json
-  else
-    step "generate-$shape" 120 "$ft" bench --config "bench/shapes/$shape.json" --device cpu --dtype fp32 --batch 1 \
-      --prompt-len 16 --new-tokens 4 --repeat 1 --json
-    break
-  fi
-done
+  # 5. Prefill and decode tokens/s, ours and transformers'.
+  gen=(--batch 1 --prompt-len 512 --new-tokens 128 --repeat 3)
+  [[ $mode == cpu ]] && gen=(--batch 1 --prompt-len 16 --new-tokens 4 --repeat 1)
+  for shape in smollm2-135m llama-3.2-1b; do
+    dtype=bf16; [[ $mode == cpu ]] && dtype=fp32
+    step "generate-$shape" 60 "$ft" bench --config "bench/shapes/$shape.json" --device "$mode" --dtype "$dtype" "${gen[@]}" --json
+    step "hf-generate-$shape" 90 "$python" bench/parity/hf_generate_bench.py --config "bench/shapes/$shape.json" --device "$mode" "${gen[@]}"
+    [[ $mode == cpu ]] && break
+  done
+fi
 note "done in $((SECONDS - began)) s"
 pack
 ! grep -q '^ *[0-9]*s  \(FAIL\|TIME\)' "$summary"
