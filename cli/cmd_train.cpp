@@ -11,9 +11,12 @@
 #include "util/strings.h"
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
 #include <unistd.h>
 
 namespace ft::cli {
@@ -31,42 +34,37 @@ class ProgressPrinter {
 public:
     explicit ProgressPrinter(bool tty) : m_tty(tty) {}
 
-    void operator()(const nlohmann::json& e) {
-        const std::string kind = e.value("event", "");
-        if (kind == "log") {
-            line("  " + e.value("message", ""));
-        } else if (kind == "started") {
+    void operator()(const TrainEvent& e) {
+        if (const auto* k = e.as<LogLine>()) {
+            line("  " + k->message);
+        } else if (const auto* k = e.as<RunStarted>()) {
             line(format("training %lld steps on %s (%s): %lld train / %lld validation examples, %lld trainable parameters",
-                        (long long)e.value("total_steps", 0), e.value("device", "").c_str(), e.value("dtype", "").c_str(),
-                        (long long)e.value("train_examples", 0), (long long)e.value("validation_examples", 0),
-                        (long long)e.value("trainable_params", 0)));
-        } else if (kind == "step") {
-            const int64_t step = e.value("step", 0), total = e.value("total_steps", 1);
+                        (long long)k->totalSteps, k->device.c_str(), k->dtype.c_str(), (long long)k->trainExamples,
+                        (long long)k->validationExamples, (long long)k->trainableParams));
+        } else if (const auto* k = e.as<StepDone>()) {
             const int width = 24;
-            const int filled = int(double(width) * double(step) / double(std::max<int64_t>(1, total)));
+            const int filled = int(double(width) * double(k->step) / double(std::max<int64_t>(1, k->totalSteps)));
             const std::string bar = std::string(size_t(filled), '=') + std::string(size_t(width - filled), ' ');
             const std::string text = format("step %lld/%lld [%s] loss %.4f  lr %.2e  gnorm %.3f  %.0f tok/s  mem %s  eta %s",
-                                            (long long)step, (long long)total, bar.c_str(), e.value("loss", 0.0), e.value("lr", 0.0),
-                                            e.value("grad_norm", 0.0), e.value("tokens_per_s", 0.0),
-                                            formatBytes(e.value("memory_bytes", uint64_t(0))).c_str(), formatDuration(e.value("eta_s", -1.0)).c_str());
+                                            (long long)k->step, (long long)k->totalSteps, bar.c_str(), k->loss, k->lr, k->gradNorm,
+                                            k->tokensPerSecond, formatBytes(k->memoryBytes).c_str(), formatDuration(k->etaSeconds).c_str());
             if (m_tty) {
                 std::cout << "\r" << text << "\033[K" << std::flush;
                 m_open = true;
             } else {
                 std::cout << text << "\n" << std::flush;
             }
-        } else if (kind == "eval") {
-            line(format("eval at step %lld: loss %.4f  ppl %.3f%s", (long long)e.value("step", 0), e.value("loss", 0.0),
-                        e.value("ppl", 0.0), e.value("improved", false) ? "  (best)" : ""));
-        } else if (kind == "checkpoint") {
-            line("checkpoint " + e.value("path", ""));
-        } else if (kind == "paused" || kind == "resumed") {
-            line(kind);
-        } else if (kind == "finished") {
-            line(format("%s at step %lld; adapter: %s", e.value("status", "").c_str(), (long long)e.value("step", 0),
-                        e.value("adapter", "").c_str()));
-        } else if (kind == "failed") {
-            line(format("failed at step %lld: %s", (long long)e.value("step", 0), e.value("reason", "").c_str()));
+        } else if (const auto* k = e.as<EvalDone>()) {
+            line(format("eval at step %lld: loss %.4f  ppl %.3f%s", (long long)k->step, k->loss, k->perplexity,
+                        k->improved ? "  (best)" : ""));
+        } else if (const auto* k = e.as<CheckpointSaved>()) {
+            line("checkpoint " + k->path);
+        } else if (e.is<Paused>() || e.is<Resumed>()) {
+            line(trainEventName(e));
+        } else if (const auto* k = e.as<RunFinished>()) {
+            line(format("%s at step %lld; adapter: %s", trainStatusName(k->status), (long long)k->step, k->adapter.c_str()));
+        } else if (const auto* k = e.as<RunFailed>()) {
+            line(format("failed at step %lld: %s", (long long)k->step, k->reason.c_str()));
         }
     }
 
@@ -90,10 +88,8 @@ int runTrain(const Argv& argv) {
     }
     const bool json = args.flag("json");
     ProgressPrinter printer(!json && isatty(STDOUT_FILENO));
-    Trainer* current = nullptr;
-    auto observer = [&](const nlohmann::json& e) {
-        if (g_interrupts.load() > 0 && current) current->stop();
-        if (json) std::cout << e.dump() << "\n" << std::flush;
+    auto observer = [&](const TrainEvent& e) {
+        if (json) std::cout << toJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n" << std::flush;
         else printer(e);
     };
     std::unique_ptr<Trainer> trainer;
@@ -103,10 +99,20 @@ int runTrain(const Argv& argv) {
         if (args.positionals().size() != 1) throw Error("give one run configuration file", "usage: finetune train RUN.json");
         trainer = Trainer::create(RunConfig::fromFile(args.positionals()[0]), observer);
     }
-    current = trainer.get();
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
+    // Ctrl-C asks for a stop within a tenth of a second, whatever the logging interval: the handler
+    // only counts (a second one exits at once), this watcher tells the trainer.
+    std::atomic<bool> done{false};
+    std::thread watcher([&] {
+        while (!done.load()) {
+            if (g_interrupts.load() > 0) trainer->stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
     const TrainOutcome outcome = trainer->run();
+    done = true;
+    watcher.join();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     if (outcome.status == TrainStatus::Failed) {

@@ -19,7 +19,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QJsonObject>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
@@ -123,17 +122,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         }
         if (m_trainingView->resumeRun(runDir)) showView(m_trainingView);
     });
-    connect(m_trainingView->job(), &TrainingJob::event, this, [this](const QJsonObject& e) {
-        if (e.value(QStringLiteral("event")).toString() == QLatin1String("started")) {
+    connect(m_trainingView->job(), &TrainingJob::event, this, [this](const TrainEvent& e) {
+        if (e.is<RunStarted>()) {
             m_runsView->addRunFolder(m_trainingView->job()->runDir());
             m_runsView->setActiveRun(m_trainingView->job()->runDir());
         }
     });
-    connect(m_trainingView->job(), &TrainingJob::finished, this, [this](const QString& status) {
+    connect(m_trainingView->job(), &TrainingJob::finished, this, [this](TrainStatus status) {
         m_runsView->setActiveRun(QString());
         m_compareView->refreshRuns();   // the new adapter can be compared and evaluated at once
         m_evaluationView->refreshRuns();
-        if (status != QLatin1String("failed") && !m_trainingView->job()->runDir().isEmpty())
+        if (status != TrainStatus::Failed && !m_trainingView->job()->runDir().isEmpty())
             m_compareView->selectRun(m_trainingView->job()->runDir()), m_evaluationView->selectRun(m_trainingView->job()->runDir());
     });
     connect(m_setupView, &SetupView::startRequested, this, [this] {

@@ -220,9 +220,8 @@ void RunsView::updateChart() {
         const int train = m_chart->addSeries(tr("%1 train").arg(name), color, false, runs.size() > 1 ? 0.0 : 0.9);
         const int eval = m_chart->addSeries(tr("%1 validation").arg(name), color.darker(130), true);
         for (const auto& e : readMetrics(runfiles::metrics(dir.toStdString()))) {
-            const std::string type = e.value("event", "");
-            if (type == "step" && e.contains("loss")) m_chart->addPoint(train, e.value("step", 0.0), e.value("loss", 0.0));
-            else if (type == "eval" && e.contains("loss")) m_chart->addPoint(eval, e.value("step", 0.0), e.value("loss", 0.0));
+            if (const auto* k = e.as<StepDone>()) m_chart->addPoint(train, double(k->step), k->loss);
+            else if (const auto* k = e.as<EvalDone>()) m_chart->addPoint(eval, double(k->step), k->loss);
         }
         if (runs.size() == 1) {
             const RunSummary r = summarizeRun(dir.toStdString());

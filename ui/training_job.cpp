@@ -2,12 +2,14 @@
 
 #include "util/error.h"
 
-#include <QJsonDocument>
 #include <QThread>
 
 namespace ft::ui {
 
-TrainingJob::TrainingJob(QObject* parent) : QObject(parent) {}
+TrainingJob::TrainingJob(QObject* parent) : QObject(parent) {
+    qRegisterMetaType<ft::TrainEvent>();
+    qRegisterMetaType<ft::TrainStatus>();
+}
 
 TrainingJob::~TrainingJob() {
     stop();
@@ -27,8 +29,8 @@ bool TrainingJob::launch(const std::function<std::unique_ptr<Trainer>(TrainObser
         if (error) *error = tr("A training run is already in progress.");
         return false;
     }
-    auto observer = [this](const nlohmann::json& e) {
-        Q_EMIT event(QJsonDocument::fromJson(QByteArray::fromStdString(e.dump())).object());   // queued: receivers live on the UI thread
+    auto observer = [this](const TrainEvent& e) {
+        Q_EMIT event(e);   // queued: receivers live on the UI thread
     };
     std::unique_ptr<Trainer> trainer;
     try {
@@ -43,7 +45,7 @@ bool TrainingJob::launch(const std::function<std::unique_ptr<Trainer>(TrainObser
     Trainer* t = m_trainer.get();
     m_thread = QThread::create([this, t] {
         const TrainOutcome out = t->run();
-        Q_EMIT finished(QString::fromLatin1(trainStatusName(out.status)), QString::fromStdString(out.message));
+        Q_EMIT finished(out.status, QString::fromStdString(out.message));
     });
     m_thread->setObjectName(QStringLiteral("training"));
     m_thread->start();

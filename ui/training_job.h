@@ -3,7 +3,7 @@
 // event reaches the UI as a queued signal, so the UI thread never waits on training. Pause, resume
 // and stop go straight to the Trainer, whose controls are thread-safe.
 #pragma once
-#include <QJsonObject>
+#include <QMetaType>
 #include <QObject>
 #include <functional>
 #include <memory>
@@ -37,8 +37,8 @@ public Q_SLOTS:
     void wait();   // blocks until the worker has finished (for shutdown)
 
 Q_SIGNALS:
-    void event(const QJsonObject& event);                    // every trainer event ("step", "eval", ...)
-    void finished(const QString& status, const QString& message);   // "completed", "stopped", "early_stopped", "failed"
+    void event(const ft::TrainEvent& event);                      // every trainer event, in order
+    void finished(ft::TrainStatus status, const QString& message);   // message: a failure's reason
 
 private:
     // Creates the Trainer with an observer that forwards events, then runs it on a new thread.
@@ -50,3 +50,7 @@ private:
 };
 
 } // namespace ft::ui
+
+// Queued across threads by value.
+Q_DECLARE_METATYPE(ft::TrainEvent)
+Q_DECLARE_METATYPE(ft::TrainStatus)

@@ -12,8 +12,6 @@
 #include <QCheckBox>
 #include <QFile>
 #include <QFileDialog>
-#include <QJsonDocument>
-#include <QJsonArray>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -160,8 +158,7 @@ bool TrainingView::showRun(const QString& runDir) {
     }
     resetForRun();
     m_replaying = true;
-    for (const auto& e : readMetrics(runfiles::metrics(dir)))
-        onEvent(QJsonDocument::fromJson(QByteArray::fromStdString(e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))).object());
+    for (const auto& e : readMetrics(runfiles::metrics(dir))) onEvent(e);
     m_replaying = false;
     QFile log(QString::fromStdString(runfiles::log(dir)));
     if (log.open(QIODevice::ReadOnly)) m_log->setPlainText(QString::fromUtf8(log.readAll()));
@@ -199,61 +196,58 @@ void TrainingView::resetForRun() {
     m_progress->setValue(0);
 }
 
-void TrainingView::onEvent(const QJsonObject& e) {
-    const QString kind = e.value(QStringLiteral("event")).toString();
-    const int step = e.value(QStringLiteral("step")).toInt();
-    if (kind == QLatin1String("log")) {
-        m_log->appendPlainText(e.value(QStringLiteral("message")).toString());
-    } else if (kind == QLatin1String("started")) {
-        m_progress->setRange(0, e.value(QStringLiteral("total_steps")).toInt());
-        m_progress->setValue(step);
-        setState(tr("Training on %1 (%2)").arg(e.value(QStringLiteral("device")).toString(), e.value(QStringLiteral("dtype")).toString()));
-        for (const auto& w : e.value(QStringLiteral("warnings")).toArray()) m_log->appendPlainText(tr("warning: %1").arg(w.toString()));
-    } else if (kind == QLatin1String("step")) {
-        const double loss = e.value(QStringLiteral("loss")).toDouble();
-        m_loss->addPoint(m_trainSeries, step, loss);
-        m_lr->addPoint(0, step, e.value(QStringLiteral("lr")).toDouble());
-        m_gradNorm->addPoint(0, step, e.value(QStringLiteral("grad_norm")).toDouble());
+void TrainingView::onEvent(const TrainEvent& e) {
+    const auto qs = [](const std::string& text) { return QString::fromStdString(text); };
+    if (const auto* k = e.as<LogLine>()) {
+        m_log->appendPlainText(qs(k->message));
+    } else if (const auto* k = e.as<RunStarted>()) {
+        m_progress->setRange(0, int(k->totalSteps));
+        m_progress->setValue(int(k->step));
+        setState(tr("Training on %1 (%2)").arg(qs(k->device), qs(k->dtype)));
+        for (const auto& w : k->warnings) m_log->appendPlainText(tr("warning: %1").arg(qs(w)));
+    } else if (const auto* k = e.as<StepDone>()) {
+        const int step = int(k->step);
+        m_loss->addPoint(m_trainSeries, step, k->loss);
+        m_lr->addPoint(0, step, k->lr);
+        m_gradNorm->addPoint(0, step, k->gradNorm);
         m_progress->setValue(step);
         m_figures->setText(tr("step %1 / %2   loss %3 (smoothed %4)   lr %5   grad norm %6   %7 tokens/s   %8 examples/s   memory %9   ETA %10")
                                .arg(step)
-                               .arg(e.value(QStringLiteral("total_steps")).toInt())
-                               .arg(loss, 0, 'f', 4)
+                               .arg(k->totalSteps)
+                               .arg(k->loss, 0, 'f', 4)
                                .arg(m_loss->smoothedValue(m_trainSeries), 0, 'f', 4)
-                               .arg(e.value(QStringLiteral("lr")).toDouble(), 0, 'e', 2)
-                               .arg(e.value(QStringLiteral("grad_norm")).toDouble(), 0, 'f', 3)
-                               .arg(e.value(QStringLiteral("tokens_per_s")).toDouble(), 0, 'f', 0)
-                               .arg(e.value(QStringLiteral("examples_per_s")).toDouble(), 0, 'f', 1)
-                               .arg(QString::fromStdString(formatBytes(uint64_t(e.value(QStringLiteral("memory_bytes")).toDouble()))))
-                               .arg(QString::fromStdString(formatDuration(e.value(QStringLiteral("eta_s")).toDouble()))));
+                               .arg(k->lr, 0, 'e', 2)
+                               .arg(k->gradNorm, 0, 'f', 3)
+                               .arg(k->tokensPerSecond, 0, 'f', 0)
+                               .arg(k->examplesPerSecond, 0, 'f', 1)
+                               .arg(qs(formatBytes(k->memoryBytes)))
+                               .arg(qs(formatDuration(k->etaSeconds))));
         if (!m_job->isPaused()) setState(tr("Training"));
-    } else if (kind == QLatin1String("eval")) {
-        m_loss->addPoint(m_evalSeries, step, e.value(QStringLiteral("loss")).toDouble());
-        m_log->appendPlainText(tr("validation at step %1: loss %2, perplexity %3")
-                                   .arg(step)
-                                   .arg(e.value(QStringLiteral("loss")).toDouble(), 0, 'f', 4)
-                                   .arg(e.value(QStringLiteral("ppl")).toDouble(), 0, 'f', 3));
-    } else if (kind == QLatin1String("checkpoint")) {
-        m_checkpoints->addItem(tr("step %1   %2").arg(step).arg(e.value(QStringLiteral("path")).toString()));
-    } else if (kind == QLatin1String("paused")) {
-        setState(tr("Paused at step %1").arg(step));
-    } else if (kind == QLatin1String("resumed")) {
+    } else if (const auto* k = e.as<EvalDone>()) {
+        m_loss->addPoint(m_evalSeries, int(k->step), k->loss);
+        m_log->appendPlainText(tr("validation at step %1: loss %2, perplexity %3").arg(k->step).arg(k->loss, 0, 'f', 4).arg(k->perplexity, 0, 'f', 3));
+    } else if (const auto* k = e.as<CheckpointSaved>()) {
+        m_checkpoints->addItem(tr("step %1   %2").arg(k->step).arg(qs(k->path)));
+    } else if (const auto* k = e.as<Paused>()) {
+        setState(tr("Paused at step %1").arg(k->step));
+    } else if (e.is<Resumed>()) {
         setState(tr("Training"));
-    } else if (kind == QLatin1String("failed")) {
-        m_log->appendPlainText(tr("FAILED at step %1: %2").arg(step).arg(e.value(QStringLiteral("reason")).toString()));
-        const QString hint = e.value(QStringLiteral("hint")).toString();
-        if (!hint.isEmpty()) m_log->appendPlainText(tr("hint: %1").arg(hint));
+    } else if (const auto* k = e.as<RunFailed>()) {
+        m_log->appendPlainText(tr("FAILED at step %1: %2").arg(k->step).arg(qs(k->reason)));
+        if (!k->hint.empty()) m_log->appendPlainText(tr("hint: %1").arg(qs(k->hint)));
     }
     updateButtons();
 }
 
-void TrainingView::onFinished(const QString& status, const QString& message) {
+void TrainingView::onFinished(TrainStatus status, const QString& message) {
     m_job->wait();
-    if (status == QLatin1String("failed")) setState(tr("Failed: %1").arg(message));
-    else if (status == QLatin1String("stopped")) setState(tr("Stopped; resume it from its folder"));
-    else if (status == QLatin1String("early_stopped")) setState(tr("Stopped early: the validation loss stopped improving"));
-    else setState(tr("Completed"));
-    Q_EMIT logLine(tr("Training %1: %2").arg(status, m_job->runDir()));
+    switch (status) {
+    case TrainStatus::Failed: setState(tr("Failed: %1").arg(message)); break;
+    case TrainStatus::Stopped: setState(tr("Stopped; resume it from its folder")); break;
+    case TrainStatus::EarlyStopped: setState(tr("Stopped early: the validation loss stopped improving")); break;
+    case TrainStatus::Completed: setState(tr("Completed")); break;
+    }
+    Q_EMIT logLine(tr("Training %1: %2").arg(QString::fromLatin1(trainStatusName(status)), m_job->runDir()));
     updateButtons();
 }
 

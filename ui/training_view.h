@@ -2,8 +2,9 @@
 // one from its folder; pause, resume and stop it; watch the loss (raw, smoothed, validation), the
 // learning rate and the gradient norm live, with throughput, ETA, memory, the checkpoints and the log.
 #pragma once
-#include <QJsonObject>
 #include <QWidget>
+
+#include "train/train_events.h"   // torch-free
 
 class QCheckBox;
 class QLabel;
@@ -56,8 +57,8 @@ Q_SIGNALS:
     void logLine(const QString& line);
 
 private:
-    void onEvent(const QJsonObject& e);
-    void onFinished(const QString& status, const QString& message);
+    void onEvent(const ft::TrainEvent& e);
+    void onFinished(ft::TrainStatus status, const QString& message);
     void resetForRun();
     void refuseStart(const QString& error);
     void setState(const QString& text);

@@ -18,7 +18,8 @@ namespace ft {
 namespace fs = std::filesystem;
 
 nlohmann::json TrainerState::toJson() const {
-    return {{"step", step},
+    return {{"format_version", kCheckpointFormatVersion},
+            {"step", step},
             {"epoch", epoch},
             {"micro_index", microIndex},
             {"total_steps", totalSteps},
@@ -31,6 +32,13 @@ nlohmann::json TrainerState::toJson() const {
 }
 
 TrainerState TrainerState::fromJson(const nlohmann::json& j, const std::string& source) {
+    const int version = j.is_object() && j.contains("format_version") && j["format_version"].is_number_integer()
+                            ? j["format_version"].get<int>()
+                            : 1;
+    if (version > kCheckpointFormatVersion)
+        throw Error(format("%s: checkpoint format %d is newer than this Finetune Studio reads (up to %d)", source.c_str(), version,
+                           kCheckpointFormatVersion),
+                    "update Finetune Studio to resume this run");
     try {
         TrainerState s;
         s.step = j.at("step").get<int64_t>();

@@ -14,6 +14,10 @@ namespace ft {
 
 class AdamW;
 
+// trainer_state.json's "format_version": raised when a checkpoint's files change meaning, so that an
+// older program refuses a newer checkpoint by name instead of misreading it. Absent: 1.
+constexpr int kCheckpointFormatVersion = 1;
+
 struct TrainerState {
     int64_t step = 0;           // optimiser steps done
     int64_t epoch = 0;          // data position: epoch ...
@@ -27,6 +31,7 @@ struct TrainerState {
     double lastTrainLoss = -1;
 
     nlohmann::json toJson() const;
+    // Throws ft::Error naming `source` for a malformed state or a newer format_version.
     static TrainerState fromJson(const nlohmann::json& j, const std::string& source);
 };
 

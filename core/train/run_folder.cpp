@@ -97,21 +97,22 @@ MetricsWriter::MetricsWriter(const std::string& path) : m_path(path), m_out(path
     if (!m_out) throw Error("cannot open " + path + " for writing: " + std::strerror(errno));
 }
 
-void MetricsWriter::append(const nlohmann::json& event) {
+void MetricsWriter::append(const TrainEvent& event) {
+    const std::string line = toJson(event).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     std::lock_guard<std::mutex> lock(m_mutex);
-    m_out << event.dump() << '\n';
+    m_out << line << '\n';
     m_out.flush();
     if (!m_out) throw Error("cannot write " + m_path + " (disk full?)");
 }
 
-std::vector<nlohmann::json> readMetrics(const std::string& path) {
-    std::vector<nlohmann::json> out;
+std::vector<TrainEvent> readMetrics(const std::string& path) {
+    std::vector<TrainEvent> out;
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty()) continue;
-        auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-        if (!j.is_discarded() && j.is_object()) out.push_back(std::move(j));
+        const auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+        if (auto e = trainEventFromJson(j)) out.push_back(std::move(*e));
     }
     return out;
 }
@@ -120,10 +121,8 @@ void truncateMetrics(const std::string& path, int64_t step) {
     if (!fileExists(path)) return;
     std::string kept;
     for (const auto& e : readMetrics(path)) {
-        const std::string kind = e.value("event", "");
-        if (kind == "finished" || kind == "failed") continue;
-        if (e.value("step", int64_t(0)) > step) continue;
-        kept += e.dump() + "\n";
+        if (e.is<RunFinished>() || e.is<RunFailed>() || trainEventStep(e) > step) continue;
+        kept += toJson(e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     }
     writeFileAtomic(path, kept);
 }

@@ -7,6 +7,8 @@
 //   best_adapter/    the adapter of the best validation loss so far
 // Plain types only: the studio's Runs view reads these without libtorch.
 #pragma once
+#include "train/train_events.h"
+
 #include <cstdint>
 #include <fstream>
 #include <mutex>
@@ -54,11 +56,11 @@ struct CheckpointEntry {
 };
 std::vector<CheckpointEntry> listCheckpoints(const std::string& runDir);
 
-// Appends events to metrics.jsonl (flushed per line, so readers follow it live).
+// Appends events to metrics.jsonl (flushed per line, so readers follow it live): the one writer.
 class MetricsWriter {
 public:
     explicit MetricsWriter(const std::string& path);
-    void append(const nlohmann::json& event);   // throws ft::Error naming the file on a failed write
+    void append(const TrainEvent& event);   // throws ft::Error naming the file on a failed write
 
 private:
     std::string m_path;
@@ -66,8 +68,9 @@ private:
     std::mutex m_mutex;
 };
 
-// Reads metrics.jsonl; a torn last line (a run killed mid-write) is skipped.
-std::vector<nlohmann::json> readMetrics(const std::string& path);
+// Reads metrics.jsonl: the one reader. A torn last line (a run killed mid-write) and events this
+// version does not know are skipped.
+std::vector<TrainEvent> readMetrics(const std::string& path);
 
 // Keeps only the events up to `step` (finished/failed events dropped), atomically: a resumed run
 // continues the record from its checkpoint.

@@ -40,16 +40,6 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-const char* trainStatusName(TrainStatus s) {
-    switch (s) {
-    case TrainStatus::Completed: return "completed";
-    case TrainStatus::Stopped: return "stopped";
-    case TrainStatus::EarlyStopped: return "early_stopped";
-    case TrainStatus::Failed: return "failed";
-    }
-    return "failed";
-}
-
 namespace {
 
 double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
@@ -119,10 +109,10 @@ struct Trainer::Impl {
     double lastEvalLoss = -1;
     double pausedSeconds = 0;       // within the current step
 
-    void emit(json event) {
-        event["time"] = unixTime();
+    void emit(TrainEvent::Kind kind) {
+        TrainEvent event{std::move(kind), unixTime()};
         if (observer) observer(event);
-        if (metrics && event.value("event", "") != "log") metrics->append(event);
+        if (metrics && !event.is<LogLine>()) metrics->append(event);
     }
 
     void log(const std::string& message) {
@@ -130,7 +120,7 @@ struct Trainer::Impl {
         char stamp[32];
         std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", std::localtime(&now));
         if (logFile) logFile << stamp << "  " << message << std::endl;
-        emit({{"event", "log"}, {"step", state.step}, {"message", message}});
+        emit(LogLine{state.step, message});
     }
 
     void openFiles() {
@@ -243,19 +233,20 @@ struct Trainer::Impl {
             log(format("resuming at step %lld of %lld", (long long)state.step, (long long)total));
         }
         writeRunJson("running");
-        emit({{"event", "started"},
-              {"step", state.step},
-              {"total_steps", state.totalSteps},
-              {"steps_per_epoch", stepsPerEpoch},
-              {"train_examples", data.report.trainExamples},
-              {"validation_examples", int64_t(data.validation.size())},
-              {"train_tokens", data.report.trainTokens},
-              {"truncated", data.report.truncated},
-              {"trainable_params", trainable},
-              {"device", deviceName},
-              {"dtype", dtypeName(dtype)},
-              {"resumed", !resumeCheckpoint.empty()},
-              {"warnings", data.report.warnings}});
+        RunStarted started;
+        started.step = state.step;
+        started.totalSteps = state.totalSteps;
+        started.stepsPerEpoch = stepsPerEpoch;
+        started.trainExamples = data.report.trainExamples;
+        started.validationExamples = int64_t(data.validation.size());
+        started.trainTokens = data.report.trainTokens;
+        started.truncated = data.report.truncated;
+        started.trainableParams = trainable;
+        started.device = deviceName;
+        started.dtype = dtypeName(dtype);
+        started.resumed = !resumeCheckpoint.empty();
+        started.warnings = data.report.warnings;
+        emit(started);
     }
 
     const std::vector<MicroBatch>& epochPlan() {
@@ -271,13 +262,13 @@ struct Trainer::Impl {
         std::unique_lock<std::mutex> lock(mutex);
         if (paused && !stopRequested) {
             lock.unlock();
-            emit({{"event", "paused"}, {"step", state.step}});
+            emit(Paused{state.step});
             const auto t0 = Clock::now();
             lock.lock();
             wake.wait(lock, [&] { return !paused || stopRequested; });
             lock.unlock();
             pausedSeconds += seconds(Clock::now() - t0);
-            if (!stopRequested) emit({{"event", "resumed"}, {"step", state.step}});
+            if (!stopRequested) emit(Resumed{state.step});
         }
         return !stopRequested;
     }
@@ -319,15 +310,16 @@ struct Trainer::Impl {
         } else {
             ++state.evalsWithoutImprovement;
         }
-        emit({{"event", "eval"},
-              {"step", state.step},
-              {"loss", r.loss},
-              {"ppl", std::exp(r.loss)},
-              {"tokens", r.tokens},
-              {"examples", r.examples},
-              {"best_loss", state.bestEvalLoss},
-              {"best_step", state.bestStep},
-              {"improved", improved}});
+        EvalDone done;
+        done.step = state.step;
+        done.loss = r.loss;
+        done.perplexity = std::exp(r.loss);
+        done.tokens = r.tokens;
+        done.examples = r.examples;
+        done.bestLoss = state.bestEvalLoss;
+        done.bestStep = state.bestStep;
+        done.improved = improved;
+        emit(done);
         const int64_t patience = config.train.earlyStoppingPatience;
         return patience > 0 && state.evalsWithoutImprovement >= patience;
     }
@@ -345,7 +337,7 @@ struct Trainer::Impl {
         }
         lastCheckpointStep = state.step;
         lastCheckpoint = dir;
-        emit({{"event", "checkpoint"}, {"step", state.step}, {"path", dir}});
+        emit(CheckpointSaved{state.step, dir});
         const int64_t keep = config.train.keepCheckpoints;
         auto all = listCheckpoints(runDir);
         for (size_t i = 0; keep > 0 && all.size() - i > size_t(keep); ++i) {
@@ -440,18 +432,18 @@ struct Trainer::Impl {
         out.runDir = runDir;
         out.adapterDir = state.step > 0 ? runfiles::adapter(runDir) : std::string();
         writeRunJson(trainStatusName(status));
-        json e = {{"event", "finished"},
-                  {"step", state.step},
-                  {"status", trainStatusName(status)},
-                  {"adapter", out.adapterDir},
-                  {"checkpoint", lastCheckpoint},
-                  {"elapsed_s", state.elapsedSeconds},
-                  {"train_loss", state.lastTrainLoss < 0 ? json(nullptr) : json(state.lastTrainLoss)},
-                  {"eval_loss", lastEvalLoss < 0 ? json(nullptr) : json(lastEvalLoss)},
-                  {"best_eval_loss", state.bestEvalLoss < 0 ? json(nullptr) : json(state.bestEvalLoss)},
-                  {"best_step", state.bestStep}};
+        RunFinished finished;
+        finished.step = state.step;
+        finished.status = status;
+        finished.adapter = out.adapterDir;
+        finished.checkpoint = lastCheckpoint;
+        finished.elapsedSeconds = state.elapsedSeconds;
+        if (state.lastTrainLoss >= 0) finished.trainLoss = state.lastTrainLoss;
+        if (lastEvalLoss >= 0) finished.evalLoss = lastEvalLoss;
+        if (state.bestEvalLoss >= 0) finished.bestEvalLoss = state.bestEvalLoss;
+        finished.bestStep = state.bestStep;
         log(format("finished (%s) at step %lld", trainStatusName(status), (long long)state.step));
-        emit(e);
+        emit(finished);
         return out;
     }
 
@@ -496,20 +488,21 @@ struct Trainer::Impl {
             if (state.step % s.logEvery == 0 || state.step == state.totalSteps) {
                 const MemoryUse m = memoryUse(memDevice);
                 const double planSize = double(std::max<size_t>(1, epochPlan().size()));
-                emit({{"event", "step"},
-                      {"step", state.step},
-                      {"total_steps", state.totalSteps},
-                      {"epoch", double(state.epoch) + double(state.microIndex) / planSize},
-                      {"loss", r->loss},
-                      {"lr", r->lr},
-                      {"grad_norm", r->gradNorm},
-                      {"tokens", r->tokens},
-                      {"tokens_per_s", double(intervalTokens) / intervalSeconds},
-                      {"examples_per_s", double(intervalExamples) / intervalSeconds},
-                      {"elapsed_s", state.elapsedSeconds},
-                      {"eta_s", double(state.totalSteps - state.step) * sessionSeconds / double(sessionSteps)},
-                      {"memory_bytes", m.current},
-                      {"peak_memory_bytes", m.peak}});
+                StepDone done;
+                done.step = state.step;
+                done.totalSteps = state.totalSteps;
+                done.epoch = double(state.epoch) + double(state.microIndex) / planSize;
+                done.loss = r->loss;
+                done.lr = r->lr;
+                done.gradNorm = r->gradNorm;
+                done.tokens = r->tokens;
+                done.tokensPerSecond = double(intervalTokens) / intervalSeconds;
+                done.examplesPerSecond = double(intervalExamples) / intervalSeconds;
+                done.elapsedSeconds = state.elapsedSeconds;
+                done.etaSeconds = double(state.totalSteps - state.step) * sessionSeconds / double(sessionSteps);
+                done.memoryBytes = m.current;
+                done.peakMemoryBytes = m.peak;
+                emit(done);
                 intervalSeconds = 0;
                 intervalTokens = intervalExamples = 0;
             }
@@ -533,11 +526,7 @@ struct Trainer::Impl {
         out.hint = hint;
         try {
             log("failed: " + message + (hint.empty() ? "" : " (" + hint + ")"));
-            emit({{"event", "failed"},
-                  {"step", step},
-                  {"reason", message},
-                  {"hint", hint},
-                  {"checkpoint", lastCheckpoint.empty() ? json(nullptr) : json(lastCheckpoint)}});
+            emit(RunFailed{step, message, hint, lastCheckpoint});
             writeRunJson("failed");
         } catch (const std::exception&) {
             // The disk may be what failed; the outcome still says why.

@@ -1,24 +1,20 @@
 // Trainer: one LoRA training run, from a RunConfig or resumed from a run folder's checkpoint.
 // run() blocks on the calling thread (a worker's); pause(), resumeRun() and stop() may be called
-// from any other thread at any moment. Progress comes out as events (JSON objects with an "event"
-// key: "started", "log", "step", "eval", "checkpoint", "paused", "resumed", "finished", "failed"),
-// given to the observer and appended to the run's metrics.jsonl (all but "log"). No libtorch in this
-// header: the studio includes it.
+// from any other thread at any moment. Progress comes out as typed events (train_events.h), given to
+// the observer (on the training thread) and appended to the run's metrics.jsonl (all but log lines).
+// No libtorch in this header: the studio includes it.
 #pragma once
 #include "train/run_config.h"
+#include "train/train_events.h"
 
 #include <functional>
 #include <memory>
 #include <string>
 
-#include <nlohmann/json.hpp>
 
 namespace ft {
 
-using TrainObserver = std::function<void(const nlohmann::json& event)>;
-
-enum class TrainStatus { Completed, Stopped, EarlyStopped, Failed };
-const char* trainStatusName(TrainStatus status);   // "completed", "stopped", "early_stopped", "failed"
+using TrainObserver = std::function<void(const TrainEvent& event)>;
 
 struct TrainOutcome {
     TrainStatus status = TrainStatus::Failed;
@@ -39,7 +35,7 @@ public:
     ~Trainer();
 
     // Loads the model and data, trains, checkpoints, and reports. Training failures (NaN loss, out of
-    // memory, a full disk, bad data) end in a "failed" event and TrainStatus::Failed; run() does not throw.
+    // memory, a full disk, bad data) end in a RunFailed event and TrainStatus::Failed; run() does not throw.
     TrainOutcome run();
 
     void pause();

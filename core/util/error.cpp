@@ -10,7 +10,10 @@ void rethrowWithContext(const std::string& context) {
     try {
         throw;
     } catch (const Error& e) {
-        throw Error(context + ": " + e.what(), e.hint());
+        // Named once: an error that already begins with the context (a file's own parse error, say) keeps its text.
+        const std::string what = e.what();
+        if (what.rfind(context + ":", 0) == 0) throw Error(what, e.hint());
+        throw Error(context + ": " + what, e.hint());
     } catch (const std::exception& e) {
         throw Error(context + ": " + e.what());
     }

@@ -203,7 +203,7 @@ private Q_SLOTS:
         QVERIFY2(err.find("hint: lower train.batch_size") != std::string::npos, err.c_str());
         QVERIFY2(err.find("frame #") == std::string::npos, err.c_str());
         const auto metrics = readMetrics(m_dir + "/runs/oom/metrics.jsonl");
-        QCOMPARE(metrics.back()["event"].get<std::string>(), std::string("failed"));
+        QVERIFY(metrics.back().is<RunFailed>());
     }
 
     void configErrorsNameTheKey() {
@@ -222,6 +222,28 @@ private Q_SLOTS:
         r = runCli({"train", "--resume", q(m_dir + "/nowhere")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.find("not a run folder") != std::string::npos, r.err.c_str());
+        // A file that is not JSON: named once, with the line of the fault.
+        writeFileAtomic(m_dir + "/broken.json", "{\"model\": \"model\",\n  \"train\": {,}}\n");
+        r = runCli({"train", q(m_dir + "/broken.json")});
+        QCOMPARE(r.exitCode, 1);
+        const auto first = r.err.find("broken.json");
+        QVERIFY2(first != std::string::npos && r.err.find("broken.json", first + 1) == std::string::npos, r.err.c_str());
+    }
+
+    // `finetune COMMAND --help` and `finetune help COMMAND`: that command's usage, exit 0.
+    void commandHelp() {
+        for (const QStringList& args : {QStringList{"train", "--help"}, QStringList{"help", "train"}, QStringList{"train", "-h"}}) {
+            const auto r = runCli(args);
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.out.find("usage: finetune train") != std::string::npos, r.out.c_str());
+            QVERIFY2(r.out.find("--resume RUN_DIR") != std::string::npos, r.out.c_str());
+            QVERIFY2(r.out.find("pretrain") == std::string::npos, r.out.c_str());   // that command's lines only
+        }
+        const auto bench = runCli({"bench", "--help"});   // three forms of bench, all shown
+        QVERIFY2(bench.out.find("--tokenizer DIR") != std::string::npos && bench.out.find("--cuda-graph") != std::string::npos,
+                 bench.out.c_str());
+        QCOMPARE(runCli({"nonsense", "--help"}).exitCode, 2);
+        QVERIFY(runCli({"help"}).out.find("commands:") != std::string::npos);
     }
 
     // scripts/make-demo: the demo workspace with its three splits and a run configuration that

@@ -16,6 +16,7 @@
 #include "tokenizer/tokenizer.h"
 #include "train/adamw.h"
 #include "train/batch_plan.h"
+#include "train/checkpoint.h"
 #include "train/linear_cross_entropy.h"
 #include "train/lr_schedule.h"
 #include "train/memory_estimate.h"
@@ -97,13 +98,14 @@ RunConfig baseConfig(const Fixture& f, const std::string& run) {
     return c;
 }
 
+// Keeps every event as its metrics.jsonl object (toJson: the file's format is the contract).
 struct Recorder {
     std::vector<json> events;
     std::mutex mutex;
     TrainObserver observer() {
-        return [this](const json& e) {
+        return [this](const TrainEvent& e) {
             std::lock_guard<std::mutex> lock(mutex);
-            events.push_back(e);
+            events.push_back(toJson(e));
         };
     }
     std::vector<double> losses() {
@@ -469,6 +471,31 @@ private Q_SLOTS:
 
     // The acceptance test of training: loss falls and the tuned model answers as taught, which the
     // base model cannot.
+    // trainer_state.json carries its format version; a checkpoint of an older program (no version)
+    // reads as version 1, one of a newer program is refused by name.
+    void checkpointFormatVersion() {
+        TrainerState state;
+        state.step = 12;
+        state.epoch = 1;
+        state.microIndex = 3;
+        const json written = state.toJson();
+        QCOMPARE(written["format_version"].get<int>(), kCheckpointFormatVersion);
+        QCOMPARE(TrainerState::fromJson(written, "state.json").step, int64_t(12));
+        json older = written;
+        older.erase("format_version");
+        QCOMPARE(TrainerState::fromJson(older, "state.json").microIndex, int64_t(3));
+        json newer = written;
+        newer["format_version"] = kCheckpointFormatVersion + 1;
+        try {
+            TrainerState::fromJson(newer, "run/checkpoints/step-00000012/trainer_state.json");
+            QFAIL("a newer checkpoint format was accepted");
+        } catch (const Error& e) {
+            const std::string what = e.what();
+            QVERIFY2(what.find("step-00000012/trainer_state.json: checkpoint format 2 is newer") != std::string::npos, e.what());
+            QVERIFY(!e.hint().empty());
+        }
+    }
+
     void trainingTeachesTheReplies() {
         const Fixture f = makeFixture("learn");
         RunConfig c = baseConfig(f, "run");
@@ -504,9 +531,10 @@ private Q_SLOTS:
         QVERIFY(!run["model_fingerprint"].get<std::string>().empty());
         const auto metrics = readMetrics(runfiles::metrics(c.outputDir));
         int64_t steps = 0;
-        for (const auto& e : metrics) steps += e["event"] == "step";
+        for (const auto& e : metrics) steps += e.is<StepDone>();
         QCOMPARE(steps, int64_t(150));
-        QCOMPARE(metrics.back()["event"].get<std::string>(), std::string("finished"));
+        QVERIFY(metrics.back().is<RunFinished>());
+        QCOMPARE(int(metrics.back().as<RunFinished>()->status), int(TrainStatus::Completed));
         QVERIFY(fileExists(c.outputDir + "/best_adapter/adapter_model.safetensors"));
         QVERIFY(fileExists(c.outputDir + "/logs/train.log"));
 
@@ -544,9 +572,9 @@ private Q_SLOTS:
         c.outputDir = f.dir + "/split";
         Recorder first;
         std::unique_ptr<Trainer> t;
-        t = Trainer::create(c, [&](const json& e) {
+        t = Trainer::create(c, [&](const TrainEvent& e) {
             first.observer()(e);
-            if (e["event"] == "step" && e["step"] == 7) t->stop();
+            if (e.is<StepDone>() && trainEventStep(e) == 7) t->stop();
         });
         const TrainOutcome stopped = t->run();
         QVERIFY(stopped.status == TrainStatus::Stopped);
@@ -565,7 +593,7 @@ private Q_SLOTS:
         QCOMPARE(second.of("eval").back()["loss"].get<double>(), whole.of("eval").back()["loss"].get<double>());
         std::vector<double> recorded;
         for (const auto& e : readMetrics(runfiles::metrics(c.outputDir)))
-            if (e["event"] == "step") recorded.push_back(e["loss"].get<double>());
+            if (const auto* k = e.as<StepDone>()) recorded.push_back(k->loss);
         QCOMPARE(recorded, a);
         QVERIFY(!std::filesystem::exists(c.outputDir + "/checkpoints/" + runfiles::checkpointName(7)));
     }
@@ -577,9 +605,9 @@ private Q_SLOTS:
         c.train.saveEvery = 0;
         Recorder rec;
         std::atomic<int64_t> lastStep{0};
-        auto trainer = Trainer::create(c, [&](const json& e) {
+        auto trainer = Trainer::create(c, [&](const TrainEvent& e) {
             rec.observer()(e);
-            if (e["event"] == "step") lastStep = e["step"].get<int64_t>();
+            if (const auto* k = e.as<StepDone>()) lastStep = k->step;
         });
         TrainOutcome out;
         std::thread worker([&] { out = trainer->run(); });
@@ -673,9 +701,9 @@ private Q_SLOTS:
         rlimit original{};
         getrlimit(RLIMIT_FSIZE, &original);
         Recorder rec;
-        const TrainOutcome out = Trainer::create(c, [&](const json& e) {
+        const TrainOutcome out = Trainer::create(c, [&](const TrainEvent& e) {
                                      rec.observer()(e);
-                                     if (e["event"] == "checkpoint") {
+                                     if (e.is<CheckpointSaved>()) {
                                          // Small files (metrics lines) still fit; tensors files do not.
                                          rlimit limited = original;
                                          limited.rlim_cur = 8 * 1024;

@@ -175,7 +175,7 @@ private Q_SLOTS:
         setup->requestStart();
         QVERIFY2(window.trainingView()->job()->isRunning() || finished.count() > 0, qPrintable(window.logText()));
         QVERIFY(finished.wait(60000));
-        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("completed"));
+        QCOMPARE(int(finished.at(0).at(0).value<TrainStatus>()), int(TrainStatus::Completed));
         QVERIFY(QFile::exists(window.trainingView()->job()->runDir() + QStringLiteral("/adapter/adapter_config.json")));
     }
 };

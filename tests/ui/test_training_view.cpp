@@ -81,7 +81,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(120000));
         tick.stop();
 
-        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("completed"));
+        QCOMPARE(int(finished.at(0).at(0).value<TrainStatus>()), int(TrainStatus::Completed));
         QCOMPARE(view.lossChart()->pointCount(0), 400);   // every step
         QCOMPARE(view.lossChart()->pointCount(1), 40);    // validation every 10 steps
         QCOMPARE(view.lrChart()->pointCount(0), 400);
@@ -110,7 +110,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(view.lossChart()->pointCount(0) >= 5, 60000);
         view.stop();
         QVERIFY(finished.wait(60000));
-        QCOMPARE(finished.at(0).at(0).toString(), QStringLiteral("stopped"));
+        QCOMPARE(int(finished.at(0).at(0).value<TrainStatus>()), int(TrainStatus::Stopped));
         QVERIFY(view.resumeRun(QString::fromStdString(m_dir + "/runs/stopped")));
         QTRY_VERIFY_WITH_TIMEOUT(view.lossChart()->pointCount(0) >= 3, 60000);
         view.stop();
