@@ -1,10 +1,12 @@
-// finetune train RUN.json | --resume RUN_DIR [--checkpoint DIR] | --print-defaults [--json]
+// finetune train RUN.json [--preset NAME] | --resume RUN_DIR [--checkpoint DIR] | --print-defaults [--preset NAME] [--json]
 // Runs a LoRA training run. On a terminal: a live progress line (loss, learning rate, gradient norm,
 // throughput, memory, ETA) with evaluations and checkpoints on their own lines; with --json: every
 // event as one JSON line on stdout. Ctrl-C stops cleanly (checkpoint + adapter); a second one quits.
 #include "args.h"
 #include "commands.h"
+#include "io/json_file.h"
 #include "train/run_config.h"
+#include "train/run_presets.h"
 #include "train/trainer.h"
 #include "util/error.h"
 #include "util/memory_stats.h"
@@ -14,6 +16,8 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <optional>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -81,9 +85,22 @@ private:
 } // namespace
 
 int runTrain(const Argv& argv) {
-    const Args args(argv, {"resume", "checkpoint"}, {"json", "print-defaults"});
+    const Args args(argv, {"resume", "checkpoint", "preset"}, {"json", "print-defaults"});
+    // --preset: the preset's settings under the file's own (a key the file sets wins).
+    std::optional<RunPreset> preset;
+    if (args.has("preset")) {
+        preset = runPresetFromName(args.value("preset"));
+        if (!preset) {
+            std::string names;
+            for (RunPreset p : runPresets()) names += std::string(names.empty() ? "" : ", ") + runPresetName(p);
+            throw Error("unknown preset \"" + args.value("preset") + "\"", "the presets are " + names);
+        }
+        if (args.has("resume")) throw Error("--preset applies to a new run, not to --resume (a run keeps its settings)");
+    }
     if (args.flag("print-defaults")) {
-        std::cout << RunConfig::defaultsJson().dump(2) << std::endl;
+        nlohmann::json defaults = RunConfig::defaultsJson();
+        if (preset) applyRunPreset(defaults, *preset);
+        std::cout << defaults.dump(2) << std::endl;
         return 0;
     }
     const bool json = args.flag("json");
@@ -97,7 +114,20 @@ int runTrain(const Argv& argv) {
         trainer = Trainer::resume(args.value("resume"), observer, args.value("checkpoint"));
     } else {
         if (args.positionals().size() != 1) throw Error("give one run configuration file", "usage: finetune train RUN.json");
-        trainer = Trainer::create(RunConfig::fromFile(args.positionals()[0]), observer);
+        const std::string path = args.positionals()[0];
+        RunConfig config;
+        if (preset) {
+            nlohmann::json base = nlohmann::json::object();
+            applyRunPreset(base, *preset);
+            try {
+                config = RunConfig::fromJson(mergeJson(base, readJsonFile(path)), std::filesystem::absolute(path).parent_path().string());
+            } catch (...) {
+                rethrowWithContext(path);
+            }
+        } else {
+            config = RunConfig::fromFile(path);
+        }
+        trainer = Trainer::create(config, observer);
     }
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);

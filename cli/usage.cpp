@@ -41,9 +41,10 @@ commands:
             bench [--limit 100] [--repeat 50]      page-load latency of the table view
   merge     --model DIR --adapter DIR --out DIR [--dtype fp32|bf16]
             merges a PEFT LoRA adapter into the base and writes a complete Hugging Face model folder
-  train     RUN.json [--json]                 train a LoRA adapter (run configuration: docs/run-config.md)
+  train     RUN.json [--preset NAME] [--json]  train a LoRA adapter (run configuration: docs/run-config.md);
+            --preset quick-test|balanced|thorough: the studio's presets, under the file's own settings
             --resume RUN_DIR [--checkpoint DIR]  continue a run from its newest (or the given) checkpoint
-            --print-defaults                     every configuration key with its default
+            --print-defaults [--preset NAME]     every configuration key with its default (or the preset's)
   export    --run RUN_DIR --format peft|merged|gguf|gguf-adapter [--out PATH] [--adapter final|best|step-N]
             [--dtype bf16|fp32] [--type f16|bf16|f32|q8_0] [--name NAME]
             the run's adapter in PEFT layout, or merged into the base model as a Hugging Face folder or one

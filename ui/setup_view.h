@@ -5,6 +5,8 @@
 // measured step time (a few real steps on this machine) turned into an ETA.
 #pragma once
 #include <QWidget>
+
+#include "train/run_presets.h"   // torch-free
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -31,7 +33,7 @@ class SetupView final : public QWidget {
     Q_DISABLE_COPY_MOVE(SetupView)
 
 public:
-    enum class Preset { QuickTest, Balanced, Thorough };
+    using Preset = RunPreset;   // the presets live in core (train/run_presets.h), shared with the CLI
 
     explicit SetupView(Workspace* workspace, QWidget* parent = nullptr);
     ~SetupView() override;

@@ -68,6 +68,33 @@ private Q_SLOTS:
             QVERIFY2(j["train"].contains(key), key);
     }
 
+    // --preset: the studio's presets from the command line, under the file's own settings.
+    void presetsUnderTheFilesSettings() {
+        const auto printed = runCli({"train", "--print-defaults", "--preset", "thorough"});
+        QCOMPARE(printed.exitCode, 0);
+        const json thorough = json::parse(printed.out);
+        QCOMPARE(thorough["lora"]["r"].get<int>(), 32);
+        QCOMPARE(thorough["train"]["early_stopping_patience"].get<int>(), 3);
+        const json config = {{"model", "model"},
+                             {"data", {{"train", "train.jsonl"}}},
+                             {"output_dir", "runs/preset"},
+                             {"train", {{"max_steps", 2}, {"max_seq_len", 96}}},
+                             {"device", "cpu"}};
+        writeFileAtomic(m_dir + "/preset.json", config.dump(2));
+        const auto r = runCli({"train", q(m_dir + "/preset.json"), "--preset", "quick-test", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.c_str());
+        const auto events = jsonLines(r.out);
+        int steps = 0;
+        for (const auto& e : events) steps += e["event"] == "step";
+        QCOMPARE(steps, 2);   // the file's max_steps, not the preset's 30
+        const json run = json::parse(readFile(m_dir + "/runs/preset/run.json"));
+        QCOMPARE(run["config"]["lora"]["r"].get<int>(), 8);   // the preset's
+        QCOMPARE(run["config"]["train"]["batch_size"].get<int>(), 2);
+        const auto unknown = runCli({"train", q(m_dir + "/preset.json"), "--preset", "fast"});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.find("quick-test, balanced, thorough") != std::string::npos, unknown.err.c_str());
+    }
+
     void trainExportAndScore() {
         const json config = {{"model", "model"},
                              {"data", {{"train", "train.jsonl"}, {"validation", "valid.jsonl"}}},
