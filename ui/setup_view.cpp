@@ -10,6 +10,7 @@
 #include "tokenizer/tokenizer.h"
 #include "model/training_nodes.h"
 #include "train/memory_estimate.h"
+#include "train/run_plan.h"
 #include "train/run_config.h"
 #include "train/step_probe.h"
 #include "util/device_info.h"
@@ -53,6 +54,11 @@ struct SetupView::ModelFacts {
 };
 
 namespace {
+
+TrainSettings noPacking(TrainSettings s) {
+    s.packing = false;
+    return s;
+}
 
 QString qstr(const std::string& s) {
     return QString::fromStdString(s);
@@ -594,12 +600,15 @@ void SetupView::updateEstimate() {
         }
     }
     const int64_t perStep = c.train.batchSize * c.train.gradAccum;
+    // The trainer's own count (core's planRun) from the number of train examples; with packing the
+    // rows depend on token lengths, so the count is an upper bound until training starts.
     int64_t steps = c.train.maxSteps;
-    if (steps == 0 && examples > 0) steps = int64_t(std::ceil(c.train.epochs * double(examples) / double(perStep)));
+    if (steps == 0 && examples > 0) steps = planRun(std::vector<int64_t>(size_t(examples), 1), noPacking(c.train)).totalSteps;
     if (examples == 0) lines << tr("<span style='color:#c0392b'>The dataset has no train examples: assign splits in the Dataset view.</span>");
     if (steps > 0)
-        lines << tr("Steps: %1 (%2 examples per step%3)")
+        lines << tr("Steps: %1%2 (%3 examples per step%4)")
                      .arg(steps)
+                     .arg(c.train.packing && c.train.maxSteps == 0 ? tr(" at most (packing puts several examples in a row)") : QString())
                      .arg(perStep)
                      .arg(examples > 0 ? tr(", %1 train examples").arg(examples) : QString());
     if (m_secondsPerStep > 0 && steps > 0)

@@ -11,6 +11,7 @@
 #include "train/checkpoint.h"
 #include "train/lr_schedule.h"
 #include "train/run_folder.h"
+#include "train/run_plan.h"
 #include "train/train_batch.h"
 #include "train/training_data.h"
 #include "util/error.h"
@@ -221,9 +222,9 @@ struct Trainer::Impl {
         optimizer = std::make_unique<AdamW>(params, adam);
 
         planOptions = {s.batchSize, s.maxSeqLen, s.packing, uint64_t(s.seed), true};
-        const int64_t microPerEpoch = int64_t(ft::planEpoch(trainLengths, planOptions, 0).size());
-        const int64_t stepsPerEpoch = (microPerEpoch + s.gradAccum - 1) / s.gradAccum;
-        state.totalSteps = s.maxSteps > 0 ? s.maxSteps : std::max<int64_t>(1, int64_t(std::ceil(s.epochs * double(stepsPerEpoch) - 1e-9)));
+        const RunPlan plan = planRun(trainLengths, s);   // the Setup view's count too
+        const int64_t stepsPerEpoch = plan.stepsPerEpoch;
+        state.totalSteps = plan.totalSteps;
         if (!resumeCheckpoint.empty()) {
             const int64_t total = state.totalSteps;
             state = loadCheckpointState(resumeCheckpoint, *optimizer, device);

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QDoubleSpinBox>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -67,7 +68,8 @@ private Q_SLOTS:
         waitForSummary(view);
         QVERIFY2(view.validationText() == QStringLiteral("Ready to start."), qPrintable(view.validationText()));
         QVERIFY(view.estimateText().contains(QStringLiteral("Trainable parameters")));
-        QVERIFY2(view.estimateText().contains(QStringLiteral("Steps: 8")), qPrintable(view.estimateText()));   // 3 epochs x 10 / 4
+        // As the trainer counts (core's planRun): 3 epochs x ceil(10 / 4) micro-batches.
+        QVERIFY2(view.estimateText().contains(QStringLiteral("Steps: 9")), qPrintable(view.estimateText()));
         const json j = view.configJson();
         QVERIFY(QString::fromStdString(j["output_dir"]).startsWith(ws.runsDir() + QStringLiteral("/model-")));
         QCOMPARE(QString::fromStdString(j["data"]["dataset"]), QStringLiteral("greetings"));
@@ -167,16 +169,25 @@ private Q_SLOTS:
         setup->setModelDir(m_model);
         waitForSummary(*setup);
         setup->applyPreset(ui::SetupView::Preset::QuickTest);
-        qobject_cast<QSpinBox*>(setup->field(QStringLiteral("train.max_steps")))->setValue(4);
+        // Epochs with gradient accumulation: 10 examples, batch 2, 2 micro-batches a step, 1 epoch.
+        qobject_cast<QSpinBox*>(setup->field(QStringLiteral("train.max_steps")))->setValue(0);
+        qobject_cast<QDoubleSpinBox*>(setup->field(QStringLiteral("train.epochs")))->setValue(1.0);
+        qobject_cast<QSpinBox*>(setup->field(QStringLiteral("train.grad_accum")))->setValue(2);
         qobject_cast<QSpinBox*>(setup->field(QStringLiteral("train.max_seq_len")))->setValue(64);
         qobject_cast<QComboBox*>(setup->field(QStringLiteral("device")))->setCurrentIndex(1);
         setup->revalidate();
+        QVERIFY2(setup->estimateText().contains(QStringLiteral("Steps: 3 (4 examples per step")), qPrintable(setup->estimateText()));
+        QSignalSpy events(window.trainingView()->job(), &ui::TrainingJob::event);
         QSignalSpy finished(window.trainingView()->job(), &ui::TrainingJob::finished);
         setup->requestStart();
         QVERIFY2(window.trainingView()->job()->isRunning() || finished.count() > 0, qPrintable(window.logText()));
         QVERIFY(finished.wait(60000));
         QCOMPARE(int(finished.at(0).at(0).value<TrainStatus>()), int(TrainStatus::Completed));
         QVERIFY(QFile::exists(window.trainingView()->job()->runDir() + QStringLiteral("/adapter/adapter_config.json")));
+        int64_t trainerSteps = -1;   // what the trainer planned: the same 3
+        for (const auto& args : events)
+            if (const auto* started = args.at(0).value<TrainEvent>().as<RunStarted>()) trainerSteps = started->totalSteps;
+        QCOMPARE(trainerSteps, int64_t(3));
     }
 };
 
