@@ -372,34 +372,6 @@
         <translation>Token-Längen</translation>
     </message>
     <message>
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>Beispiele</translation>
-    </message>
-    <message>
-        <source>Prompt</source>
-        <translation>Prompt</translation>
-    </message>
-    <message>
-        <source>Near duplicates: estimated Jaccard similarity of word 3-shingles</source>
-        <translation>Beinahe-Duplikate: geschätzte Jaccard-Ähnlichkeit der Wort-3-Gramme</translation>
-    </message>
-    <message>
-        <source>Find Duplicates</source>
-        <translation>Duplikate suchen</translation>
-    </message>
-    <message>
-        <source>Remove Checked (keep first)</source>
-        <translation>Markierte entfernen (erstes behalten)</translation>
-    </message>
-    <message>
-        <source>Near-duplicate similarity</source>
-        <translation>Ähnlichkeit für Beinahe-Duplikate</translation>
-    </message>
-    <message>
         <source>Duplicates</source>
         <translation>Duplikate</translation>
     </message>
@@ -559,6 +531,37 @@
     <message>
         <source>Open a model first (Model view).</source>
         <translation>Zuerst ein Modell öffnen (Modell-Ansicht).</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::DuplicatesPanel</name>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Near duplicates: estimated Jaccard similarity of word 3-shingles</source>
+        <translation>Beinahe-Duplikate: geschätzte Jaccard-Ähnlichkeit der Wort-3-Gramme</translation>
+    </message>
+    <message>
+        <source>Find Duplicates</source>
+        <translation>Duplikate suchen</translation>
+    </message>
+    <message>
+        <source>Remove Checked (keep first)</source>
+        <translation>Markierte entfernen (erstes behalten)</translation>
+    </message>
+    <message>
+        <source>Near-duplicate similarity</source>
+        <translation>Ähnlichkeit für Beinahe-Duplikate</translation>
     </message>
     <message>
         <source>Cannot find duplicates</source>
@@ -1661,10 +1664,6 @@
         <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Der Datensatz hat keine Trainingsbeispiele: Teile in der Datensatz-Ansicht zuweisen.&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>Steps: %1 (%2 examples per step%3)</source>
-        <translation>Schritte: %1 (%2 Beispiele pro Schritt%3)</translation>
-    </message>
-    <message>
         <source>, %1 train examples</source>
         <translation>, %1 Trainingsbeispiele</translation>
     </message>
@@ -1715,6 +1714,14 @@
     <message>
         <source>LoRA+ lr ratio</source>
         <translation>LoRA+-Lernratenfaktor</translation>
+    </message>
+    <message>
+        <source>Steps: %1%2 (%3 examples per step%4)</source>
+        <translation>Schritte: %1%2 (%3 Beispiele pro Schritt%4)</translation>
+    </message>
+    <message>
+        <source> at most (packing puts several examples in a row)</source>
+        <translation> höchstens (Packing legt mehrere Beispiele in eine Zeile)</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,9 @@
         <translation>
             <numerusform>Assigned splits to %n example.</numerusform><numerusform>Assigned splits to %n examples.</numerusform></translation>
     </message>
+</context>
+<context>
+    <name>ft::ui::DuplicatesPanel</name>
     <message numerus="yes">
         <source>Removed %n duplicate(s); Undo brings them back.</source>
         <translation>

@@ -371,34 +371,6 @@
         <translation>词元长度</translation>
     </message>
     <message>
-        <source>Group</source>
-        <translation>组</translation>
-    </message>
-    <message>
-        <source>Examples</source>
-        <translation>示例</translation>
-    </message>
-    <message>
-        <source>Prompt</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <source>Near duplicates: estimated Jaccard similarity of word 3-shingles</source>
-        <translation>近似重复：按词 3-gram 估计的 Jaccard 相似度</translation>
-    </message>
-    <message>
-        <source>Find Duplicates</source>
-        <translation>查找重复项</translation>
-    </message>
-    <message>
-        <source>Remove Checked (keep first)</source>
-        <translation>移除勾选项（保留第一个）</translation>
-    </message>
-    <message>
-        <source>Near-duplicate similarity</source>
-        <translation>近似重复相似度</translation>
-    </message>
-    <message>
         <source>Duplicates</source>
         <translation>重复项</translation>
     </message>
@@ -555,6 +527,37 @@
     <message>
         <source>Open a model first (Model view).</source>
         <translation>请先打开一个模型（模型视图）。</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::DuplicatesPanel</name>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Near duplicates: estimated Jaccard similarity of word 3-shingles</source>
+        <translation>近似重复：按词 3-gram 估计的 Jaccard 相似度</translation>
+    </message>
+    <message>
+        <source>Find Duplicates</source>
+        <translation>查找重复项</translation>
+    </message>
+    <message>
+        <source>Remove Checked (keep first)</source>
+        <translation>移除勾选项（保留第一个）</translation>
+    </message>
+    <message>
+        <source>Near-duplicate similarity</source>
+        <translation>近似重复相似度</translation>
     </message>
     <message>
         <source>Cannot find duplicates</source>
@@ -1651,10 +1654,6 @@
         <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;数据集没有训练示例：请在数据集视图中划分数据。&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>Steps: %1 (%2 examples per step%3)</source>
-        <translation>步数：%1（每步 %2 个示例%3）</translation>
-    </message>
-    <message>
         <source>, %1 train examples</source>
         <translation>，%1 个训练示例</translation>
     </message>
@@ -1705,6 +1704,14 @@
     <message>
         <source>LoRA+ lr ratio</source>
         <translation>LoRA+ 学习率倍数</translation>
+    </message>
+    <message>
+        <source>Steps: %1%2 (%3 examples per step%4)</source>
+        <translation>步数：%1%2（每步 %3 个示例%4）</translation>
+    </message>
+    <message>
+        <source> at most (packing puts several examples in a row)</source>
+        <translation>（最多；打包会把多个示例放进同一行）</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "compare_view.h"
+#include "qt_std.h"
 
 #include "background.h"
 #include "data/dataset_store.h"
@@ -33,12 +34,6 @@
 namespace ft::ui {
 
 namespace {
-QString qstr(const std::string& s) {
-    return QString::fromStdString(s);
-}
-std::string str(const QString& s) {
-    return s.toStdString();
-}
 std::string optionsKey(const ChatModelOptions& o) {
     return o.modelDir + "|" + o.adapterDir + "|" + o.tokenizerDir + "|" + o.chatTemplate + "|" + o.device + "|" + o.dtype;
 }

@@ -1,4 +1,5 @@
 #include "dataset_view.h"
+#include "qt_std.h"
 
 #include "background.h"
 #include "chat/chat_template.h"
@@ -7,6 +8,7 @@
 #include "data/exporter.h"
 #include "data/importer.h"
 #include "dataset_table_model.h"
+#include "duplicates_panel.h"
 #include "histogram_chart.h"
 #include "message_editor.h"
 #include "tokenizer/tokenizer.h"
@@ -46,13 +48,6 @@ namespace ft::ui {
 
 namespace {
 
-std::string str(const QString& s) {
-    return s.toStdString();
-}
-QString qstr(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
 std::vector<std::string> parseTags(const QString& text) {
     std::vector<std::string> tags;
     for (const QString& t : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
@@ -70,10 +65,6 @@ struct CountOutcome {
     int counted = 0;
 };
 
-struct DuplicateOutcome {
-    QString error;
-    std::vector<std::vector<int64_t>> exact, near;
-};
 
 } // namespace
 
@@ -248,33 +239,23 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     lengthsLayout->addWidget(m_histogram, 1);
     m_tabs->addTab(lengths, tr("Token Lengths"));
 
-    auto* dups = new QWidget(this);
-    m_duplicates = new QTreeWidget(dups);
-    m_duplicates->setHeaderLabels({tr("Group"), tr("Examples"), tr("Prompt")});
-    m_duplicates->setRootIsDecorated(true);
-    connect(m_duplicates, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
-        const qlonglong id = item->data(0, Qt::UserRole).toLongLong();
-        if (id > 0 && saveCurrentEdit()) loadExample(id);
+    m_duplicates = new DuplicatesPanel(
+        m_workspace, [this] { return datasetId(); }, [this] { return !m_busy; }, [this] { return saveCurrentEdit(); }, this);
+    connect(m_duplicates, &DuplicatesPanel::exampleActivated, this, [this](qlonglong id) {
+        if (saveCurrentEdit()) loadExample(id);
     });
-    m_nearThreshold = new QDoubleSpinBox(dups);
-    m_nearThreshold->setRange(0.5, 1.0);
-    m_nearThreshold->setSingleStep(0.05);
-    m_nearThreshold->setValue(0.8);
-    m_nearThreshold->setToolTip(tr("Near duplicates: estimated Jaccard similarity of word 3-shingles"));
-    auto* findButton = new QPushButton(tr("Find Duplicates"), dups);
-    auto* removeButton = new QPushButton(tr("Remove Checked (keep first)"), dups);
-    connect(findButton, &QPushButton::clicked, this, &DatasetView::findDuplicates);
-    connect(removeButton, &QPushButton::clicked, this, &DatasetView::removeDuplicates);
-    auto* dupControls = new QHBoxLayout;
-    dupControls->addWidget(new QLabel(tr("Near-duplicate similarity"), dups));
-    dupControls->addWidget(m_nearThreshold);
-    dupControls->addWidget(findButton);
-    dupControls->addStretch(1);
-    dupControls->addWidget(removeButton);
-    auto* dupLayout = new QVBoxLayout(dups);
-    dupLayout->addLayout(dupControls);
-    dupLayout->addWidget(m_duplicates, 1);
-    m_tabs->addTab(dups, tr("Duplicates"));
+    connect(m_duplicates, &DuplicatesPanel::busyChanged, this, [this](bool busy) {
+        m_busy = busy;
+        m_progress->setRange(0, 0);
+        m_progress->setVisible(busy);
+    });
+    connect(m_duplicates, &DuplicatesPanel::found, this, [this](int groups) {
+        m_tabs->setCurrentWidget(m_duplicates);
+        Q_EMIT duplicatesReady(groups);
+    });
+    connect(m_duplicates, &DuplicatesPanel::failed, this, &DatasetView::showError);
+    connect(m_duplicates, &DuplicatesPanel::logLine, this, &DatasetView::logLine);
+    m_tabs->addTab(m_duplicates, tr("Duplicates"));
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 0);
@@ -755,79 +736,16 @@ void DatasetView::updateHistogram() {
     m_histogram->setLimit(m_maxLength->value());
 }
 
+QTreeWidget* DatasetView::duplicateGroups() const {
+    return m_duplicates->groups();
+}
+
 void DatasetView::findDuplicates() {
-    const int64_t dataset = datasetId();
-    if (!dataset || m_busy) return;
-    m_busy = true;
-    m_progress->setRange(0, 0);
-    m_progress->show();
-    const std::string workspaceDir = str(m_workspace->dir());
-    const double threshold = m_nearThreshold->value();
-    runInBackground<DuplicateOutcome>(
-        this,
-        [workspaceDir, dataset, threshold] {
-            DuplicateOutcome out;
-            try {
-                DatasetStore store(workspaceDir);
-                out.exact = exactDuplicateGroups(store, dataset);
-                out.near = nearDuplicateGroups(store, dataset, threshold);
-            } catch (const std::exception& e) {
-                out.error = QString::fromStdString(e.what());
-            }
-            return out;
-        },
-        [this](const DuplicateOutcome& out) {
-            m_busy = false;
-            m_progress->hide();
-            if (!out.error.isEmpty()) return showError(tr("Cannot find duplicates"), out.error);
-            m_duplicates->clear();
-            DatasetStore* store = m_workspace->store();
-            auto addGroups = [&](const std::vector<std::vector<int64_t>>& groups, const QString& kind) {
-                for (const auto& g : groups) {
-                    auto* group = new QTreeWidgetItem(m_duplicates);
-                    group->setText(0, kind);
-                    group->setText(1, QString::number(g.size()));
-                    group->setCheckState(0, Qt::Unchecked);
-                    QVariantList ids;
-                    for (int64_t id : g) {
-                        ids << QVariant::fromValue<qlonglong>(id);
-                        auto* child = new QTreeWidgetItem(group);
-                        child->setText(0, QStringLiteral("#%1").arg(id));
-                        child->setData(0, Qt::UserRole, QVariant::fromValue<qlonglong>(id));
-                        try {
-                            child->setText(2, DatasetTableModel::preview(store->get(id).messages, false));
-                        } catch (const std::exception&) {
-                        }
-                    }
-                    group->setData(1, Qt::UserRole, ids);
-                    if (g.size() > 0) group->setText(2, group->child(0)->text(2));
-                }
-            };
-            addGroups(out.exact, tr("exact"));
-            addGroups(out.near, tr("near"));
-            m_tabs->setCurrentIndex(2);
-            Q_EMIT duplicatesReady(int(out.exact.size() + out.near.size()));
-        });
+    m_duplicates->find();
 }
 
 void DatasetView::removeDuplicates() {
-    if (!saveCurrentEdit()) return;
-    std::vector<int64_t> ids;
-    for (int i = 0; i < m_duplicates->topLevelItemCount(); ++i) {
-        QTreeWidgetItem* group = m_duplicates->topLevelItem(i);
-        if (group->checkState(0) != Qt::Checked) continue;
-        const QVariantList members = group->data(1, Qt::UserRole).toList();
-        for (int k = 1; k < members.size(); ++k) ids.push_back(members[k].toLongLong());
-    }
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    if (ids.empty()) return;
-    QString error;
-    if (!m_workspace->edit([&](DatasetStore& s) { s.remove(ids, "remove duplicates"); }, &error))
-        return showError(tr("Cannot remove duplicates"), error);
-    for (int i = m_duplicates->topLevelItemCount() - 1; i >= 0; --i)
-        if (m_duplicates->topLevelItem(i)->checkState(0) == Qt::Checked) delete m_duplicates->takeTopLevelItem(i);
-    Q_EMIT logLine(tr("Removed %n duplicate(s); Undo brings them back.", nullptr, int(ids.size())));
+    m_duplicates->removeChecked();
 }
 
 } // namespace ft::ui

@@ -29,6 +29,8 @@ class MessageEditor;
 
 namespace ft::ui {
 
+class DuplicatesPanel;
+
 class DatasetTableModel;
 class Workspace;
 
@@ -54,7 +56,7 @@ public:
     QTableView* table() const { return m_table; }
     widgets::MessageEditor* editor() const { return m_editor; }
     widgets::HistogramChart* histogram() const { return m_histogram; }
-    QTreeWidget* duplicateGroups() const { return m_duplicates; }
+    QTreeWidget* duplicateGroups() const;
     QString importReportText() const;
     QString countText() const;
 
@@ -121,8 +123,7 @@ private:
     QLabel* m_tokenizerLabel = nullptr;
     QString m_tokenizerModel;
     std::string m_tokenKey;
-    QTreeWidget* m_duplicates = nullptr;
-    QDoubleSpinBox* m_nearThreshold = nullptr;
+    DuplicatesPanel* m_duplicates = nullptr;
     bool m_busy = false;
 };
 

@@ -1,4 +1,5 @@
 #include "evaluation_view.h"
+#include "qt_std.h"
 
 #include "background.h"
 #include "eval/evaluator.h"
@@ -33,10 +34,6 @@ namespace ft::ui {
 using json = nlohmann::json;
 
 namespace {
-
-QString qstr(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QString systemLabel(const std::string& s) {
     return s == "few_shot" ? QObject::tr("few-shot") : s == "tuned" ? QObject::tr("tuned") : QObject::tr("base");

@@ -1,4 +1,5 @@
 #include "runs_view.h"
+#include "qt_std.h"
 
 #include "background.h"
 #include "export/gguf_export.h"
@@ -28,10 +29,6 @@
 namespace ft::ui {
 
 namespace {
-
-QString qstr(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 enum Column { Name, Status, Model, Dataset, Steps, TrainLoss, BestLoss, Device, Created, ColumnCount };
 

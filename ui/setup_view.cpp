@@ -1,4 +1,5 @@
 #include "setup_view.h"
+#include "qt_std.h"
 
 #include "background.h"
 #include "chat/chat_template.h"
@@ -60,9 +61,6 @@ TrainSettings noPacking(TrainSettings s) {
     return s;
 }
 
-QString qstr(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 QSpinBox* spin(int lo, int hi, const QString& tip = {}) {
     auto* s = new QSpinBox;
