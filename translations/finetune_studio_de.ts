@@ -348,26 +348,6 @@
         <translation>Importbericht</translation>
     </message>
     <message>
-        <source>tokens per example</source>
-        <translation>Tokens pro Beispiel</translation>
-    </message>
-    <message>
-        <source>The run&apos;s max_seq_len: longer examples are truncated in training</source>
-        <translation>max_seq_len des Laufs: längere Beispiele werden im Training gekürzt</translation>
-    </message>
-    <message>
-        <source>Open a model to count tokens with its tokenizer and chat template.</source>
-        <translation>Ein Modell öffnen, um Tokens mit seinem Tokenizer und seiner Chat-Vorlage zu zählen.</translation>
-    </message>
-    <message>
-        <source>Count Tokens</source>
-        <translation>Tokens zählen</translation>
-    </message>
-    <message>
-        <source>Max length</source>
-        <translation>Max. Länge</translation>
-    </message>
-    <message>
         <source>Token Lengths</source>
         <translation>Token-Längen</translation>
     </message>
@@ -519,18 +499,6 @@
     <message>
         <source>Messages JSONL (*.jsonl);;Alpaca JSON (*.json)</source>
         <translation>Messages-JSONL (*.jsonl);;Alpaca-JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Tokens of %1 (its tokenizer and chat template)</source>
-        <translation>Tokens von %1 (sein Tokenizer und seine Chat-Vorlage)</translation>
-    </message>
-    <message>
-        <source>Cannot count tokens</source>
-        <translation>Tokens können nicht gezählt werden</translation>
-    </message>
-    <message>
-        <source>Open a model first (Model view).</source>
-        <translation>Zuerst ein Modell öffnen (Modell-Ansicht).</translation>
     </message>
 </context>
 <context>
@@ -1722,6 +1690,41 @@
     <message>
         <source> at most (packing puts several examples in a row)</source>
         <translation> höchstens (Packing legt mehrere Beispiele in eine Zeile)</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::TokenLengthsPanel</name>
+    <message>
+        <source>tokens per example</source>
+        <translation>Tokens pro Beispiel</translation>
+    </message>
+    <message>
+        <source>The run&apos;s max_seq_len: longer examples are truncated in training</source>
+        <translation>max_seq_len des Laufs: längere Beispiele werden im Training gekürzt</translation>
+    </message>
+    <message>
+        <source>Open a model to count tokens with its tokenizer and chat template.</source>
+        <translation>Ein Modell öffnen, um Tokens mit seinem Tokenizer und seiner Chat-Vorlage zu zählen.</translation>
+    </message>
+    <message>
+        <source>Count Tokens</source>
+        <translation>Tokens zählen</translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation>Max. Länge</translation>
+    </message>
+    <message>
+        <source>Tokens of %1 (its tokenizer and chat template)</source>
+        <translation>Tokens von %1 (sein Tokenizer und seine Chat-Vorlage)</translation>
+    </message>
+    <message>
+        <source>Cannot count tokens</source>
+        <translation>Tokens können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>Open a model first (Model view).</source>
+        <translation>Zuerst ein Modell öffnen (Modell-Ansicht).</translation>
     </message>
 </context>
 <context>

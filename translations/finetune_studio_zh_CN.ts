@@ -347,26 +347,6 @@
         <translation>导入报告</translation>
     </message>
     <message>
-        <source>tokens per example</source>
-        <translation>每个示例的词元数</translation>
-    </message>
-    <message>
-        <source>The run&apos;s max_seq_len: longer examples are truncated in training</source>
-        <translation>运行的 max_seq_len：更长的示例在训练时会被截断</translation>
-    </message>
-    <message>
-        <source>Open a model to count tokens with its tokenizer and chat template.</source>
-        <translation>打开一个模型，以其分词器和对话模板统计词元。</translation>
-    </message>
-    <message>
-        <source>Count Tokens</source>
-        <translation>统计词元</translation>
-    </message>
-    <message>
-        <source>Max length</source>
-        <translation>最大长度</translation>
-    </message>
-    <message>
         <source>Token Lengths</source>
         <translation>词元长度</translation>
     </message>
@@ -515,18 +495,6 @@
     <message>
         <source>Messages JSONL (*.jsonl);;Alpaca JSON (*.json)</source>
         <translation>Messages JSONL (*.jsonl);;Alpaca JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Tokens of %1 (its tokenizer and chat template)</source>
-        <translation>%1 的词元（使用其分词器和对话模板）</translation>
-    </message>
-    <message>
-        <source>Cannot count tokens</source>
-        <translation>无法统计词元</translation>
-    </message>
-    <message>
-        <source>Open a model first (Model view).</source>
-        <translation>请先打开一个模型（模型视图）。</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1680,41 @@
     <message>
         <source> at most (packing puts several examples in a row)</source>
         <translation>（最多；打包会把多个示例放进同一行）</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::TokenLengthsPanel</name>
+    <message>
+        <source>tokens per example</source>
+        <translation>每个示例的词元数</translation>
+    </message>
+    <message>
+        <source>The run&apos;s max_seq_len: longer examples are truncated in training</source>
+        <translation>运行的 max_seq_len：更长的示例在训练时会被截断</translation>
+    </message>
+    <message>
+        <source>Open a model to count tokens with its tokenizer and chat template.</source>
+        <translation>打开一个模型，以其分词器和对话模板统计词元。</translation>
+    </message>
+    <message>
+        <source>Count Tokens</source>
+        <translation>统计词元</translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation>最大长度</translation>
+    </message>
+    <message>
+        <source>Tokens of %1 (its tokenizer and chat template)</source>
+        <translation>%1 的词元（使用其分词器和对话模板）</translation>
+    </message>
+    <message>
+        <source>Cannot count tokens</source>
+        <translation>无法统计词元</translation>
+    </message>
+    <message>
+        <source>Open a model first (Model view).</source>
+        <translation>请先打开一个模型（模型视图）。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "data/importer.h"
 #include "dataset_table_model.h"
 #include "duplicates_panel.h"
+#include "token_lengths_panel.h"
 #include "histogram_chart.h"
 #include "message_editor.h"
 #include "tokenizer/tokenizer.h"
@@ -60,10 +61,6 @@ struct ImportOutcome {
     int imported = 0, skipped = 0;
 };
 
-struct CountOutcome {
-    QString error, key;
-    int counted = 0;
-};
 
 
 } // namespace
@@ -218,37 +215,22 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
                                           "prompt-completion JSONL or JSON, CSV, TSV, plain text."));
     m_tabs->addTab(m_importReport, tr("Import Report"));
 
-    auto* lengths = new QWidget(this);
-    m_histogram = new widgets::HistogramChart(tr("tokens per example"), lengths);
-    m_maxLength = new QSpinBox(lengths);
-    m_maxLength->setRange(16, 1 << 20);
-    m_maxLength->setValue(2048);
-    m_maxLength->setToolTip(tr("The run's max_seq_len: longer examples are truncated in training"));
-    connect(m_maxLength, &QSpinBox::valueChanged, this, [this](int v) { m_histogram->setLimit(v); });
-    m_tokenizerLabel = new QLabel(tr("Open a model to count tokens with its tokenizer and chat template."), lengths);
-    m_tokenizerLabel->setWordWrap(true);
-    auto* countButton = new QPushButton(tr("Count Tokens"), lengths);
-    connect(countButton, &QPushButton::clicked, this, &DatasetView::countTokens);
-    auto* lengthControls = new QHBoxLayout;
-    lengthControls->addWidget(m_tokenizerLabel, 1);
-    lengthControls->addWidget(new QLabel(tr("Max length"), lengths));
-    lengthControls->addWidget(m_maxLength);
-    lengthControls->addWidget(countButton);
-    auto* lengthsLayout = new QVBoxLayout(lengths);
-    lengthsLayout->addLayout(lengthControls);
-    lengthsLayout->addWidget(m_histogram, 1);
-    m_tabs->addTab(lengths, tr("Token Lengths"));
+    m_lengths = new TokenLengthsPanel(m_workspace, [this] { return datasetId(); }, [this] { return !m_busy; }, this);
+    connect(m_lengths, &TokenLengthsPanel::busyChanged, this, &DatasetView::setBusy);
+    connect(m_lengths, &TokenLengthsPanel::counted, this, [this](int counted, const QString& key) {
+        m_model->setTokenCountKey(str(key));
+        m_tabs->setCurrentWidget(m_lengths);
+        Q_EMIT tokenCountsReady(counted);
+    });
+    connect(m_lengths, &TokenLengthsPanel::failed, this, &DatasetView::showError);
+    m_tabs->addTab(m_lengths, tr("Token Lengths"));
 
     m_duplicates = new DuplicatesPanel(
         m_workspace, [this] { return datasetId(); }, [this] { return !m_busy; }, [this] { return saveCurrentEdit(); }, this);
     connect(m_duplicates, &DuplicatesPanel::exampleActivated, this, [this](qlonglong id) {
         if (saveCurrentEdit()) loadExample(id);
     });
-    connect(m_duplicates, &DuplicatesPanel::busyChanged, this, [this](bool busy) {
-        m_busy = busy;
-        m_progress->setRange(0, 0);
-        m_progress->setVisible(busy);
-    });
+    connect(m_duplicates, &DuplicatesPanel::busyChanged, this, &DatasetView::setBusy);
     connect(m_duplicates, &DuplicatesPanel::found, this, [this](int groups) {
         m_tabs->setCurrentWidget(m_duplicates);
         Q_EMIT duplicatesReady(groups);
@@ -687,53 +669,21 @@ void DatasetView::chooseExportFile() {
 }
 
 void DatasetView::setTokenizerModel(const QString& modelDir) {
-    m_tokenizerModel = modelDir;
-    m_tokenKey.clear();
-    m_tokenizerLabel->setText(tr("Tokens of %1 (its tokenizer and chat template)").arg(QDir(modelDir).dirName()));
+    m_lengths->setTokenizerModel(modelDir);
 }
 
 void DatasetView::countTokens() {
-    const int64_t dataset = datasetId();
-    if (!dataset || m_busy) return;
-    if (m_tokenizerModel.isEmpty()) return showError(tr("Cannot count tokens"), tr("Open a model first (Model view)."));
-    m_busy = true;
-    m_progress->setRange(0, 0);
-    m_progress->show();
-    const std::string workspaceDir = str(m_workspace->dir());
-    const std::string modelDir = str(m_tokenizerModel);
-    runInBackground<CountOutcome>(
-        this,
-        [workspaceDir, modelDir, dataset] {
-            CountOutcome out;
-            try {
-                auto tokenizer = Tokenizer::load(modelDir);
-                auto tmpl = std::make_shared<const ChatTemplate>(ChatTemplate::forTokenizer(*tokenizer));
-                out.key = QString::fromStdString(tokenCountKey(*tokenizer, *tmpl));
-                DatasetStore store(workspaceDir);
-                out.counted = int(updateTokenCounts(store, dataset, str(out.key), exampleTokenCounter(tokenizer, tmpl)));
-            } catch (const std::exception& e) {
-                out.error = QString::fromStdString(e.what());
-            }
-            return out;
-        },
-        [this](const CountOutcome& out) {
-            m_busy = false;
-            m_progress->hide();
-            if (!out.error.isEmpty()) return showError(tr("Cannot count tokens"), out.error);
-            m_tokenKey = str(out.key);
-            m_model->setTokenCountKey(m_tokenKey);
-            updateHistogram();
-            m_tabs->setCurrentIndex(1);
-            Q_EMIT tokenCountsReady(out.counted);
-        });
+    m_lengths->count();
 }
 
-void DatasetView::updateHistogram() {
-    DatasetStore* store = m_workspace->store();
-    if (!store || m_tokenKey.empty() || !datasetId()) return;
-    const LengthStats s = lengthStats(*store, datasetId(), m_tokenKey, m_maxLength->value());
-    m_histogram->setValues(QVector<double>(s.total.begin(), s.total.end()));
-    m_histogram->setLimit(m_maxLength->value());
+widgets::HistogramChart* DatasetView::histogram() const {
+    return m_lengths->histogram();
+}
+
+void DatasetView::setBusy(bool busy) {   // one worker at a time: an import, a count or a search
+    m_busy = busy;
+    m_progress->setRange(0, 0);
+    m_progress->setVisible(busy);
 }
 
 QTreeWidget* DatasetView::duplicateGroups() const {

@@ -30,6 +30,7 @@ class MessageEditor;
 namespace ft::ui {
 
 class DuplicatesPanel;
+class TokenLengthsPanel;
 
 class DatasetTableModel;
 class Workspace;
@@ -55,7 +56,7 @@ public:
     DatasetTableModel* tableModel() const { return m_model; }
     QTableView* table() const { return m_table; }
     widgets::MessageEditor* editor() const { return m_editor; }
-    widgets::HistogramChart* histogram() const { return m_histogram; }
+    widgets::HistogramChart* histogram() const;
     QTreeWidget* duplicateGroups() const;
     QString importReportText() const;
     QString countText() const;
@@ -93,7 +94,7 @@ private:
     std::vector<int64_t> selectedIds() const;
     int64_t datasetId() const;
     void showError(const QString& what, const QString& error);
-    void updateHistogram();
+    void setBusy(bool busy);
 
     Workspace* m_workspace;
     DatasetTableModel* m_model = nullptr;
@@ -118,11 +119,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QPlainTextEdit* m_importReport = nullptr;
     QProgressBar* m_progress = nullptr;
-    widgets::HistogramChart* m_histogram = nullptr;
-    QSpinBox* m_maxLength = nullptr;
-    QLabel* m_tokenizerLabel = nullptr;
-    QString m_tokenizerModel;
-    std::string m_tokenKey;
+    TokenLengthsPanel* m_lengths = nullptr;
     DuplicatesPanel* m_duplicates = nullptr;
     bool m_busy = false;
 };
