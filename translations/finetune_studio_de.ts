@@ -556,6 +556,77 @@
     </message>
 </context>
 <context>
+    <name>ft::ui::EstimatePanel</name>
+    <message>
+        <source>Measure runs a few real steps of this configuration on this machine.</source>
+        <translation>„Messen“ führt einige echte Schritte dieser Konfiguration auf diesem Rechner aus.</translation>
+    </message>
+    <message>
+        <source>Measure Step Time</source>
+        <translation>Schrittzeit messen</translation>
+    </message>
+    <message>
+        <source>Before You Start</source>
+        <translation>Vor dem Start</translation>
+    </message>
+    <message>
+        <source>The estimate appears once the model and the settings are valid.</source>
+        <translation>Die Schätzung erscheint, sobald Modell und Einstellungen gültig sind.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Peak memory ≈ %1&lt;/b&gt; on %2 (weights %3, adapters and optimizer %4, activations %5, logits %6, runtime %7)</source>
+        <translation>&lt;b&gt;Spitzenspeicher ≈ %1&lt;/b&gt; auf %2 (Gewichte %3, Adapter und Optimierer %4, Aktivierungen %5, Logits %6, Laufzeit %7)</translation>
+    </message>
+    <message>
+        <source>the GPU</source>
+        <translation>der GPU</translation>
+    </message>
+    <message>
+        <source>the CPU</source>
+        <translation>der CPU</translation>
+    </message>
+    <message>
+        <source>Trainable parameters: %1 M (%2% of %3 M)</source>
+        <translation>Trainierbare Parameter: %1 Mio. (%2 % von %3 Mio.)</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Der Datensatz hat keine Trainingsbeispiele: Teile in der Datensatz-Ansicht zuweisen.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>, %1 train examples</source>
+        <translation>, %1 Trainingsbeispiele</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Time ≈ %1&lt;/b&gt; for the training steps (measured %2 s per step)</source>
+        <translation>&lt;b&gt;Zeit ≈ %1&lt;/b&gt; für die Trainingsschritte (gemessen %2 s pro Schritt)</translation>
+    </message>
+    <message>
+        <source>Measuring a few steps of batch %1 × %2 tokens…</source>
+        <translation>Messe einige Schritte mit Batch %1 × %2 Tokens…</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Measuring failed: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Messung fehlgeschlagen: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Measured on %1: %2 s per batch, %3 tokens/s, peak memory %4.</source>
+        <translation>Gemessen auf %1: %2 s pro Batch, %3 Tokens/s, Spitzenspeicher %4.</translation>
+    </message>
+    <message>
+        <source>Steps: %1%2 (%3 examples per step%4)</source>
+        <translation>Schritte: %1%2 (%3 Beispiele pro Schritt%4)</translation>
+    </message>
+    <message>
+        <source> at most (packing puts several examples in a row)</source>
+        <translation> höchstens (Packing legt mehrere Beispiele in eine Zeile)</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Mehr als %1 hat (%2): Batchgröße oder maximale Länge senken oder Gradient-Checkpointing einschalten.&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ft::ui::EvaluationView</name>
     <message>
         <source>validation</source>
@@ -1248,14 +1319,6 @@
 <context>
     <name>ft::ui::SetupView</name>
     <message>
-        <source>Measure runs a few real steps of this configuration on this machine.</source>
-        <translation>„Messen“ führt einige echte Schritte dieser Konfiguration auf diesem Rechner aus.</translation>
-    </message>
-    <message>
-        <source>Measure Step Time</source>
-        <translation>Schrittzeit messen</translation>
-    </message>
-    <message>
         <source>Presets</source>
         <translation>Voreinstellungen</translation>
     </message>
@@ -1270,10 +1333,6 @@
     <message>
         <source>Thorough</source>
         <translation>Gründlich</translation>
-    </message>
-    <message>
-        <source>Before You Start</source>
-        <translation>Vor dem Start</translation>
     </message>
     <message>
         <source>Load…</source>
@@ -1604,54 +1663,6 @@
         <translation>%1, %2 Mio. Parameter, %3 Schichten, versteckt %4, %5/%6 Köpfe; gespeichert als %7.&lt;br&gt;Tokenizer: %8. Chat-Vorlage: %9.</translation>
     </message>
     <message>
-        <source>The estimate appears once the model and the settings are valid.</source>
-        <translation>Die Schätzung erscheint, sobald Modell und Einstellungen gültig sind.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Peak memory ≈ %1&lt;/b&gt; on %2 (weights %3, adapters and optimizer %4, activations %5, logits %6, runtime %7)</source>
-        <translation>&lt;b&gt;Spitzenspeicher ≈ %1&lt;/b&gt; auf %2 (Gewichte %3, Adapter und Optimierer %4, Aktivierungen %5, Logits %6, Laufzeit %7)</translation>
-    </message>
-    <message>
-        <source>the GPU</source>
-        <translation>der GPU</translation>
-    </message>
-    <message>
-        <source>the CPU</source>
-        <translation>der CPU</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Mehr als %1 hat (%2): Batchgröße oder maximale Länge senken oder Gradient-Checkpointing einschalten.&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Trainable parameters: %1 M (%2% of %3 M)</source>
-        <translation>Trainierbare Parameter: %1 Mio. (%2 % von %3 Mio.)</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Der Datensatz hat keine Trainingsbeispiele: Teile in der Datensatz-Ansicht zuweisen.&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>, %1 train examples</source>
-        <translation>, %1 Trainingsbeispiele</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Time ≈ %1&lt;/b&gt; for the training steps (measured %2 s per step)</source>
-        <translation>&lt;b&gt;Zeit ≈ %1&lt;/b&gt; für die Trainingsschritte (gemessen %2 s pro Schritt)</translation>
-    </message>
-    <message>
-        <source>Measuring a few steps of batch %1 × %2 tokens…</source>
-        <translation>Messe einige Schritte mit Batch %1 × %2 Tokens…</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Measuring failed: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Messung fehlgeschlagen: %1&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Measured on %1: %2 s per batch, %3 tokens/s, peak memory %4.</source>
-        <translation>Gemessen auf %1: %2 s pro Batch, %3 Tokens/s, Spitzenspeicher %4.</translation>
-    </message>
-    <message>
         <source>Load Run Configuration</source>
         <translation>Laufkonfiguration laden</translation>
     </message>
@@ -1682,14 +1693,6 @@
     <message>
         <source>LoRA+ lr ratio</source>
         <translation>LoRA+-Lernratenfaktor</translation>
-    </message>
-    <message>
-        <source>Steps: %1%2 (%3 examples per step%4)</source>
-        <translation>Schritte: %1%2 (%3 Beispiele pro Schritt%4)</translation>
-    </message>
-    <message>
-        <source> at most (packing puts several examples in a row)</source>
-        <translation> höchstens (Packing legt mehrere Beispiele in eine Zeile)</translation>
     </message>
 </context>
 <context>

@@ -551,6 +551,77 @@
     </message>
 </context>
 <context>
+    <name>ft::ui::EstimatePanel</name>
+    <message>
+        <source>Measure runs a few real steps of this configuration on this machine.</source>
+        <translation>“测量”会在本机上以该配置实际运行几步。</translation>
+    </message>
+    <message>
+        <source>Measure Step Time</source>
+        <translation>测量每步时间</translation>
+    </message>
+    <message>
+        <source>Before You Start</source>
+        <translation>开始之前</translation>
+    </message>
+    <message>
+        <source>The estimate appears once the model and the settings are valid.</source>
+        <translation>模型和设置有效后将显示估算。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Peak memory ≈ %1&lt;/b&gt; on %2 (weights %3, adapters and optimizer %4, activations %5, logits %6, runtime %7)</source>
+        <translation>&lt;b&gt;峰值内存 ≈ %1&lt;/b&gt;，位于%2（权重 %3，适配器与优化器 %4，激活 %5，logits %6，运行时 %7）</translation>
+    </message>
+    <message>
+        <source>the GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>the CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Trainable parameters: %1 M (%2% of %3 M)</source>
+        <translation>可训练参数：%1 M（占 %3 M 的 %2%）</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;数据集没有训练示例：请在数据集视图中划分数据。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>, %1 train examples</source>
+        <translation>，%1 个训练示例</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Time ≈ %1&lt;/b&gt; for the training steps (measured %2 s per step)</source>
+        <translation>训练步骤&lt;b&gt;耗时 ≈ %1&lt;/b&gt;（实测每步 %2 秒）</translation>
+    </message>
+    <message>
+        <source>Measuring a few steps of batch %1 × %2 tokens…</source>
+        <translation>正在测量几步，批为 %1 × %2 个词元…</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Measuring failed: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;测量失败：%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Measured on %1: %2 s per batch, %3 tokens/s, peak memory %4.</source>
+        <translation>在 %1 上实测：每批 %2 秒，%3 词元/秒，峰值内存 %4。</translation>
+    </message>
+    <message>
+        <source>Steps: %1%2 (%3 examples per step%4)</source>
+        <translation>步数：%1%2（每步 %3 个示例%4）</translation>
+    </message>
+    <message>
+        <source> at most (packing puts several examples in a row)</source>
+        <translation>（最多；打包会把多个示例放进同一行）</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;超出 %1 的容量（%2）：请减小批大小或最大长度，或启用梯度检查点。&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ft::ui::EvaluationView</name>
     <message>
         <source>validation</source>
@@ -1238,14 +1309,6 @@
 <context>
     <name>ft::ui::SetupView</name>
     <message>
-        <source>Measure runs a few real steps of this configuration on this machine.</source>
-        <translation>“测量”会在本机上以该配置实际运行几步。</translation>
-    </message>
-    <message>
-        <source>Measure Step Time</source>
-        <translation>测量每步时间</translation>
-    </message>
-    <message>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
@@ -1260,10 +1323,6 @@
     <message>
         <source>Thorough</source>
         <translation>深入</translation>
-    </message>
-    <message>
-        <source>Before You Start</source>
-        <translation>开始之前</translation>
     </message>
     <message>
         <source>Load…</source>
@@ -1594,54 +1653,6 @@
         <translation>%1，%2 M 参数，%3 层，隐藏维度 %4，%5/%6 个注意力头；存储为 %7。&lt;br&gt;分词器：%8。对话模板：%9。</translation>
     </message>
     <message>
-        <source>The estimate appears once the model and the settings are valid.</source>
-        <translation>模型和设置有效后将显示估算。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Peak memory ≈ %1&lt;/b&gt; on %2 (weights %3, adapters and optimizer %4, activations %5, logits %6, runtime %7)</source>
-        <translation>&lt;b&gt;峰值内存 ≈ %1&lt;/b&gt;，位于%2（权重 %3，适配器与优化器 %4，激活 %5，logits %6，运行时 %7）</translation>
-    </message>
-    <message>
-        <source>the GPU</source>
-        <translation>GPU</translation>
-    </message>
-    <message>
-        <source>the CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;超出 %1 的容量（%2）：请减小批大小或最大长度，或启用梯度检查点。&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Trainable parameters: %1 M (%2% of %3 M)</source>
-        <translation>可训练参数：%1 M（占 %3 M 的 %2%）</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;数据集没有训练示例：请在数据集视图中划分数据。&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>, %1 train examples</source>
-        <translation>，%1 个训练示例</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Time ≈ %1&lt;/b&gt; for the training steps (measured %2 s per step)</source>
-        <translation>训练步骤&lt;b&gt;耗时 ≈ %1&lt;/b&gt;（实测每步 %2 秒）</translation>
-    </message>
-    <message>
-        <source>Measuring a few steps of batch %1 × %2 tokens…</source>
-        <translation>正在测量几步，批为 %1 × %2 个词元…</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Measuring failed: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;测量失败：%1&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Measured on %1: %2 s per batch, %3 tokens/s, peak memory %4.</source>
-        <translation>在 %1 上实测：每批 %2 秒，%3 词元/秒，峰值内存 %4。</translation>
-    </message>
-    <message>
         <source>Load Run Configuration</source>
         <translation>加载运行配置</translation>
     </message>
@@ -1672,14 +1683,6 @@
     <message>
         <source>LoRA+ lr ratio</source>
         <translation>LoRA+ 学习率倍数</translation>
-    </message>
-    <message>
-        <source>Steps: %1%2 (%3 examples per step%4)</source>
-        <translation>步数：%1%2（每步 %3 个示例%4）</translation>
-    </message>
-    <message>
-        <source> at most (packing puts several examples in a row)</source>
-        <translation>（最多；打包会把多个示例放进同一行）</translation>
     </message>
 </context>
 <context>

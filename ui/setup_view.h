@@ -25,6 +25,8 @@ struct RunConfig;
 
 namespace ft::ui {
 
+class EstimatePanel;
+
 class ConfigBinder;
 class Workspace;
 
@@ -89,13 +91,10 @@ private:
     QLineEdit* m_outputDir = nullptr;
     std::vector<QCheckBox*> m_targets;
     QLabel* m_validation = nullptr;
-    QLabel* m_estimate = nullptr;
-    QLabel* m_measure = nullptr;
-    QPushButton* m_measureButton = nullptr;
+    EstimatePanel* m_estimatePanel = nullptr;
     QPushButton* m_start = nullptr;
     struct ModelFacts;
     std::shared_ptr<ModelFacts> m_facts;   // of the chosen model, read on a worker
-    double m_secondsPerStep = 0;           // measured; 0 = not yet
     bool m_loading = false;
     bool m_datasetsStale = false;   // the workspace changed since the dataset list was read
 };

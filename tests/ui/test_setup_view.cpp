@@ -185,8 +185,10 @@ private Q_SLOTS:
         QCOMPARE(int(finished.at(0).at(0).value<TrainStatus>()), int(TrainStatus::Completed));
         QVERIFY(QFile::exists(window.trainingView()->job()->runDir() + QStringLiteral("/adapter/adapter_config.json")));
         int64_t trainerSteps = -1;   // what the trainer planned: the same 3
-        for (const auto& args : events)
-            if (const auto* started = args.at(0).value<TrainEvent>().as<RunStarted>()) trainerSteps = started->totalSteps;
+        for (const auto& args : events) {
+            const TrainEvent e = args.at(0).value<TrainEvent>();
+            if (const auto* started = e.as<RunStarted>()) trainerSteps = started->totalSteps;
+        }
         QCOMPARE(trainerSteps, int64_t(3));
     }
 };

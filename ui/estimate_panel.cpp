@@ -1,0 +1,159 @@
+#include "estimate_panel.h"
+
+#include "background.h"
+#include "data/dataset_store.h"
+#include "model/model_summary.h"
+#include "model/training_nodes.h"
+#include "qt_std.h"
+#include "train/memory_estimate.h"
+#include "train/run_config.h"
+#include "train/run_plan.h"
+#include "train/step_probe.h"
+#include "util/device_info.h"
+#include "util/error.h"
+#include "util/memory_stats.h"
+#include "util/strings.h"
+#include "workspace.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace ft::ui {
+
+namespace {
+
+bool cudaPresent() {
+    static const bool present = listDevices().size() > 1;   // the CPU is always first
+    return present;
+}
+
+TrainSettings noPacking(TrainSettings s) {
+    s.packing = false;
+    return s;
+}
+
+} // namespace
+
+EstimatePanel::EstimatePanel(Workspace* workspace, std::function<bool(RunConfig*)> currentConfig, QWidget* parent)
+    : QGroupBox(tr("Before You Start"), parent), m_workspace(workspace), m_currentConfig(std::move(currentConfig)) {
+    m_estimate = new QLabel(this);
+    m_estimate->setWordWrap(true);
+    m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_measure = new QLabel(tr("Measure runs a few real steps of this configuration on this machine."), this);
+    m_measure->setWordWrap(true);
+    m_measureButton = new QPushButton(tr("Measure Step Time"), this);
+    connect(m_measureButton, &QPushButton::clicked, this, &EstimatePanel::measure);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_estimate);
+    layout->addWidget(m_measure);
+    layout->addWidget(m_measureButton, 0, Qt::AlignLeft);
+}
+
+QString EstimatePanel::estimateText() const {
+    return m_estimate->text();
+}
+
+QString EstimatePanel::measureText() const {
+    return m_measure->text();
+}
+
+void EstimatePanel::update(const RunConfig* config, const ModelSummary* model) {
+    QStringList lines;
+    if (!config || !model) {
+        m_estimate->setText(tr("The estimate appears once the model and the settings are valid."));
+        m_measureButton->setEnabled(false);
+        return;
+    }
+    m_measureButton->setEnabled(true);
+    const RunConfig& c = *config;
+    const bool cuda = c.device.rfind("cuda", 0) == 0 || (c.device == "auto" && cudaPresent());
+    const MemoryEstimate e = estimateTrainingMemory(*model, c, cuda, trainingAttentionIsFused(cuda));
+    lines << tr("<b>Peak memory ≈ %1</b> on %2 (weights %3, adapters and optimizer %4, activations %5, logits %6, runtime %7)")
+                 .arg(qstr(formatBytes(e.total())), cuda ? tr("the GPU") : tr("the CPU"), qstr(formatBytes(e.weights)),
+                      qstr(formatBytes(e.adapters)), qstr(formatBytes(e.activations)), qstr(formatBytes(e.logits)),
+                      qstr(formatBytes(e.overhead)));
+    if (cuda) {
+        for (const DeviceInfo& d : listDevices())
+            if (d.totalBytes && e.total() > d.totalBytes * 0.95)
+                lines << tr("<span style='color:#c0392b'>More than %1 has (%2): lower the batch size or max length, or turn on "
+                            "gradient checkpointing.</span>")
+                             .arg(qstr(d.name), qstr(formatBytes(d.totalBytes)));
+    }
+    lines << tr("Trainable parameters: %1 M (%2% of %3 M)")
+                 .arg(double(e.trainableParams) / 1e6, 0, 'f', 2)
+                 .arg(100.0 * double(e.trainableParams) / double(std::max<int64_t>(1, model->parameters)), 0, 'f', 2)
+                 .arg(double(model->parameters) / 1e6, 0, 'f', 1);
+    // Steps: from the dataset's train split when it is in the workspace.
+    int64_t examples = -1;
+    if (c.data.fromWorkspace() && m_workspace->store()) {
+        try {
+            ExampleFilter f;
+            f.split = Split::Train;
+            examples = m_workspace->store()->count(m_workspace->store()->datasetId(c.data.dataset), f);
+        } catch (const std::exception&) {
+        }
+    }
+    const int64_t perStep = c.train.batchSize * c.train.gradAccum;
+    // The trainer's own count (core's planRun) from the number of train examples; with packing the
+    // rows depend on token lengths, so the count is an upper bound until training starts.
+    int64_t steps = c.train.maxSteps;
+    if (steps == 0 && examples > 0) steps = planRun(std::vector<int64_t>(size_t(examples), 1), noPacking(c.train)).totalSteps;
+    if (examples == 0) lines << tr("<span style='color:#c0392b'>The dataset has no train examples: assign splits in the Dataset view.</span>");
+    if (steps > 0)
+        lines << tr("Steps: %1%2 (%3 examples per step%4)")
+                     .arg(steps)
+                     .arg(c.train.packing && c.train.maxSteps == 0 ? tr(" at most (packing puts several examples in a row)") : QString())
+                     .arg(perStep)
+                     .arg(examples > 0 ? tr(", %1 train examples").arg(examples) : QString());
+    if (m_secondsPerStep > 0 && steps > 0)
+        lines << tr("<b>Time ≈ %1</b> for the training steps (measured %2 s per step)")
+                     .arg(qstr(formatDuration(m_secondsPerStep * double(c.train.gradAccum) * double(steps))))
+                     .arg(m_secondsPerStep * double(c.train.gradAccum), 0, 'f', 2);
+    m_estimate->setText(lines.join(QStringLiteral("<br>")));
+}
+
+void EstimatePanel::measure() {
+    RunConfig c;
+    if (!m_currentConfig(&c)) return;
+    m_measureButton->setEnabled(false);
+    m_measure->setText(tr("Measuring a few steps of batch %1 × %2 tokens…").arg(c.train.batchSize).arg(c.train.maxSeqLen));
+    struct Outcome {
+        bool ok = false;
+        StepProbeResult r;
+        QString error;
+    };
+    runInBackground<Outcome>(
+        this,
+        [c] {
+            Outcome o;
+            try {
+                o.r = probeTrainingStep(c, 2);
+                o.ok = true;
+            } catch (const Error& e) {
+                o.error = qstr(e.what()) + (e.hint().empty() ? QString() : QStringLiteral(" (") + qstr(e.hint()) + QStringLiteral(")"));
+            } catch (const std::exception& e) {
+                o.error = qstr(e.what());
+            }
+            return o;
+        },
+        [this](const Outcome& o) {
+            m_measureButton->setEnabled(true);
+            if (!o.ok) {
+                m_secondsPerStep = 0;
+                m_measure->setText(tr("<span style='color:#c0392b'>Measuring failed: %1</span>").arg(o.error.toHtmlEscaped()));
+            } else {
+                m_secondsPerStep = o.r.secondsPerStep;
+                m_measure->setText(tr("Measured on %1: %2 s per batch, %3 tokens/s, peak memory %4.")
+                                       .arg(qstr(o.r.device))
+                                       .arg(o.r.secondsPerStep, 0, 'f', 3)
+                                       .arg(o.r.tokensPerSecond, 0, 'f', 0)
+                                       .arg(qstr(formatBytes(o.r.peakBytes))));
+            }
+            Q_EMIT measured(o.ok);
+        });
+}
+
+} // namespace ft::ui
