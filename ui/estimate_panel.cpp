@@ -25,11 +25,6 @@ namespace ft::ui {
 
 namespace {
 
-bool cudaPresent() {
-    static const bool present = listDevices().size() > 1;   // the CPU is always first
-    return present;
-}
-
 TrainSettings noPacking(TrainSettings s) {
     s.packing = false;
     return s;
@@ -69,7 +64,7 @@ void EstimatePanel::update(const RunConfig* config, const ModelSummary* model) {
     }
     m_measureButton->setEnabled(true);
     const RunConfig& c = *config;
-    const bool cuda = c.device.rfind("cuda", 0) == 0 || (c.device == "auto" && cudaPresent());
+    const bool cuda = c.device.rfind("cuda", 0) == 0 || (c.device == "auto" && autoDeviceId() != "cpu");   // core's choice
     const MemoryEstimate e = estimateTrainingMemory(*model, c, cuda, trainingAttentionIsFused(cuda));
     lines << tr("<b>Peak memory ≈ %1</b> on %2 (weights %3, adapters and optimizer %4, activations %5, logits %6, runtime %7)")
                  .arg(qstr(formatBytes(e.total())), cuda ? tr("the GPU") : tr("the CPU"), qstr(formatBytes(e.weights)),

@@ -182,8 +182,8 @@ QWidget* SetupView::buildForm() {
     auto* tmpl = new QComboBox;
     tmpl->setEditable(true);
     tmpl->addItem(tr("the model's own"), QString());
-    for (const char* family : {"chatml", "llama3", "llama2", "mistral", "zephyr", "gemma", "deepseek", "plain"})
-        tmpl->addItem(QString::fromLatin1(family), QString::fromLatin1(family));
+    for (TemplateFamily family : builtinTemplateFamilies())
+        tmpl->addItem(QString::fromLatin1(templateFamilyName(family)), QString::fromLatin1(templateFamilyName(family)));
     tmpl->setToolTip(tr("Override the chat template (a family name or a .jinja file). The export writes the one used."));
     m_binder->bind(QStringLiteral("chat_template"), tmpl);
     model->addRow(tr("Chat template"), tmpl);
@@ -431,7 +431,6 @@ json SetupView::configJson() const {
 bool SetupView::runConfig(RunConfig* out, QString* error) const {
     try {
         const json j = formJson();
-        if (j["lora"]["targets"].empty()) throw Error("lora.targets: choose at least one projection to adapt");
         RunConfig c = RunConfig::fromJson(j, m_workspace->dir().toStdString());
         c.validate();
         if (out) *out = std::move(c);

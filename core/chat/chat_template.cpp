@@ -33,11 +33,19 @@ const char* templateFamilyName(TemplateFamily family) {
     return familyNames().at(family);
 }
 
+const std::vector<TemplateFamily>& builtinTemplateFamilies() {
+    static const std::vector<TemplateFamily> all{TemplateFamily::ChatML, TemplateFamily::Llama3, TemplateFamily::Llama2,
+                                                 TemplateFamily::Mistral, TemplateFamily::Zephyr, TemplateFamily::Gemma,
+                                                 TemplateFamily::DeepSeek, TemplateFamily::Plain};
+    return all;
+}
+
 TemplateFamily templateFamilyFromName(const std::string& name) {
-    for (const auto& [family, n] : familyNames())
-        if (name == n && family != TemplateFamily::Unknown) return family;
-    throw Error("unknown chat template \"" + name + "\"",
-                "use one of chatml, llama3, llama2, mistral, zephyr, gemma, deepseek, plain, or a .jinja file");
+    for (TemplateFamily family : builtinTemplateFamilies())
+        if (name == templateFamilyName(family)) return family;
+    std::string names;
+    for (TemplateFamily family : builtinTemplateFamilies()) names += std::string(templateFamilyName(family)) + ", ";
+    throw Error("unknown chat template \"" + name + "\"", "use one of " + names + "or a .jinja file");
 }
 
 TemplateFamily recognizeTemplate(const std::string& t) {

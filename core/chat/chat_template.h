@@ -25,6 +25,8 @@ enum class TemplateFamily { ChatML, Llama3, Llama2, Mistral, Zephyr, Gemma, Deep
 
 const char* templateFamilyName(TemplateFamily family);        // "chatml", "llama3", ...
 TemplateFamily templateFamilyFromName(const std::string& name);   // throws for unknown names
+// The families with a built-in template, in the order a choice lists them ("chatml", ..., "plain").
+const std::vector<TemplateFamily>& builtinTemplateFamilies();
 TemplateFamily recognizeTemplate(const std::string& templateText);
 // Our own template for a family (for models that ship none, or a user's override). Plain is a
 // readable "### User / ### Assistant" layout for base models.
