@@ -4,7 +4,6 @@
 // event as one JSON line on stdout. Ctrl-C stops cleanly (checkpoint + adapter); a second one quits.
 #include "args.h"
 #include "commands.h"
-#include "io/json_file.h"
 #include "train/run_config.h"
 #include "train/run_presets.h"
 #include "train/trainer.h"
@@ -16,7 +15,6 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <filesystem>
 #include <optional>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -114,20 +112,9 @@ int runTrain(const Argv& argv) {
         trainer = Trainer::resume(args.value("resume"), observer, args.value("checkpoint"));
     } else {
         if (args.positionals().size() != 1) throw Error("give one run configuration file", "usage: finetune train RUN.json");
-        const std::string path = args.positionals()[0];
-        RunConfig config;
-        if (preset) {
-            nlohmann::json base = nlohmann::json::object();
-            applyRunPreset(base, *preset);
-            try {
-                config = RunConfig::fromJson(mergeJson(base, readJsonFile(path)), std::filesystem::absolute(path).parent_path().string());
-            } catch (...) {
-                rethrowWithContext(path);
-            }
-        } else {
-            config = RunConfig::fromFile(path);
-        }
-        trainer = Trainer::create(config, observer);
+        nlohmann::json underlay = nlohmann::json::object();
+        if (preset) applyRunPreset(underlay, *preset);
+        trainer = Trainer::create(RunConfig::fromFile(args.positionals()[0], underlay), observer);
     }
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);

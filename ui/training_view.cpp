@@ -1,4 +1,5 @@
 #include "training_view.h"
+#include "qt_std.h"
 
 #include "metric_chart.h"
 #include "settings.h"
@@ -110,7 +111,7 @@ bool TrainingView::startFromConfigFile(const QString& path) {
     try {
         return start(RunConfig::fromFile(path.toStdString()));
     } catch (const Error& e) {
-        refuseStart(QString::fromStdString(e.what()));
+        refuseStart(qstr(e.what()));
         return false;
     }
 }
@@ -153,16 +154,16 @@ bool TrainingView::showRun(const QString& runDir) {
     const std::string dir = runDir.toStdString();
     const RunSummary summary = summarizeRun(dir);
     if (!summary.error.empty()) {
-        m_log->appendPlainText(QString::fromStdString(summary.error));
+        m_log->appendPlainText(qstr(summary.error));
         return false;
     }
     resetForRun();
     m_replaying = true;
     for (const auto& e : readMetrics(runfiles::metrics(dir))) onEvent(e);
     m_replaying = false;
-    QFile log(QString::fromStdString(runfiles::log(dir)));
+    QFile log(qstr(runfiles::log(dir)));
     if (log.open(QIODevice::ReadOnly)) m_log->setPlainText(QString::fromUtf8(log.readAll()));
-    m_state->setText(tr("Run %1: %2").arg(QString::fromStdString(summary.name), QString::fromStdString(summary.status)));
+    m_state->setText(tr("Run %1: %2").arg(qstr(summary.name), qstr(summary.status)));
     updateButtons();
     return true;
 }
@@ -197,14 +198,13 @@ void TrainingView::resetForRun() {
 }
 
 void TrainingView::onEvent(const TrainEvent& e) {
-    const auto qs = [](const std::string& text) { return QString::fromStdString(text); };
     if (const auto* k = e.as<LogLine>()) {
-        m_log->appendPlainText(qs(k->message));
+        m_log->appendPlainText(qstr(k->message));
     } else if (const auto* k = e.as<RunStarted>()) {
         m_progress->setRange(0, int(k->totalSteps));
         m_progress->setValue(int(k->step));
-        setState(tr("Training on %1 (%2)").arg(qs(k->device), qs(k->dtype)));
-        for (const auto& w : k->warnings) m_log->appendPlainText(tr("warning: %1").arg(qs(w)));
+        setState(tr("Training on %1 (%2)").arg(qstr(k->device), qstr(k->dtype)));
+        for (const auto& w : k->warnings) m_log->appendPlainText(tr("warning: %1").arg(qstr(w)));
     } else if (const auto* k = e.as<StepDone>()) {
         const int step = int(k->step);
         m_loss->addPoint(m_trainSeries, step, k->loss);
@@ -220,21 +220,21 @@ void TrainingView::onEvent(const TrainEvent& e) {
                                .arg(k->gradNorm, 0, 'f', 3)
                                .arg(k->tokensPerSecond, 0, 'f', 0)
                                .arg(k->examplesPerSecond, 0, 'f', 1)
-                               .arg(qs(formatBytes(k->memoryBytes)))
-                               .arg(qs(formatDuration(k->etaSeconds))));
+                               .arg(qstr(formatBytes(k->memoryBytes)))
+                               .arg(qstr(formatDuration(k->etaSeconds))));
         if (!m_job->isPaused()) setState(tr("Training"));
     } else if (const auto* k = e.as<EvalDone>()) {
         m_loss->addPoint(m_evalSeries, int(k->step), k->loss);
         m_log->appendPlainText(tr("validation at step %1: loss %2, perplexity %3").arg(k->step).arg(k->loss, 0, 'f', 4).arg(k->perplexity, 0, 'f', 3));
     } else if (const auto* k = e.as<CheckpointSaved>()) {
-        m_checkpoints->addItem(tr("step %1   %2").arg(k->step).arg(qs(k->path)));
+        m_checkpoints->addItem(tr("step %1   %2").arg(k->step).arg(qstr(k->path)));
     } else if (const auto* k = e.as<Paused>()) {
         setState(tr("Paused at step %1").arg(k->step));
     } else if (e.is<Resumed>()) {
         setState(tr("Training"));
     } else if (const auto* k = e.as<RunFailed>()) {
-        m_log->appendPlainText(tr("FAILED at step %1: %2").arg(k->step).arg(qs(k->reason)));
-        if (!k->hint.empty()) m_log->appendPlainText(tr("hint: %1").arg(qs(k->hint)));
+        m_log->appendPlainText(tr("FAILED at step %1: %2").arg(k->step).arg(qstr(k->reason)));
+        if (!k->hint.empty()) m_log->appendPlainText(tr("hint: %1").arg(qstr(k->hint)));
     }
     updateButtons();
 }

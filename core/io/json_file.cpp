@@ -17,4 +17,13 @@ nlohmann::json readJsonFile(const std::string& path) {
     return parseJson(readFile(path), path);
 }
 
+nlohmann::json mergeJson(nlohmann::json base, const nlohmann::json& overrides) {
+    if (!base.is_object() || !overrides.is_object()) return overrides;
+    for (auto it = overrides.begin(); it != overrides.end(); ++it) {
+        auto found = base.find(it.key());
+        base[it.key()] = found != base.end() && found->is_object() && it->is_object() ? mergeJson(*found, *it) : *it;
+    }
+    return base;
+}
+
 } // namespace ft

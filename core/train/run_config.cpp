@@ -210,10 +210,10 @@ RunConfig RunConfig::fromJson(const json& j, const std::string& baseDir) {
     return c;
 }
 
-RunConfig RunConfig::fromFile(const std::string& path) {
+RunConfig RunConfig::fromFile(const std::string& path, const nlohmann::json& underlay) {
     try {
         const auto base = std::filesystem::absolute(path).parent_path().string();
-        return fromJson(readJsonFile(path), base);
+        return fromJson(mergeJson(underlay, readJsonFile(path)), base);
     } catch (...) {
         rethrowWithContext(path);
     }

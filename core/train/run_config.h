@@ -75,7 +75,8 @@ struct RunConfig {
     // Throws ft::Error naming the field ("train.lr: ...") for unknown keys, wrong types and bad values.
     // Relative paths are resolved against `baseDir` (the config file's folder).
     static RunConfig fromJson(const nlohmann::json& j, const std::string& baseDir = {});
-    static RunConfig fromFile(const std::string& path);
+    // `underlay` (a preset's keys, say) lies under the file's own: a key the file sets wins.
+    static RunConfig fromFile(const std::string& path, const nlohmann::json& underlay = nlohmann::json::object());
     nlohmann::json toJson() const;
     static nlohmann::json defaultsJson();
 

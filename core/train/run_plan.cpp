@@ -9,11 +9,14 @@
 
 namespace ft {
 
+BatchPlanOptions trainingPlanOptions(const TrainSettings& s) {
+    return {s.batchSize, s.maxSeqLen, s.packing, uint64_t(s.seed), true};
+}
+
 RunPlan planRun(const std::vector<int64_t>& trainLengths, const TrainSettings& s) {
     RunPlan p;
     p.examples = int64_t(trainLengths.size());
-    const BatchPlanOptions options{s.batchSize, s.maxSeqLen, s.packing, uint64_t(s.seed), true};
-    p.microBatchesPerEpoch = s.packing ? int64_t(planEpoch(trainLengths, options, 0).size())
+    p.microBatchesPerEpoch = s.packing ? int64_t(planEpoch(trainLengths, trainingPlanOptions(s), 0).size())
                                        : (p.examples + s.batchSize - 1) / std::max<int64_t>(1, s.batchSize);
     p.stepsPerEpoch = (p.microBatchesPerEpoch + s.gradAccum - 1) / std::max<int64_t>(1, s.gradAccum);
     p.totalSteps = s.maxSteps > 0 ? s.maxSteps

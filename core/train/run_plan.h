@@ -20,4 +20,9 @@ struct RunPlan {
 // number matters.
 RunPlan planRun(const std::vector<int64_t>& trainLengths, const TrainSettings& train);
 
+// How a run lays out its epochs (batch size, packing capacity, seed, shuffled): the plan counted
+// above and the one the trainer walks.
+struct BatchPlanOptions;
+BatchPlanOptions trainingPlanOptions(const TrainSettings& train);
+
 } // namespace ft

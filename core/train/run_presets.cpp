@@ -54,13 +54,4 @@ void applyRunPreset(json& config, RunPreset preset) {
     }
 }
 
-json mergeJson(json base, const json& overrides) {
-    if (!base.is_object() || !overrides.is_object()) return overrides;
-    for (auto it = overrides.begin(); it != overrides.end(); ++it) {
-        auto found = base.find(it.key());
-        base[it.key()] = found != base.end() && found->is_object() && it->is_object() ? mergeJson(*found, *it) : *it;
-    }
-    return base;
-}
-
 } // namespace ft

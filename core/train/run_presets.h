@@ -22,7 +22,4 @@ std::optional<RunPreset> runPresetFromName(const std::string& name);
 // Sets the preset's "lora" and "train" keys in a run configuration's JSON; other keys stay.
 void applyRunPreset(nlohmann::json& config, RunPreset preset);
 
-// `overrides` laid over `base`, object by object (a key in overrides wins; nested objects merge).
-nlohmann::json mergeJson(nlohmann::json base, const nlohmann::json& overrides);
-
 } // namespace ft

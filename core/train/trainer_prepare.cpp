@@ -63,7 +63,7 @@ void Trainer::Impl::prepare() {
     }
     optimizer = std::make_unique<AdamW>(params, adam);
 
-    planOptions = {s.batchSize, s.maxSeqLen, s.packing, uint64_t(s.seed), true};
+    planOptions = trainingPlanOptions(s);
     const RunPlan plan = planRun(trainLengths, s);   // the Setup view's count too
     const int64_t stepsPerEpoch = plan.stepsPerEpoch;
     state.totalSteps = plan.totalSteps;
