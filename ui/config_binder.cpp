@@ -1,3 +1,4 @@
+// ConfigBinder: form widgets <-> JSON keys (see config_binder.h).
 #include "config_binder.h"
 
 #include "util/error.h"
@@ -84,37 +85,25 @@ void ConfigBinder::bind(const QString& path, QComboBox* w) {
         });
 }
 
-void ConfigBinder::store(json& config) const {
-    for (const auto& b : m_bindings) b.store(config);
+void ConfigBinder::store(json& config, std::vector<ConfigProblem>* problems) const {
+    for (const auto& b : m_bindings) {
+        try {
+            b.store(config);
+        } catch (const Error& e) {
+            if (!problems) throw;
+            problems->push_back({b.path.toStdString(), e.what(), {}});
+        }
+    }
 }
 
 void ConfigBinder::load(const json& config) {
     for (const auto& b : m_bindings) b.load(config);
 }
 
-QWidget* ConfigBinder::widgetFor(const QString& message) const {
-    // The key mentioned first (messages start with the field at fault), the longest one at that place.
-    const Binding* best = nullptr;
-    qsizetype bestAt = 0;
-    for (const auto& b : m_bindings) {
-        const qsizetype at = message.indexOf(b.path);
-        if (at < 0) continue;
-        // A whole key, not a prefix of a longer one ("train.eval_every" is not "train.eval_batch_size").
-        const qsizetype end = at + b.path.size();
-        if (end < message.size() && (message[end].isLetterOrNumber() || message[end] == QLatin1Char('_'))) continue;
-        if (!best || at < bestAt || (at == bestAt && b.path.size() > best->path.size())) best = &b, bestAt = at;
-    }
-    return best ? best->widget : nullptr;
-}
-
 QWidget* ConfigBinder::widget(const QString& path) const {
     for (const auto& b : m_bindings)
         if (b.path == path) return b.widget;
     return nullptr;
-}
-
-void ConfigBinder::setErrorMark(QWidget* widget) {
-    for (const auto& b : m_bindings) b.widget->setStyleSheet(b.widget == widget ? QStringLiteral("border: 2px solid #c0392b;") : QString());
 }
 
 } // namespace ft::ui

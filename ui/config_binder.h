@@ -1,10 +1,12 @@
 // ConfigBinder: ties form widgets to keys of a JSON document ("train.lr" -> a line edit), both ways,
-// and finds the widget an error message is about ("train.lr must be ..." -> that line edit), so the
-// Setup view can mark the bad field where it is. Values are written into a JSON object that already
+// and gives the widget of a key, so that a form can mark the fields a validation names. Values are written into a JSON object that already
 // holds every other key, so a form never drops a setting it does not show.
 #pragma once
 #include <QString>
 #include <QWidget>
+
+#include "util/config_problem.h"
+
 #include <functional>
 #include <vector>
 
@@ -27,15 +29,13 @@ public:
     void bindNumber(const QString& path, QLineEdit* widget);    // a number in any notation (2e-4); bad text is an error
     void bind(const QString& path, QComboBox* widget);          // the item whose data (or text) is the value
 
-    // Widgets -> json. Throws ft::Error naming the field when a number field holds no number.
-    void store(nlohmann::json& config) const;
+    // Widgets -> json. A number field that holds no number is left out and reported in *problems;
+    // without `problems`, it throws ft::Error naming the field.
+    void store(nlohmann::json& config, std::vector<ConfigProblem>* problems = nullptr) const;
     // json -> widgets (keys absent from `config` leave their widget alone).
     void load(const nlohmann::json& config);
 
-    // The widget the message is about (the first bound path it mentions), or null.
-    QWidget* widgetFor(const QString& message) const;
-    QWidget* widget(const QString& path) const;
-    void setErrorMark(QWidget* widget);   // null clears every mark
+    QWidget* widget(const QString& path) const;   // null when no widget is bound to the key
 
 private:
     struct Binding {

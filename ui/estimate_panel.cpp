@@ -1,3 +1,4 @@
+// EstimatePanel: memory, steps and time before a run starts (see estimate_panel.h).
 #include "estimate_panel.h"
 
 #include "background.h"
@@ -7,6 +8,7 @@
 #include "qt_std.h"
 #include "train/memory_estimate.h"
 #include "train/run_config.h"
+#include "train/data_plan.h"
 #include "train/run_plan.h"
 #include "train/step_probe.h"
 #include "util/device_info.h"
@@ -23,11 +25,25 @@
 
 namespace ft::ui {
 
+struct EstimatePanel::DataCount {
+    std::string key;
+    bool ok = false;
+    QString error;
+    DataPlan plan;
+};
+
 namespace {
 
-TrainSettings noPacking(TrainSettings s) {
-    s.packing = false;
-    return s;
+// What the train split's token lengths depend on; a change of anything else re-plans from them.
+std::string dataKey(const RunConfig& c) {
+    const nlohmann::json j = c.toJson();
+    return nlohmann::json{{"model", j["model"]},
+                          {"tokenizer", j["tokenizer"]},
+                          {"chat_template", j["chat_template"]},
+                          {"data", j["data"]},
+                          {"loss_on", j["train"]["loss_on"]},
+                          {"max_seq_len", j["train"]["max_seq_len"]}}
+        .dump();
 }
 
 } // namespace
@@ -40,6 +56,8 @@ EstimatePanel::EstimatePanel(Workspace* workspace, std::function<bool(RunConfig*
     m_measure = new QLabel(tr("Measure runs a few real steps of this configuration on this machine."), this);
     m_measure->setWordWrap(true);
     m_measureButton = new QPushButton(tr("Measure Step Time"), this);
+    // An edited dataset may change the count: read it again when next shown.
+    connect(m_workspace, &Workspace::changed, this, [this] { m_data.reset(); });
     connect(m_measureButton, &QPushButton::clicked, this, &EstimatePanel::measure);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_estimate);
@@ -81,33 +99,57 @@ void EstimatePanel::update(const RunConfig* config, const ModelSummary* model) {
                  .arg(double(e.trainableParams) / 1e6, 0, 'f', 2)
                  .arg(100.0 * double(e.trainableParams) / double(std::max<int64_t>(1, model->parameters)), 0, 'f', 2)
                  .arg(double(model->parameters) / 1e6, 0, 'f', 1);
-    // Steps: from the dataset's train split when it is in the workspace.
-    int64_t examples = -1;
-    if (c.data.fromWorkspace() && m_workspace->store()) {
-        try {
-            ExampleFilter f;
-            f.split = Split::Train;
-            examples = m_workspace->store()->count(m_workspace->store()->datasetId(c.data.dataset), f);
-        } catch (const std::exception&) {
-        }
-    }
-    const int64_t perStep = c.train.batchSize * c.train.gradAccum;
-    // The trainer's own count (core's planRun) from the number of train examples; with packing the
-    // rows depend on token lengths, so the count is an upper bound until training starts.
+    // Steps: the trainer's count from the train split's token lengths, read on a worker.
+    const std::string key = dataKey(c);
+    if (!m_data || m_data->key != key) countData(c, key);
     int64_t steps = c.train.maxSteps;
-    if (steps == 0 && examples > 0) steps = planRun(std::vector<int64_t>(size_t(examples), 1), noPacking(c.train)).totalSteps;
-    if (examples == 0) lines << tr("<span style='color:#c0392b'>The dataset has no train examples: assign splits in the Dataset view.</span>");
-    if (steps > 0)
-        lines << tr("Steps: %1%2 (%3 examples per step%4)")
+    if (m_data && m_data->key == key && !m_data->ok) {
+        lines << tr("<span style='color:#c0392b'>The data cannot be used: %1</span>").arg(m_data->error.toHtmlEscaped());
+    } else if (m_data && m_data->key == key) {
+        const DataReport& r = m_data->plan.report;
+        const RunPlan plan = planRun(m_data->plan.trainLengths, c.train);
+        steps = plan.totalSteps;
+        lines << tr("Steps: %1 (%2 examples per step, %3 train examples%4)")
                      .arg(steps)
-                     .arg(c.train.packing && c.train.maxSteps == 0 ? tr(" at most (packing puts several examples in a row)") : QString())
-                     .arg(perStep)
-                     .arg(examples > 0 ? tr(", %1 train examples").arg(examples) : QString());
+                     .arg(c.train.batchSize * c.train.gradAccum)
+                     .arg(plan.examples)
+                     .arg(c.train.packing ? tr(", packed; micro-batches an epoch: %1").arg(plan.microBatchesPerEpoch) : QString());
+        QStringList notes;
+        if (r.truncated) notes << tr("%n cut at %1 tokens", nullptr, int(r.truncated)).arg(c.train.maxSeqLen);
+        if (r.noTargets) notes << tr("%n left out: no reply token within %1 tokens", nullptr, int(r.noTargets)).arg(c.train.maxSeqLen);
+        if (r.invalid) notes << tr("%n left out for problems (see the Dataset view)", nullptr, int(r.invalid));
+        if (!notes.isEmpty()) lines << tr("<span style='color:#b9770e'>Examples: %1; the longest kept has %2 tokens.</span>").arg(notes.join(QStringLiteral("; "))).arg(r.longest);
+    } else {
+        lines << tr("Steps: counting the train split's tokens…");
+    }
     if (m_secondsPerStep > 0 && steps > 0)
         lines << tr("<b>Time ≈ %1</b> for the training steps (measured %2 s per step)")
                      .arg(qstr(formatDuration(m_secondsPerStep * double(c.train.gradAccum) * double(steps))))
                      .arg(m_secondsPerStep * double(c.train.gradAccum), 0, 'f', 2);
     m_estimate->setText(lines.join(QStringLiteral("<br>")));
+}
+
+void EstimatePanel::countData(const RunConfig& config, const std::string& key) {
+    if (m_counting) return;   // the running count finishes first; the view's next update() asks again
+    m_counting = true;
+    runInBackground<std::shared_ptr<const DataCount>>(
+        this,
+        [config, key] {
+            auto d = std::make_shared<DataCount>();
+            d->key = key;
+            try {
+                d->plan = planRunData(config);
+                d->ok = true;
+            } catch (const std::exception& e) {
+                d->error = qstr(e.what());
+            }
+            return std::shared_ptr<const DataCount>(d);
+        },
+        [this](const std::shared_ptr<const DataCount>& d) {
+            m_counting = false;
+            m_data = d;
+            Q_EMIT dataCounted();   // the view's update() starts the wanted count if it differs
+        });
 }
 
 void EstimatePanel::measure() {

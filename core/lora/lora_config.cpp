@@ -19,14 +19,23 @@ double LoraConfig::scaling() const {
     return rslora ? alpha / std::sqrt(double(r)) : alpha / double(r);
 }
 
-void LoraConfig::validate() const {
-    if (r < 1) throw Error(format("lora.r must be at least 1 (got %lld)", (long long)r));
-    if (!(alpha > 0)) throw Error(format("lora.alpha must be positive (got %g)", alpha));
-    if (!(dropout >= 0 && dropout < 1)) throw Error(format("lora.dropout must be in [0, 1) (got %g)", dropout));
-    if (targets.empty() && targetsRegex.empty()) throw Error("lora.targets must name at least one projection");
+std::vector<ConfigProblem> LoraConfig::problems() const {
+    std::vector<ConfigProblem> out;
+    auto need = [&](bool ok, const char* field, const std::string& message) {
+        if (!ok) out.push_back({field, message, {}});
+    };
+    need(r >= 1, "lora.r", format("lora.r must be at least 1 (got %lld)", (long long)r));
+    need(alpha > 0, "lora.alpha", format("lora.alpha must be positive (got %g)", alpha));
+    need(dropout >= 0 && dropout < 1, "lora.dropout", format("lora.dropout must be in [0, 1) (got %g)", dropout));
+    need(!targets.empty() || !targetsRegex.empty(), "lora.targets", "lora.targets must name at least one projection");
     for (const auto& t : targets)
-        if (std::find(loraTargetNames().begin(), loraTargetNames().end(), t) == loraTargetNames().end())
-            throw Error("lora.targets: \"" + t + "\" is not one of q_proj, k_proj, v_proj, o_proj, gate_proj, up_proj, down_proj");
+        need(std::find(loraTargetNames().begin(), loraTargetNames().end(), t) != loraTargetNames().end(), "lora.targets",
+             "lora.targets: \"" + t + "\" is not one of q_proj, k_proj, v_proj, o_proj, gate_proj, up_proj, down_proj");
+    return out;
+}
+
+void LoraConfig::validate() const {
+    throwIfAny(problems());
 }
 
 bool LoraConfig::targets_(const std::string& path) const {

@@ -1,6 +1,8 @@
 // LoraConfig: which projections get a LoRA adapter and how it is scaled, with the PEFT
 // adapter_config.json it reads and writes. Plain types only.
 #pragma once
+#include "util/config_problem.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,7 +18,8 @@ struct LoraConfig {
     bool rslora = false;                                        // scaling alpha / sqrt(r) instead of alpha / r
 
     double scaling() const;
-    void validate() const;   // throws ft::Error naming the field
+    std::vector<ConfigProblem> problems() const;   // every bad field, named ("lora.r")
+    void validate() const;                         // throws ft::Error listing them
 
     // Does the module at `path` (e.g. "model.layers.3.self_attn.q_proj") get an adapter?
     bool targets_(const std::string& path) const;

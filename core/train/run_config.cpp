@@ -279,10 +279,12 @@ json RunConfig::defaultsJson() {
     return c.toJson();
 }
 
-void RunConfig::validate() const {
+std::vector<ConfigProblem> RunConfig::problems() const {
     const auto& s = train;
-    auto need = [](bool ok, const std::string& message, const std::string& hint = {}) {
-        if (!ok) throw Error(message, hint);
+    std::vector<ConfigProblem> out;
+    // The field is the message's first word ("train.lr must be ..." -> "train.lr").
+    auto need = [&](bool ok, const std::string& message, const std::string& hint = {}) {
+        if (!ok) out.push_back({message.substr(0, message.find_first_of(" :")), message, hint});
     };
     need(!model.empty(), "model: give the folder of a Hugging Face model");
     need(!outputDir.empty(), "output_dir: give the folder the run is written to");
@@ -295,7 +297,7 @@ void RunConfig::validate() const {
              "e.g. \"data\": {\"train\": \"train.jsonl\", \"validation\": \"valid.jsonl\"}");
         need(data.dataset.empty(), "data.dataset needs data.workspace");
     }
-    lora.validate();
+    for (ConfigProblem& p : lora.problems()) out.push_back(std::move(p));
     need(std::isfinite(s.lr) && s.lr > 0, format("train.lr must be a positive number (got %g)", s.lr));
     need(s.warmupSteps >= 0, "train.warmup_steps must not be negative");
     need(s.minLrRatio >= 0 && s.minLrRatio <= 1, format("train.min_lr_ratio must be in [0, 1] (got %g)", s.minLrRatio));
@@ -322,6 +324,11 @@ void RunConfig::validate() const {
     need(device == "auto" || device == "cpu" || device.rfind("cuda", 0) == 0, "device: \"" + device + "\" is not auto, cpu or cuda[:N]");
     need(dtype == "auto" || dtype == "fp32" || dtype == "bf16" || dtype == "float32" || dtype == "bfloat16",
          "dtype: \"" + dtype + "\" is not auto, fp32 or bf16", "fp16 base weights are not supported for training");
+    return out;
+}
+
+void RunConfig::validate() const {
+    throwIfAny(problems());
 }
 
 } // namespace ft

@@ -3,9 +3,11 @@
 // has a default (defaultsJson), and validate() names the offending field. Plain types only.
 #pragma once
 #include "lora/lora_config.h"
+#include "util/config_problem.h"
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -80,7 +82,10 @@ struct RunConfig {
     nlohmann::json toJson() const;
     static nlohmann::json defaultsJson();
 
-    void validate() const;   // value ranges and combinations, naming the field
+    // Value ranges and combinations: every bad field at once (a form marks each), or thrown as one
+    // ft::Error listing them (validate).
+    std::vector<ConfigProblem> problems() const;
+    void validate() const;
 };
 
 } // namespace ft

@@ -69,7 +69,16 @@ private Q_SLOTS:
         QVERIFY2(view.validationText() == QStringLiteral("Ready to start."), qPrintable(view.validationText()));
         QVERIFY(view.estimateText().contains(QStringLiteral("Trainable parameters")));
         // As the trainer counts (core's planRun): 3 epochs x ceil(10 / 4) micro-batches.
-        QVERIFY2(view.estimateText().contains(QStringLiteral("Steps: 9")), qPrintable(view.estimateText()));
+        QTRY_VERIFY2_WITH_TIMEOUT(view.estimateText().contains(QStringLiteral("Steps: 9")), qPrintable(view.estimateText()), 20000);
+        // Packing: the rows as the trainer packs them, counted on a worker from the token lengths.
+        qobject_cast<QCheckBox*>(view.field(QStringLiteral("train.packing")))->setChecked(true);
+        view.revalidate();
+        QTRY_VERIFY2_WITH_TIMEOUT(view.estimateText().contains(QStringLiteral("10 train examples, packed; micro-batches an epoch: ")),
+                                  qPrintable(view.estimateText()), 20000);
+        // A max length that leaves no reply token: the data's problem, shown before any start.
+        qobject_cast<QSpinBox*>(view.field(QStringLiteral("train.max_seq_len")))->setValue(8);
+        view.revalidate();
+        QTRY_VERIFY2_WITH_TIMEOUT(view.estimateText().contains(QStringLiteral("no train example is left")), qPrintable(view.estimateText()), 20000);
         const json j = view.configJson();
         QVERIFY(QString::fromStdString(j["output_dir"]).startsWith(ws.runsDir() + QStringLiteral("/model-")));
         QCOMPARE(QString::fromStdString(j["data"]["dataset"]), QStringLiteral("greetings"));
@@ -103,6 +112,19 @@ private Q_SLOTS:
             if (box->objectName().startsWith(QStringLiteral("lora.targets."))) box->setChecked(false);
         view.revalidate();
         QVERIFY2(view.validationText().startsWith(QStringLiteral("lora.targets")), qPrintable(view.validationText()));
+        QVERIFY(view.field(QStringLiteral("lora.targets"))->styleSheet().contains(QStringLiteral("border")));
+        // Every bad field at once: named in the list and each marked.
+        lr->setText(QStringLiteral("fast"));
+        qobject_cast<QDoubleSpinBox*>(view.field(QStringLiteral("train.epochs")))->setValue(0);
+        view.revalidate();
+        QVERIFY2(view.validationText().contains(QStringLiteral("3 settings to fix")), qPrintable(view.validationText()));
+        for (const char* key : {"train.lr", "train.epochs", "lora.targets"}) {
+            QVERIFY2(view.validationText().contains(QLatin1String(key)), key);
+            QVERIFY2(view.field(QLatin1String(key))->styleSheet().contains(QStringLiteral("border")), key);
+        }
+        QVERIFY(view.field(QStringLiteral("train.batch_size"))->styleSheet().isEmpty());
+        QVERIFY(!view.runConfig(&c, &error));
+        QCOMPARE(error.count(QLatin1Char('\n')), 2);
     }
 
     void presetsAndSaveLoadRoundTrip() {
@@ -176,7 +198,7 @@ private Q_SLOTS:
         qobject_cast<QSpinBox*>(setup->field(QStringLiteral("train.max_seq_len")))->setValue(64);
         qobject_cast<QComboBox*>(setup->field(QStringLiteral("device")))->setCurrentIndex(1);
         setup->revalidate();
-        QVERIFY2(setup->estimateText().contains(QStringLiteral("Steps: 3 (4 examples per step")), qPrintable(setup->estimateText()));
+        QTRY_VERIFY2_WITH_TIMEOUT(setup->estimateText().contains(QStringLiteral("Steps: 3 (4 examples per step")), qPrintable(setup->estimateText()), 20000);
         QSignalSpy events(window.trainingView()->job(), &ui::TrainingJob::event);
         QSignalSpy finished(window.trainingView()->job(), &ui::TrainingJob::finished);
         setup->requestStart();
