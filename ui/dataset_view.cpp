@@ -1,29 +1,26 @@
+// DatasetView: the dataset choice, filters and table, and the panels around them (see dataset_view.h).
 #include "dataset_view.h"
+
+#include "bulk_edits.h"
+#include "example_editor_panel.h"
+#include "import_panel.h"
 #include "qt_std.h"
 
 #include "background.h"
-#include "chat/chat_template.h"
-#include "data/curation.h"
 #include "data/dataset_store.h"
 #include "data/exporter.h"
-#include "data/importer.h"
 #include "dataset_table_model.h"
 #include "duplicates_panel.h"
 #include "token_lengths_panel.h"
 #include "histogram_chart.h"
 #include "message_editor.h"
-#include "tokenizer/tokenizer.h"
-#include "train/training_data.h"
 #include "workspace.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QDir>
-#include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -32,42 +29,33 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPlainTextEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
-#include <QToolButton>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace ft::ui {
 
-namespace {
-
-std::vector<std::string> parseTags(const QString& text) {
-    std::vector<std::string> tags;
-    for (const QString& t : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!t.trimmed().isEmpty()) tags.push_back(str(t.trimmed()));
-    return tags;
-}
-
-struct ImportOutcome {
-    QString error, summary;
-    int imported = 0, skipped = 0;
-};
-
-
-
-} // namespace
-
 DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     : QWidget(parent), m_workspace(workspace), m_model(new DatasetTableModel(workspace, this)) {
     setAcceptDrops(true);
+
+    // Bulk edits of the selection (the editor's pending edit saved first).
+    m_bulk = new BulkEdits(m_workspace, {[this] { return datasetId(); }, [this] { return selectedIds(); }, [this] { return saveCurrentEdit(); }},
+                           this);
+    connect(m_bulk, &BulkEdits::datasetCreated, this, [this](const QString& name) {
+        reloadDatasets();
+        setCurrentDataset(name);
+    });
+    connect(m_bulk, &BulkEdits::exampleToShow, this, [this](qlonglong id) {
+        m_editor->load(id);
+        if (id) m_editor->editor()->setFocus();
+    });
+    connect(m_bulk, &BulkEdits::failed, this, &DatasetView::showError);
+    connect(m_bulk, &BulkEdits::logLine, this, &DatasetView::logLine);
 
     // Dataset choice and file operations.
     m_datasets = new QComboBox(this);
@@ -80,10 +68,10 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     connect(newButton, &QPushButton::clicked, this, &DatasetView::newDataset);
     connect(importButton, &QPushButton::clicked, this, &DatasetView::chooseImportFiles);
     connect(exportButton, &QPushButton::clicked, this, &DatasetView::chooseExportFile);
-    connect(splitsButton, &QPushButton::clicked, this, &DatasetView::assignSplits);
+    connect(splitsButton, &QPushButton::clicked, m_bulk, &BulkEdits::assignSplits);
     connect(m_datasets, &QComboBox::currentTextChanged, this, [this] {
         saveCurrentEdit();
-        loadExample(0);
+        m_editor->load(0);
         applyFilter();
     });
 
@@ -146,7 +134,7 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_count->setText(tr("%n example(s)", nullptr, m_model->rowCount()));
         // Keep the example being edited selected when it is still listed.
-        const int row = m_currentId ? m_model->rowOfId(m_currentId) : -1;
+        const int row = m_editor->currentId() ? m_model->rowOfId(m_editor->currentId()) : -1;
         if (row >= 0) {
             QSignalBlocker block(m_table->selectionModel());
             m_table->selectRow(row);
@@ -154,66 +142,27 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     });
 
     // The editor of the selected example.
-    m_exampleTitle = new QLabel(tr("No example selected"), this);
-    m_editor = new widgets::MessageEditor(this);
-    m_split = new QComboBox(this);
-    for (Split s : {Split::Train, Split::Validation, Split::Test, Split::Unassigned})
-        m_split->addItem(QString::fromLatin1(splitName(s)), int(s));
-    m_tags = new QLineEdit(this);
-    m_tags->setPlaceholderText(tr("comma-separated"));
-    m_note = new QLineEdit(this);
-    m_save = new QPushButton(tr("Save"), this);
-    m_save->setShortcut(QKeySequence::Save);
-    m_save->setToolTip(tr("Save the edit (%1). Moving to another example also saves it.")
-                           .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
-    m_revert = new QPushButton(tr("Revert"), this);
-    auto markMeta = [this] {
-        m_metaModified = true;
-        m_save->setEnabled(true);
-        m_revert->setEnabled(true);
-    };
-    connect(m_split, &QComboBox::activated, this, markMeta);
-    connect(m_tags, &QLineEdit::textEdited, this, markMeta);
-    connect(m_note, &QLineEdit::textEdited, this, markMeta);
-    connect(m_editor, &widgets::MessageEditor::modifiedChanged, this, [this](bool modified) {
-        m_save->setEnabled(modified || m_metaModified);
-        m_revert->setEnabled(modified || m_metaModified);
-    });
-    connect(m_save, &QPushButton::clicked, this, &DatasetView::saveCurrentEdit);
-    connect(m_revert, &QPushButton::clicked, this, [this] { loadExample(m_currentId); });
-    auto* meta = new QFormLayout;
-    meta->addRow(tr("Split"), m_split);
-    meta->addRow(tr("Tags"), m_tags);
-    meta->addRow(tr("Note"), m_note);
-    auto* editButtons = new QHBoxLayout;
-    editButtons->addStretch(1);
-    editButtons->addWidget(m_revert);
-    editButtons->addWidget(m_save);
-    auto* editorPane = new QWidget(this);
-    auto* editorLayout = new QVBoxLayout(editorPane);
-    editorLayout->setContentsMargins(0, 0, 0, 0);
-    editorLayout->addWidget(m_exampleTitle);
-    editorLayout->addWidget(m_editor, 1);
-    editorLayout->addLayout(meta);
-    editorLayout->addLayout(editButtons);
-
+    m_editor = new ExampleEditorPanel(m_workspace, this);
+    connect(m_editor, &ExampleEditorPanel::failed, this, &DatasetView::showError);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         if (!current.isValid()) return;
         const int64_t id = m_model->exampleId(current.row());
-        if (id == m_currentId) return;
+        if (id == m_editor->currentId()) return;
         saveCurrentEdit();
-        loadExample(id);
+        m_editor->load(id);
     });
 
     // Bottom: import report, token lengths, duplicates.
     m_tabs = new QTabWidget(this);
     m_tabs->setMinimumHeight(200);
-    m_importReport = new QPlainTextEdit(this);
-    m_importReport->setObjectName(QStringLiteral("importReport"));
-    m_importReport->setReadOnly(true);
-    m_importReport->setPlaceholderText(tr("Import files with Import… or drop them here. Formats: messages/ShareGPT/Alpaca/"
-                                          "prompt-completion JSONL or JSON, CSV, TSV, plain text."));
-    m_tabs->addTab(m_importReport, tr("Import Report"));
+    m_import = new ImportPanel(m_workspace, this);
+    connect(m_import, &ImportPanel::progress, this, [this](int permille) { m_progress->setValue(permille); });
+    connect(m_import, &ImportPanel::logLine, this, &DatasetView::logLine);
+    connect(m_import, &ImportPanel::finished, this, [this](int imported, int skipped) {
+        setBusy(false);
+        Q_EMIT importFinished(imported, skipped);
+    });
+    m_tabs->addTab(m_import, tr("Import Report"));
 
     m_lengths = new TokenLengthsPanel(m_workspace, [this] { return datasetId(); }, [this] { return !m_busy; }, this);
     connect(m_lengths, &TokenLengthsPanel::busyChanged, this, &DatasetView::setBusy);
@@ -228,7 +177,7 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     m_duplicates = new DuplicatesPanel(
         m_workspace, [this] { return datasetId(); }, [this] { return !m_busy; }, [this] { return saveCurrentEdit(); }, this);
     connect(m_duplicates, &DuplicatesPanel::exampleActivated, this, [this](qlonglong id) {
-        if (saveCurrentEdit()) loadExample(id);
+        if (saveCurrentEdit()) m_editor->load(id);
     });
     connect(m_duplicates, &DuplicatesPanel::busyChanged, this, &DatasetView::setBusy);
     connect(m_duplicates, &DuplicatesPanel::found, this, [this](int groups) {
@@ -245,7 +194,7 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
 
     auto* upper = new QSplitter(Qt::Horizontal, this);
     upper->addWidget(m_table);
-    upper->addWidget(editorPane);
+    upper->addWidget(m_editor);
     upper->setStretchFactor(0, 3);
     upper->setStretchFactor(1, 2);
     auto* whole = new QSplitter(Qt::Vertical, this);
@@ -263,24 +212,23 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     createActions();
     connect(m_workspace, &Workspace::changed, this, &DatasetView::onStoreChanged);
     connect(m_workspace, &Workspace::opened, this, [this] {
-        m_currentId = 0;
+        m_editor->load(0);
         reloadDatasets();
     });
     reloadDatasets();
-    loadExample(0);
 }
 
 void DatasetView::createActions() {
     struct Spec {
         QString text;
         QKeySequence keys;
-        void (DatasetView::*slot)();
+        void (BulkEdits::*slot)();
     };
     const Spec specs[] = {
-        {tr("Add Example"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), &DatasetView::addExample},
-        {tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), &DatasetView::duplicateSelected},
-        {tr("Delete"), QKeySequence::Delete, &DatasetView::deleteSelected},
-        {tr("Tag…"), QKeySequence(Qt::CTRL | Qt::Key_T), &DatasetView::tagSelected},
+        {tr("Add Example"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), &BulkEdits::addExample},
+        {tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), &BulkEdits::duplicateSelected},
+        {tr("Delete"), QKeySequence::Delete, &BulkEdits::deleteSelected},
+        {tr("Tag…"), QKeySequence(Qt::CTRL | Qt::Key_T), &BulkEdits::tagSelected},
     };
     // Adding works anywhere in the view; the others act on the table's selection, so their keys
     // (Delete above all) belong to the table and never reach them from the editor.
@@ -288,14 +236,14 @@ void DatasetView::createActions() {
         auto* a = new QAction(s.text, this);
         a->setShortcut(s.keys);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(a, &QAction::triggered, this, s.slot);
+        connect(a, &QAction::triggered, m_bulk, s.slot);
         m_table->addAction(a);
-        if (s.slot == &DatasetView::addExample) addAction(a);
+        if (s.slot == &BulkEdits::addExample) addAction(a);
     }
     auto* splitMenu = new QMenu(tr("Set Split"), this);
     int key = 0;
     for (Split s : {Split::Train, Split::Validation, Split::Test, Split::Unassigned}) {
-        QAction* a = splitMenu->addAction(QString::fromLatin1(splitName(s)), this, [this, s] { setSplitOfSelected(int(s)); });
+        QAction* a = splitMenu->addAction(QString::fromLatin1(splitName(s)), this, [this, s] { m_bulk->setSplitOfSelected(int(s)); });
         a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + key++)));
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(a);   // the shortcut; the table's context menu shows them in the submenu
@@ -356,88 +304,26 @@ void DatasetView::applyFilter() {
 void DatasetView::onStoreChanged() {
     if (m_datasets->count() != int(m_workspace->store() ? m_workspace->store()->datasetNames().size() : 0)) reloadDatasets();
     m_model->refresh();
-    // The example in the editor may have been changed by undo/redo, or deleted.
-    if (m_currentId && !m_editor->isModified() && !m_metaModified) loadExample(m_currentId);
-}
-
-void DatasetView::loadExample(int64_t id) {
-    m_currentId = 0;
-    m_metaModified = false;
-    DatasetStore* store = m_workspace->store();
-    Example e;
-    bool found = false;
-    if (store && id > 0) {
-        try {
-            e = store->get(id);
-            found = true;
-        } catch (const std::exception&) {
-        }
-    }
-    QList<widgets::Turn> turns;
-    for (const auto& m : e.messages) turns.push_back({qstr(m.role), qstr(m.content)});
-    m_editor->setTurns(turns);
-    m_editor->setProblems(found && !e.problems.empty() ? tr("Problems: %1").arg(qstr(e.problems)) : QString());
-    m_editor->setEnabled(found);
-    m_split->setEnabled(found);
-    m_tags->setEnabled(found);
-    m_note->setEnabled(found);
-    m_split->setCurrentIndex(m_split->findData(int(e.split)));
-    QStringList tags;
-    for (const auto& t : e.tags) tags << qstr(t);
-    m_tags->setText(tags.join(QStringLiteral(", ")));
-    m_note->setText(qstr(e.note));
-    m_save->setEnabled(false);
-    m_revert->setEnabled(false);
-    if (!found) {
-        m_exampleTitle->setText(tr("No example selected"));
-        return;
-    }
-    m_currentId = id;
-    QString title = tr("Example #%1").arg(id);
-    if (!e.sourceFile.empty())
-        title += tr(" (from %1, line %2)").arg(QFileInfo(qstr(e.sourceFile)).fileName()).arg(e.sourceLine);
-    m_exampleTitle->setText(title);
+    m_editor->reloadIfUnchanged();   // it may have been changed by undo/redo, or deleted
 }
 
 bool DatasetView::saveCurrentEdit() {
-    if (!m_currentId || (!m_editor->isModified() && !m_metaModified)) return true;
-    const int64_t id = m_currentId;
-    QString error;
-    const QList<widgets::Turn> turns = m_editor->turns();
-    const Split split = Split(m_split->currentData().toInt());
-    const std::vector<std::string> tags = parseTags(m_tags->text());
-    const std::string note = str(m_note->text());
-    const bool ok = m_workspace->edit(
-        [&](DatasetStore& store) {
-            Example e = store.get(id);
-            if (m_editor->isModified()) {
-                e.messages.clear();
-                for (const auto& t : turns) e.messages.push_back({str(t.role), str(t.content)});
-                store.edit(e);
-            }
-            if (e.split != split) store.setSplit({id}, split);
-            for (const auto& t : e.tags)
-                if (std::find(tags.begin(), tags.end(), t) == tags.end()) store.untag({id}, t);
-            for (const auto& t : tags)
-                if (std::find(e.tags.begin(), e.tags.end(), t) == e.tags.end()) store.tag({id}, t);
-            if (e.note != note) store.setNote(id, note);
-        },
-        &error);
-    if (!ok) {
-        showError(tr("Cannot save example #%1").arg(id), error);
-        return false;
-    }
-    m_editor->setModified(false);
-    m_metaModified = false;
-    loadExample(id);   // shows the problems the store found
-    return true;
+    return m_editor->save();
+}
+
+int64_t DatasetView::currentExampleId() const {
+    return m_editor->currentId();
+}
+
+widgets::MessageEditor* DatasetView::editor() const {
+    return m_editor->editor();
 }
 
 std::vector<int64_t> DatasetView::selectedIds() const {
     std::vector<int64_t> ids;
     for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
         if (const int64_t id = m_model->exampleId(index.row())) ids.push_back(id);
-    if (ids.empty() && m_currentId) ids.push_back(m_currentId);
+    if (ids.empty() && m_editor->currentId()) ids.push_back(m_editor->currentId());
     return ids;
 }
 
@@ -462,90 +348,6 @@ void DatasetView::newDataset() {
     setCurrentDataset(name);
 }
 
-void DatasetView::addExample() {
-    if (!saveCurrentEdit()) return;
-    if (!datasetId()) {
-        QString error;
-        if (!m_workspace->edit([](DatasetStore& s) { s.ensureDataset("default"); }, &error))
-            return showError(tr("Cannot create a dataset"), error);
-        reloadDatasets();
-        setCurrentDataset(QStringLiteral("default"));
-    }
-    int64_t id = 0;
-    Example e;
-    e.messages = {{"user", ""}, {"assistant", ""}};
-    const int64_t dataset = datasetId();
-    QString error;
-    if (!m_workspace->edit([&](DatasetStore& s) { id = s.add(dataset, e); }, &error))
-        return showError(tr("Cannot add an example"), error);
-    loadExample(id);
-    m_editor->setFocus();
-}
-
-void DatasetView::duplicateSelected() {
-    if (!saveCurrentEdit()) return;
-    const auto ids = selectedIds();
-    if (ids.empty()) return;
-    int64_t last = 0;
-    QString error;
-    if (!m_workspace->edit([&](DatasetStore& s) {
-            for (int64_t id : ids) last = s.duplicate(id);
-        }, &error))
-        return showError(tr("Cannot duplicate"), error);
-    loadExample(last);
-}
-
-void DatasetView::deleteSelected() {
-    if (!saveCurrentEdit()) return;
-    const auto ids = selectedIds();
-    if (ids.empty()) return;
-    QString error;
-    if (!m_workspace->edit([&](DatasetStore& s) { s.remove(ids); }, &error)) return showError(tr("Cannot delete"), error);
-    Q_EMIT logLine(tr("Deleted %n example(s); Undo brings them back.", nullptr, int(ids.size())));
-    loadExample(0);
-}
-
-void DatasetView::tagSelected() {
-    if (!saveCurrentEdit()) return;
-    const auto ids = selectedIds();
-    if (ids.empty()) return;
-    bool ok = false;
-    const QString tag = QInputDialog::getText(this, tr("Tag Examples"), tr("Tag for %n example(s):", nullptr, int(ids.size())),
-                                              QLineEdit::Normal, QString(), &ok).trimmed();
-    if (!ok || tag.isEmpty()) return;
-    QString error;
-    if (!m_workspace->edit([&](DatasetStore& s) { s.tag(ids, str(tag)); }, &error)) showError(tr("Cannot tag"), error);
-}
-
-void DatasetView::setSplitOfSelected(int split) {
-    if (!saveCurrentEdit()) return;
-    const auto ids = selectedIds();
-    if (ids.empty()) return;
-    QString error;
-    if (!m_workspace->edit([&](DatasetStore& s) { s.setSplit(ids, Split(split)); }, &error))
-        showError(tr("Cannot set the split"), error);
-}
-
-void DatasetView::assignSplits() {
-    const int64_t dataset = datasetId();
-    if (!dataset || !saveCurrentEdit()) return;
-    bool ok = false;
-    const QString ratios = QInputDialog::getText(this, tr("Assign Splits"),
-                                                 tr("Train / validation / test ratios for the unassigned examples:"),
-                                                 QLineEdit::Normal, QStringLiteral("0.8 / 0.1 / 0.1"), &ok);
-    if (!ok) return;
-    const QStringList parts = ratios.split(QLatin1Char('/'));
-    double r[3] = {0, 0, 0};
-    bool valid = parts.size() == 3;
-    for (int i = 0; valid && i < 3; ++i) r[i] = parts[i].trimmed().toDouble(&valid);
-    if (!valid) return showError(tr("Cannot assign splits"), tr("Write three numbers separated by '/', e.g. 0.8 / 0.1 / 0.1."));
-    QString error;
-    int64_t n = 0;
-    if (!m_workspace->edit([&](DatasetStore& s) { n = ft::assignSplits(s, dataset, r[0], r[1], r[2], 42, false); }, &error))
-        return showError(tr("Cannot assign splits"), error);
-    Q_EMIT logLine(tr("Assigned splits to %n example(s).", nullptr, int(n)));
-}
-
 void DatasetView::chooseImportFiles() {
     const QStringList paths = QFileDialog::getOpenFileNames(
         this, tr("Import Examples"), QString(),
@@ -564,62 +366,15 @@ void DatasetView::importFiles(const QStringList& paths) {
     reloadDatasets();
     setCurrentDataset(dataset);
 
-    m_busy = true;
+    setBusy(true);
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
-    m_progress->show();
-    m_tabs->setCurrentWidget(m_importReport);
-    m_importReport->setPlainText(tr("Importing %1…").arg(paths.join(QStringLiteral(", "))));
-    const std::string workspaceDir = str(m_workspace->dir());
-    const std::string datasetName = str(dataset);
-    QPointer<QProgressBar> progress = m_progress;
-    runInBackground<ImportOutcome>(
-        this,
-        [workspaceDir, datasetName, paths, progress] {
-            ImportOutcome out;
-            QStringList lines;
-            try {
-                DatasetStore store(workspaceDir);
-                const int64_t id = store.datasetId(datasetName);
-                for (const QString& path : paths) {
-                    ImportOptions options;
-                    options.progress = [progress](uint64_t done, uint64_t total) {
-                        const int value = total ? int(1000 * done / total) : 0;
-                        QMetaObject::invokeMethod(progress, [progress, value] {
-                            if (progress) progress->setValue(value);
-                        }, Qt::QueuedConnection);
-                    };
-                    const ImportReport r = importFile(store, id, str(path), options);
-                    out.imported += int(r.imported);
-                    out.skipped += int(r.skipped);
-                    lines << QObject::tr("%1: format %2, %3 imported, %4 skipped, %5 duplicate(s) left out")
-                                 .arg(path, QString::fromLatin1(importFormatName(r.format)))
-                                 .arg(r.imported)
-                                 .arg(r.skipped)
-                                 .arg(r.duplicates);
-                    for (const auto& e : r.errors)
-                        lines << QObject::tr("  line %1: %2").arg(e.line).arg(QString::fromStdString(e.reason));
-                }
-            } catch (const std::exception& e) {
-                out.error = QString::fromStdString(e.what());
-            }
-            out.summary = lines.join(QLatin1Char('\n'));
-            return out;
-        },
-        [this](const ImportOutcome& out) {
-            m_busy = false;
-            m_progress->hide();
-            QString text = out.summary;
-            if (!out.error.isEmpty()) text += (text.isEmpty() ? QString() : QStringLiteral("\n")) + tr("Error: %1").arg(out.error);
-            m_importReport->setPlainText(text);
-            Q_EMIT logLine(text);
-            m_workspace->notifyExternalChange();
-            Q_EMIT importFinished(out.imported, out.skipped);
-        });
+    m_tabs->setCurrentWidget(m_import);
+    m_import->start(dataset, paths);
 }
 
 QString DatasetView::importReportText() const {
-    return m_importReport->toPlainText();
+    return m_import->reportText();
 }
 
 QString DatasetView::countText() const {

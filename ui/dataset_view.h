@@ -1,10 +1,10 @@
-// DatasetView: curate the workspace's datasets by hand. A lazy table (prompt, reply, split, tags,
-// tokens, status) with search and filters; a message editor for the selected example whose edits
-// are saved when asked or when the selection moves on (never lost); add, duplicate, delete, tag and
-// split in bulk, each one undoable step; import (dialog or drag-and-drop) with the format detection
-// and every rejected line shown; export; a token-length histogram against the max length; and a
-// review of exact and near duplicates. Long work (import, counting, duplicates) runs on worker
-// threads with their own store connection.
+// DatasetView: curate the workspace's datasets by hand. The view itself holds the dataset choice,
+// search and filters and a lazy table (prompt, reply, split, tags, tokens, status); around it sit
+// panels that each do one thing: the selected example's editor (ExampleEditorPanel: edits saved
+// when asked or when the selection moves on, never lost), bulk edits of the selection (BulkEdits),
+// import with every rejected line shown (ImportPanel, also by drag-and-drop), token lengths against
+// the max length (TokenLengthsPanel) and duplicates (DuplicatesPanel). Long work runs on worker
+// threads with their own store connection, one at a time.
 #pragma once
 #include <QWidget>
 #include <cstdint>
@@ -13,11 +13,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QProgressBar;
-class QPushButton;
-class QSpinBox;
-class QDoubleSpinBox;
 class QTabWidget;
 class QTableView;
 class QTreeWidget;
@@ -25,14 +21,16 @@ class QTreeWidget;
 namespace ft::widgets {
 class HistogramChart;
 class MessageEditor;
-}
+} // namespace ft::widgets
 
 namespace ft::ui {
 
-class DuplicatesPanel;
-class TokenLengthsPanel;
-
+class BulkEdits;
 class DatasetTableModel;
+class DuplicatesPanel;
+class ExampleEditorPanel;
+class ImportPanel;
+class TokenLengthsPanel;
 class Workspace;
 
 class DatasetView final : public QWidget {
@@ -50,12 +48,13 @@ public:
     void setTokenizerModel(const QString& modelDir);   // whose tokenizer and template count tokens
 
     void selectRow(int row);
-    int64_t currentExampleId() const { return m_currentId; }
+    int64_t currentExampleId() const;
     bool saveCurrentEdit();   // writes the editor's changes (one undoable step); true when nothing was lost
+    BulkEdits* bulkEdits() const { return m_bulk; }
 
     DatasetTableModel* tableModel() const { return m_model; }
     QTableView* table() const { return m_table; }
-    widgets::MessageEditor* editor() const { return m_editor; }
+    widgets::MessageEditor* editor() const;
     widgets::HistogramChart* histogram() const;
     QTreeWidget* duplicateGroups() const;
     QString importReportText() const;
@@ -65,12 +64,6 @@ public Q_SLOTS:
     void chooseImportFiles();
     void chooseExportFile();
     void newDataset();
-    void addExample();
-    void duplicateSelected();
-    void deleteSelected();
-    void tagSelected();
-    void setSplitOfSelected(int split);   // ft::Split as int
-    void assignSplits();
     void countTokens();
     void findDuplicates();
     void removeDuplicates();   // all but the first of every checked group
@@ -90,7 +83,6 @@ private:
     void reloadDatasets();
     void applyFilter();
     void onStoreChanged();
-    void loadExample(int64_t id);
     std::vector<int64_t> selectedIds() const;
     int64_t datasetId() const;
     void showError(const QString& what, const QString& error);
@@ -105,22 +97,13 @@ private:
     QLineEdit* m_tagFilter = nullptr;
     QLabel* m_count = nullptr;
     QTableView* m_table = nullptr;
-
-    widgets::MessageEditor* m_editor = nullptr;
-    QLabel* m_exampleTitle = nullptr;
-    QComboBox* m_split = nullptr;
-    QLineEdit* m_tags = nullptr;
-    QLineEdit* m_note = nullptr;
-    QPushButton* m_save = nullptr;
-    QPushButton* m_revert = nullptr;
-    int64_t m_currentId = 0;
-    bool m_metaModified = false;
-
+    ExampleEditorPanel* m_editor = nullptr;
+    BulkEdits* m_bulk = nullptr;
     QTabWidget* m_tabs = nullptr;
-    QPlainTextEdit* m_importReport = nullptr;
-    QProgressBar* m_progress = nullptr;
+    ImportPanel* m_import = nullptr;
     TokenLengthsPanel* m_lengths = nullptr;
     DuplicatesPanel* m_duplicates = nullptr;
+    QProgressBar* m_progress = nullptr;
     bool m_busy = false;
 };
 

@@ -4,6 +4,7 @@
 // tokenizer fill the Tokens column and the histogram; duplicates are found and removed.
 #include "data/dataset_store.h"
 #include "dataset_table_model.h"
+#include "bulk_edits.h"
 #include "dataset_view.h"
 #include "histogram_chart.h"
 #include "io/atomic_file.h"
@@ -126,7 +127,7 @@ private Q_SLOTS:
         // Rows 0..2 to validation in one step.
         view.table()->selectionModel()->select(QItemSelection(view.tableModel()->index(0, 0), view.tableModel()->index(2, 0)),
                                                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        view.setSplitOfSelected(int(Split::Validation));
+        view.bulkEdits()->setSplitOfSelected(int(Split::Validation));
         auto* splitFilter = view.findChildren<QComboBox*>().at(1);
         splitFilter->setCurrentIndex(splitFilter->findData(QStringLiteral("validation")));
         QCOMPARE(view.tableModel()->rowCount(), 3);
@@ -146,7 +147,7 @@ private Q_SLOTS:
         // Delete two, undo brings both back in one step.
         view.table()->selectionModel()->select(QItemSelection(view.tableModel()->index(4, 0), view.tableModel()->index(5, 0)),
                                                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        view.deleteSelected();
+        view.bulkEdits()->deleteSelected();
         QCOMPARE(view.tableModel()->rowCount(), 8);
         QVERIFY(ws.undo());
         QCOMPARE(view.tableModel()->rowCount(), 10);
