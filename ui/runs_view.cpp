@@ -2,10 +2,7 @@
 #include "qt_std.h"
 
 #include "background.h"
-#include "export/gguf_export.h"
-#include "export/run_export.h"
-#include "io/atomic_file.h"
-#include "io/json_file.h"
+#include "export/export_format.h"
 #include "metric_chart.h"
 #include "train/run_folder.h"
 #include "workspace.h"
@@ -65,7 +62,7 @@ RunsView::RunsView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_w
     m_delete = new QPushButton(tr("Delete…"), this);
     m_export = new QPushButton(tr("Export"), this);
     auto* exportMenu = new QMenu(m_export);
-    exportMenu->addAction(tr("PEFT Adapter…"), this, [this] { exportSelected(QStringLiteral("adapter")); });
+    exportMenu->addAction(tr("PEFT Adapter…"), this, [this] { exportSelected(QStringLiteral("peft")); });
     exportMenu->addAction(tr("Merged Hugging Face Model…"), this, [this] { exportSelected(QStringLiteral("merged")); });
     // GGUF: one file with the adapter merged, the tokenizer and the run's chat template.
     auto* ggufMenu = exportMenu->addMenu(tr("GGUF for llama.cpp / Ollama"));
@@ -231,33 +228,18 @@ void RunsView::updateChart() {
 }
 
 bool RunsView::renameRun(const QString& runDir, const QString& newName, QString* error) {
-    const QString name = newName.trimmed();
-    if (name.isEmpty() || name.contains(QLatin1Char('/')) || name == QLatin1String(".") || name == QLatin1String("..")) {
-        *error = tr("\"%1\" is not a folder name").arg(newName);
-        return false;
-    }
     if (QDir(runDir).absolutePath() == m_activeRun) {
         *error = tr("The run is training; rename it when it has stopped.");
         return false;
     }
-    QDir parent = QFileInfo(runDir).dir();
-    const QString target = parent.filePath(name);
-    if (QFileInfo::exists(target)) {
-        *error = tr("%1 already exists").arg(target);
-        return false;
-    }
-    if (!parent.rename(QFileInfo(runDir).fileName(), name)) {   // one rename: the run is whole under either name
-        *error = tr("Cannot rename %1 to %2").arg(runDir, target);
-        return false;
-    }
-    // run.json keeps the folder it was created in; the new one is what matters from now on.
+    QString target;
     try {
-        const std::string runJson = runfiles::runJson(target.toStdString());
-        nlohmann::json j = readJsonFile(runJson);
-        if (j.contains("config")) j["config"]["output_dir"] = target.toStdString();
-        writeFileAtomic(runJson, j.dump(2) + "\n");
+        std::string warning;
+        target = qstr(renameRunFolder(str(runDir), str(newName), &warning));
+        if (!warning.empty()) Q_EMIT logLine(qstr(warning));
     } catch (const std::exception& e) {
-        Q_EMIT logLine(tr("Renamed, but run.json was not updated: %1").arg(qstr(e.what())));
+        *error = qstr(e.what());
+        return false;
     }
     m_extraRuns.replaceInStrings(QDir(runDir).absolutePath(), target);
     refresh();
@@ -345,21 +327,19 @@ void RunsView::exportRun(const QString& runDir, const QString& kind, const QStri
         [runDir, kind, outDir, dtype] {
             Outcome o;
             try {
-                const ExportSource source = exportSourceOfRun(runDir.toStdString(), "final");
+                ExportOptions options;
+                options.kind = exportKindFromName(str(kind));
+                (isGguf(options.kind) ? options.type : options.dtype) = str(dtype);
+                options.overwrite = true;   // the save dialog asked before replacing a file
+                const ExportResult r = exportAs(exportSourceOfRun(str(runDir), "final"), str(outDir), options);
                 o.ok = true;
-                if (kind.startsWith(QLatin1String("gguf"))) {
-                    GgufOptions options;
-                    options.type = dtype.toStdString();
-                    options.overwrite = true;
-                    const GgufExportResult r = kind == QLatin1String("gguf") ? exportGguf(source, outDir.toStdString(), options)
-                                                                             : exportGgufAdapter(source, outDir.toStdString(), options);
-                    o.message = QObject::tr("Exported GGUF (%1, %2) to %3").arg(dtype.toUpper(), QLocale().formattedDataSize(qint64(r.bytes)), outDir);
-                    for (const auto& w : r.warnings) o.message += QStringLiteral("\n") + QObject::tr("Note: %1").arg(qstr(w));
-                    return o;
+                if (isGguf(options.kind)) {
+                    o.message = QObject::tr("Exported GGUF (%1, %2) to %3")
+                                    .arg(qstr(options.ggufType()).toUpper(), QLocale().formattedDataSize(qint64(r.gguf.bytes)), outDir);
+                    for (const auto& w : r.gguf.warnings) o.message += QStringLiteral("\n") + QObject::tr("Note: %1").arg(qstr(w));
+                } else {
+                    o.message = QObject::tr("Exported %1 to %2").arg(kind, outDir);
                 }
-                if (kind == QLatin1String("merged")) exportMergedModel(source, outDir.toStdString(), dtype.toStdString());
-                else exportPeftAdapter(source, outDir.toStdString());
-                o.message = QObject::tr("Exported %1 to %2").arg(kind, outDir);
             } catch (const std::exception& e) {
                 o.message = QObject::tr("Export failed: %1").arg(qstr(e.what()));
             }

@@ -33,7 +33,7 @@ public:
 
     bool renameRun(const QString& runDir, const QString& newName, QString* error);
     bool deleteRun(const QString& runDir, QString* error);   // no question asked (the slot asks)
-    // Starts an export on a worker; exportFinished follows. kind: "adapter" | "merged" | "gguf" | "gguf-adapter";
+    // Starts an export on a worker; exportFinished follows. kind: "peft" | "merged" | "gguf" | "gguf-adapter" (core's ExportKind names);
     // outDir is the output folder, or the .gguf file; dtype is the merged dtype or the GGUF type.
     void exportRun(const QString& runDir, const QString& kind, const QString& outDir, const QString& dtype = QStringLiteral("bf16"));
 

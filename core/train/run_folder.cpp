@@ -2,9 +2,11 @@
 
 #include "data/example.h"
 #include "io/atomic_file.h"
+#include "io/json_file.h"
 #include "util/error.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -63,6 +65,32 @@ RunSummary summarizeRun(const std::string& runDir) {
         r.error = runfiles::runJson(runDir) + ": " + e.what();
     }
     return r;
+}
+
+std::string renameRunFolder(const std::string& runDir, const std::string& newName, std::string* warning) {
+    namespace fs = std::filesystem;
+    std::string name = newName;
+    while (!name.empty() && std::isspace((unsigned char)name.front())) name.erase(name.begin());
+    while (!name.empty() && std::isspace((unsigned char)name.back())) name.pop_back();
+    if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..")
+        throw Error("\"" + newName + "\" is not a folder name");
+    const fs::path from = fs::absolute(runDir).lexically_normal();
+    const fs::path target = (from.has_filename() ? from : from.parent_path()).parent_path() / name;
+    if (!fs::exists(from / "run.json")) throw Error(runDir + " is not a run folder (no run.json)");
+    if (fs::exists(target)) throw Error(target.string() + " already exists");
+    std::error_code ec;
+    fs::rename(from, target, ec);
+    if (ec) throw Error("cannot rename " + from.string() + " to " + target.string() + ": " + ec.message());
+    // run.json keeps the folder it was created in; the new one is what matters from now on.
+    try {
+        const std::string runJsonPath = runfiles::runJson(target.string());
+        nlohmann::json j = readJsonFile(runJsonPath);
+        if (j.contains("config")) j["config"]["output_dir"] = target.string();
+        writeFileAtomic(runJsonPath, j.dump(2) + "\n");
+    } catch (const std::exception& e) {
+        if (warning) *warning = std::string("renamed, but run.json was not updated: ") + e.what();
+    }
+    return target.string();
 }
 
 std::vector<std::string> listRunFolders(const std::string& runsDir) {

@@ -46,6 +46,13 @@ struct RunSummary {
 };
 RunSummary summarizeRun(const std::string& runDir);
 
+// Renames a run's folder within its parent, in one rename (the run is whole under either name), and
+// records the new folder in run.json. Throws ft::Error when the name is not a folder name, the
+// target exists or the rename fails. A run.json that cannot be updated is not an error (the folder
+// is what counts): *warning says so. Returns the new folder. The caller makes sure no trainer is
+// writing to the run.
+std::string renameRunFolder(const std::string& runDir, const std::string& newName, std::string* warning = nullptr);
+
 // The run folders (those with a run.json) directly under `runsDir`, most recently changed first.
 std::vector<std::string> listRunFolders(const std::string& runsDir);
 

@@ -113,7 +113,7 @@ private Q_SLOTS:
         QCOMPARE(view.selectedRuns(), QStringList{renamed});
 
         QSignalSpy exported(&view, &ui::RunsView::exportFinished);
-        view.exportRun(renamed, QStringLiteral("adapter"), QString::fromStdString(m_dir + "/exported"));
+        view.exportRun(renamed, QStringLiteral("peft"), QString::fromStdString(m_dir + "/exported"));
         QVERIFY(exported.wait(30000));
         QVERIFY2(exported.at(0).at(0).toBool(), qPrintable(exported.at(0).at(1).toString()));
         QVERIFY(std::filesystem::exists(m_dir + "/exported/adapter_model.safetensors"));
