@@ -5,11 +5,12 @@
 // terminal; the headline figures (or, with --json, the summary object) on stdout.
 #include "args.h"
 #include "commands.h"
+#include "interrupt.h"
 #include "eval/evaluator.h"
 #include "util/error.h"
+#include "util/run_control.h"
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -17,13 +18,6 @@
 #include <unistd.h>
 
 namespace ft::cli {
-
-namespace {
-std::atomic<bool> g_cancel{false};
-void onInterrupt(int) {
-    g_cancel = true;
-}
-} // namespace
 
 int runEval(const Argv& argv) {
     const Args args(argv,
@@ -50,8 +44,8 @@ int runEval(const Argv& argv) {
             if (!l.empty()) o.labels.push_back(l);
     }
     const bool tty = isatty(STDERR_FILENO);
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    RunControl control;
+    const InterruptScope interrupts([&] { control.stop(); });   // Ctrl-C: stop; twice: quit
     const EvalResult r = evaluateRun(
         o,
         [tty](const std::string& phase, int64_t done, int64_t total) {
@@ -61,7 +55,7 @@ int runEval(const Argv& argv) {
                          std::string(size_t(width - filled), ' ').c_str(), (long long)done, (long long)total);
             if (done == total) std::fprintf(stderr, "\n");
         },
-        &g_cancel);
+        &control);
     const nlohmann::json& rep = r.report;
     const std::string headline = rep["headline_metric"];
     nlohmann::json summary = {{"report", r.jsonPath}, {"html", r.htmlPath}, {"examples", rep["examples"]}, {"headline_metric", headline},

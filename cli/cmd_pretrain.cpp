@@ -4,12 +4,13 @@
 // SentencePiece tokenizer trained from plain text, saved as a Hugging Face folder.
 #include "args.h"
 #include "commands.h"
+#include "interrupt.h"
 #include "train/pretrain.h"
 #include "util/error.h"
+#include "util/run_control.h"
 #include "util/strings.h"
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -17,13 +18,6 @@
 #include <unistd.h>
 
 namespace ft::cli {
-
-namespace {
-std::atomic<bool> g_cancel{false};
-void onInterrupt(int) {
-    g_cancel = true;
-}
-} // namespace
 
 int runPretrain(const Argv& argv) {
     const Args args(argv,
@@ -50,8 +44,8 @@ int runPretrain(const Argv& argv) {
     o.seed = uint64_t(args.integer("seed", 0));
     o.device = args.value("device", "auto");
     const bool json = args.flag("json"), tty = isatty(STDERR_FILENO);
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    RunControl control;
+    const InterruptScope interrupts([&] { control.stop(); });   // Ctrl-C: stop; twice: quit
     const PretrainResult r = pretrainModel(
         o,
         [&](const PretrainProgress& p) {
@@ -69,7 +63,7 @@ int runPretrain(const Argv& argv) {
                 std::fprintf(stderr, "%s\n", p.message.c_str());
             }
         },
-        &g_cancel);
+        &control);
     const nlohmann::json out = {{"out", o.outDir}, {"parameters", r.parameters}, {"corpus_tokens", r.corpusTokens}, {"steps", r.steps},
                                 {"final_loss", r.finalLoss}, {"seconds", r.seconds}};
     std::cout << out.dump() << std::endl;

@@ -4,6 +4,7 @@
 // event as one JSON line on stdout. Ctrl-C stops cleanly (checkpoint + adapter); a second one quits.
 #include "args.h"
 #include "commands.h"
+#include "interrupt.h"
 #include "train/run_config.h"
 #include "train/run_presets.h"
 #include "train/trainer.h"
@@ -11,25 +12,15 @@
 #include "util/memory_stats.h"
 #include "util/strings.h"
 
-#include <atomic>
-#include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <optional>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <thread>
 #include <unistd.h>
 
 namespace ft::cli {
 
 namespace {
-
-std::atomic<int> g_interrupts{0};
-
-void onInterrupt(int) {
-    if (g_interrupts.fetch_add(1) >= 1) _exit(130);
-}
 
 // Human-readable progress on stderr-free stdout; a carriage-return line on a terminal.
 class ProgressPrinter {
@@ -116,22 +107,11 @@ int runTrain(const Argv& argv) {
         if (preset) applyRunPreset(underlay, *preset);
         trainer = Trainer::create(RunConfig::fromFile(args.positionals()[0], underlay), observer);
     }
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    // Ctrl-C asks for a stop within a tenth of a second, whatever the logging interval: the handler
-    // only counts (a second one exits at once), this watcher tells the trainer.
-    std::atomic<bool> done{false};
-    std::thread watcher([&] {
-        while (!done.load()) {
-            if (g_interrupts.load() > 0) trainer->stop();
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-    });
-    const TrainOutcome outcome = trainer->run();
-    done = true;
-    watcher.join();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    TrainOutcome outcome;
+    {
+        const InterruptScope interrupts([&] { trainer->stop(); });   // Ctrl-C: checkpoint and stop; twice: quit
+        outcome = trainer->run();
+    }
     if (outcome.status == TrainStatus::Failed) {
         std::cerr << "finetune train: error: " << outcome.message << "\n";
         if (!outcome.hint.empty()) std::cerr << "hint: " << outcome.hint << "\n";

@@ -1,3 +1,4 @@
+// EvaluationView: held-out evaluation of a run on a worker, and its report (see evaluation_view.h).
 #include "evaluation_view.h"
 #include "qt_std.h"
 
@@ -6,6 +7,7 @@
 #include "eval/report_html.h"
 #include "io/json_file.h"
 #include "train/run_folder.h"
+#include "util/run_control.h"
 #include "workspace.h"
 
 #include <QComboBox>
@@ -193,7 +195,7 @@ void EvaluationView::evaluate() {
     o.fewShot = m_fewShot->value();
     o.limit = m_limit->value();
     o.maxNewTokens = m_maxTokens->value();
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_control = std::make_shared<RunControl>();
     m_evaluate->setEnabled(false);
     m_stop->setEnabled(true);
     m_progress->setRange(0, 0);
@@ -205,10 +207,10 @@ void EvaluationView::evaluate() {
         bool ok = false;
         QString message, path;
     };
-    auto cancel = m_cancel;
+    auto control = m_control;
     runInBackground<Outcome>(
         this,
-        [this, o, cancel, post] {
+        [this, o, control, post] {
             Outcome out;
             try {
                 const EvalResult r = evaluateRun(
@@ -220,7 +222,7 @@ void EvaluationView::evaluate() {
                             m_progress->setValue(int(done));
                         });
                     },
-                    cancel.get());
+                    control.get());
                 out.ok = true;
                 out.path = qstr(r.jsonPath);
                 out.message = QObject::tr("Evaluation written to %1").arg(out.path);
@@ -230,7 +232,7 @@ void EvaluationView::evaluate() {
             return out;
         },
         [this](const Outcome& out) {
-            m_cancel.reset();
+            m_control.reset();
             m_evaluate->setEnabled(true);
             m_stop->setEnabled(false);
             m_progress->hide();
@@ -243,7 +245,7 @@ void EvaluationView::evaluate() {
 }
 
 void EvaluationView::stop() {
-    if (m_cancel) m_cancel->store(true);
+    if (m_control) m_control->stop();
 }
 
 bool EvaluationView::loadReport(const QString& path) {

@@ -4,10 +4,13 @@
 // per-example table with regressions first; open the HTML report or print it to PDF.
 #pragma once
 #include <QWidget>
-#include <atomic>
 #include <memory>
 
 #include <nlohmann/json.hpp>
+
+namespace ft {
+class RunControl;
+}
 
 class QComboBox;
 class QLabel;
@@ -35,7 +38,7 @@ public:
     bool loadReport(const QString& reportJson);   // shows a report written earlier
     bool printToPdf(const QString& path);
 
-    bool isRunning() const { return m_cancel != nullptr; }
+    bool isRunning() const { return m_control != nullptr; }
     QString summaryText() const;
     QTableWidget* metricsTable() const { return m_metrics; }
     QTableWidget* examplesTable() const { return m_examples; }
@@ -74,7 +77,7 @@ private:
     QTableWidget* m_examples = nullptr;
     nlohmann::json m_report;
     QString m_reportPath;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::shared_ptr<RunControl> m_control;   // of the evaluation in progress
 };
 
 } // namespace ft::ui

@@ -1,3 +1,4 @@
+// Held-out evaluation of a run: likelihood, generation and metrics for base and tuned (see evaluator.h).
 #include "eval/evaluator.h"
 
 #include "chat/chat_template.h"
@@ -17,6 +18,7 @@
 #include "train/run_folder.h"
 #include "train/training_data.h"
 #include "util/error.h"
+#include "util/run_control.h"
 
 #include <chrono>
 #include <cmath>
@@ -77,8 +79,8 @@ Metrics scoreReply(const std::string& prediction, const std::string& reference, 
     return m;
 }
 
-void checkCancel(const std::atomic<bool>* cancel) {
-    if (cancel && cancel->load()) throw Error("evaluation cancelled");
+void checkControl(RunControl* control) {
+    if (control) control->checkOrThrow("evaluation");
 }
 
 } // namespace
@@ -87,7 +89,7 @@ std::string evalReportDir(const std::string& runDir, const std::string& split) {
     return runDir + "/eval/" + split;
 }
 
-EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, const std::atomic<bool>* cancel) {
+EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunControl* control) {
     const auto started = std::chrono::system_clock::now();
     if (o.split != "validation" && o.split != "test") throw Error("split: \"" + o.split + "\" is not validation or test");
     if (o.limit < 0 || o.fewShot < 0 || o.maxNewTokens < 1 || o.batchSize < 1)
@@ -132,7 +134,7 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, const
         double nll = 0;
         int64_t tokens = 0;
         for (int64_t i = 0; i < n; ++i) {
-            checkCancel(cancel);
+            checkControl(control);
             const auto& s = sequences[size_t(i)];
             const std::vector<int64_t> ids(s.ids.begin(), s.ids.end());
             const std::vector<double> logp = scoreTokens(*model.model, ids);
@@ -164,7 +166,7 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, const
     g.sampling.seed = o.seed;
     g.sampling.validate();
     g.eosTokenIds = stops;
-    g.cancel = cancel;
+    g.cancel = control ? control->stopFlag() : nullptr;
     std::vector<std::string> systems = {"base"};
     if (!shots.empty()) systems.push_back("few_shot");
     systems.push_back("tuned");
@@ -173,7 +175,7 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, const
         setLoraEnabled(model.model, system == "tuned");
         auto& out = replies[system];
         for (int64_t start = 0; start < n; start += o.batchSize) {
-            checkCancel(cancel);
+            checkControl(control);
             std::vector<std::vector<int64_t>> prompts;
             for (int64_t i = start; i < std::min(n, start + o.batchSize); ++i) {
                 const std::string text = tmpl.render(promptOf(examples[size_t(i)].messages, system == "few_shot" ? shots : std::vector<HeldOut>{}), true);
@@ -182,7 +184,7 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, const
             }
             torch::NoGradGuard noGrad;
             for (const auto& r : generate(*model.model, prompts, g)) {
-                checkCancel(cancel);
+                checkControl(control);
                 out.push_back(tokenizer->decode(std::vector<int32_t>(r.tokens.begin(), r.tokens.end()), /*skipSpecialTokens=*/true));
             }
             if (progress) progress("generating (" + system + ")", int64_t(out.size()), n);

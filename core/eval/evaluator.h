@@ -15,6 +15,8 @@
 
 namespace ft {
 
+class RunControl;
+
 struct EvalOptions {
     std::string runDir;
     std::string split = "validation";   // validation | test
@@ -39,9 +41,9 @@ struct EvalResult {
     std::string jsonPath, htmlPath;
 };
 
-// Throws ft::Error naming what is missing (the run, its adapter, the split's examples). Cancelling
-// throws too; nothing is written then.
-EvalResult evaluateRun(const EvalOptions& options, const EvalProgress& progress = {}, const std::atomic<bool>* cancel = nullptr);
+// Throws ft::Error naming what is missing (the run, its adapter, the split's examples). `control`
+// pauses between examples and generated tokens; a stop throws StoppedError and nothing is written.
+EvalResult evaluateRun(const EvalOptions& options, const EvalProgress& progress = {}, RunControl* control = nullptr);
 
 // The report's folder for a split: <run>/eval/<split>.
 std::string evalReportDir(const std::string& runDir, const std::string& split);

@@ -1,3 +1,4 @@
+// Pre-training a tiny model from scratch on the user's text (see pretrain.h).
 #include "train/pretrain.h"
 
 #include "chat/chat_template.h"
@@ -8,6 +9,7 @@
 #include "tokenizer/spm_trainer.h"
 #include "tokenizer/unicode.h"
 #include "tokenizer/tokenizer.h"
+#include "util/run_control.h"
 #include "train/adamw.h"
 #include "train/lr_schedule.h"
 #include "train/run_config.h"
@@ -107,7 +109,7 @@ void writeTokenizerFiles(const std::string& dir, int64_t seqLen) {
 } // namespace
 
 PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(const PretrainProgress&)>& progress,
-                             const std::atomic<bool>* cancel) {
+                             RunControl* control) {
     o.validate();
     const auto start = std::chrono::steady_clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
@@ -115,7 +117,9 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
         p.elapsedSeconds = elapsed();
         if (progress) progress(p);
     };
-    auto cancelled = [&] { return cancel && cancel->load(); };
+    auto checkControl = [&] {
+        if (control) control->checkOrThrow("pre-training");
+    };
     if (fs::exists(o.outDir + "/config.json")) throw Error(o.outDir + " already holds a model", "choose an empty folder");
     fs::create_directories(o.outDir);
 
@@ -154,7 +158,7 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
         stream.insert(stream.end(), ids.begin(), ids.end());
         stream.push_back(endOfTurn);
         stream.push_back(tokenizer->config().eosId);
-        if (cancelled()) throw Error("pre-training cancelled");
+        checkControl();
     }
     std::vector<TrainingSequence> blocks;
     for (size_t at = 0; at + size_t(o.seqLen) <= stream.size(); at += size_t(o.seqLen)) {
@@ -220,7 +224,7 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
     PretrainResult result;
     double smoothed = 0;
     for (int64_t step = 0; step < total; ++step) {
-        if (cancelled()) throw Error("pre-training cancelled");
+        checkControl();
         MicroBatch batch;
         for (int64_t b = 0; b < o.batchSize; ++b) batch.rows.push_back({int32_t(rng() % blocks.size())});
         const BatchTensors t = collateBatch(batch, blocks, device);

@@ -14,6 +14,8 @@
 
 namespace ft {
 
+class RunControl;
+
 struct PretrainOptions {
     std::vector<std::string> textFiles;   // UTF-8 text; blank lines separate documents
     std::string outDir;                    // must not hold a model yet
@@ -44,7 +46,9 @@ struct PretrainResult {
     double finalLoss = 0, seconds = 0;
 };
 
+// `control` pauses between steps; a stop throws StoppedError before any model is saved (the folder
+// then holds the trained tokenizer only).
 PretrainResult pretrainModel(const PretrainOptions& options, const std::function<void(const PretrainProgress&)>& progress = {},
-                             const std::atomic<bool>* cancel = nullptr);
+                             RunControl* control = nullptr);
 
 } // namespace ft

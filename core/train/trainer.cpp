@@ -141,31 +141,10 @@ TrainOutcome Trainer::run() {
     }
 }
 
-void Trainer::pause() {
-    std::lock_guard<std::mutex> lock(d->mutex);
-    d->paused = true;
-}
-
-void Trainer::resumeRun() {
-    {
-        std::lock_guard<std::mutex> lock(d->mutex);
-        d->paused = false;
-    }
-    d->wake.notify_all();
-}
-
-void Trainer::stop() {
-    {
-        std::lock_guard<std::mutex> lock(d->mutex);
-        d->stopRequested = true;
-    }
-    d->wake.notify_all();
-}
-
-bool Trainer::isPaused() const {
-    std::lock_guard<std::mutex> lock(d->mutex);
-    return d->paused;
-}
+void Trainer::pause() { d->control.pause(); }
+void Trainer::resumeRun() { d->control.resume(); }
+void Trainer::stop() { d->control.stop(); }
+bool Trainer::isPaused() const { return d->control.isPaused(); }
 
 const RunConfig& Trainer::config() const { return d->config; }
 const std::string& Trainer::runDir() const { return d->runDir; }

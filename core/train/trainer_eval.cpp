@@ -14,6 +14,10 @@ Trainer::Impl::EvalResult Trainer::Impl::evaluate() {
     const BatchPlanOptions o{s.evalBatchSize > 0 ? s.evalBatchSize : s.batchSize, s.maxSeqLen, false, uint64_t(s.seed), false};
     double total = 0;
     for (const auto& b : ft::planEpoch(validationLengths, o, 0)) {
+        if (!checkControl()) {   // a stop does not wait for the whole validation split
+            r.complete = false;
+            break;
+        }
         const BatchTensors t = collateBatch(b, data.validation, device);
         total += summedNll(*model.model, t).item<double>();
         r.tokens += t.targetCount();
@@ -27,6 +31,7 @@ Trainer::Impl::EvalResult Trainer::Impl::evaluate() {
 // Returns true when early stopping says to stop.
 bool Trainer::Impl::runEvaluation() {
     const EvalResult r = evaluate();
+    if (!r.complete) return false;
     lastEvalStep = state.step;
     lastEvalLoss = r.loss;
     const bool improved = state.bestEvalLoss < 0 || r.loss < state.bestEvalLoss;

@@ -4,6 +4,7 @@
 // (validation, checkpoints).
 #pragma once
 #include "train/trainer.h"
+#include "util/run_control.h"
 
 #include "chat/chat_template.h"
 #include "io/atomic_file.h"
@@ -28,7 +29,6 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -89,10 +89,7 @@ struct Trainer::Impl {
     TrainObserver observer;
 
     // Control, shared with other threads.
-    std::mutex mutex;
-    std::condition_variable wake;
-    bool paused = false;
-    std::atomic<bool> stopRequested{false};
+    RunControl control;   // pause, resume and stop from other threads
 
     std::unique_ptr<MetricsWriter> metrics;
     std::ofstream logFile;
@@ -113,7 +110,6 @@ struct Trainer::Impl {
     int64_t lastCheckpointStep = -1, lastEvalStep = -1;
     std::string lastCheckpoint;
     double lastEvalLoss = -1;
-    double pausedSeconds = 0;       // within the current step
 
     // The run folder's files and the events (trainer.cpp).
     void emit(TrainEvent::Kind kind);
@@ -129,6 +125,7 @@ struct Trainer::Impl {
     struct EvalResult {
         double loss = 0;
         int64_t tokens = 0, examples = 0;
+        bool complete = true;   // false: a stop cut the pass short (nothing is recorded)
     };
     EvalResult evaluate();
     bool runEvaluation();   // true when early stopping says to stop

@@ -7,20 +7,9 @@ namespace ft {
 
 using namespace trainer_detail;
 
-// Blocks while paused; returns false when a stop was asked for.
+// Blocks while paused (reporting the pause); returns false when a stop was asked for.
 bool Trainer::Impl::checkControl() {
-    std::unique_lock<std::mutex> lock(mutex);
-    if (paused && !stopRequested) {
-        lock.unlock();
-        emit(Paused{state.step});
-        const auto t0 = Clock::now();
-        lock.lock();
-        wake.wait(lock, [&] { return !paused || stopRequested; });
-        lock.unlock();
-        pausedSeconds += seconds(Clock::now() - t0);
-        if (!stopRequested) emit(Resumed{state.step});
-    }
-    return !stopRequested;
+    return control.check([this] { emit(Paused{state.step}); }, [this] { emit(Resumed{state.step}); });
 }
 
 // One optimiser step over up to grad_accum micro-batches. Returns nothing at the end of an epoch
@@ -107,7 +96,7 @@ TrainOutcome Trainer::Impl::train() {
             status = TrainStatus::Stopped;
             break;
         }
-        pausedSeconds = 0;
+        const double pausedBefore = control.pausedSeconds();
         const auto t0 = Clock::now();
         std::optional<StepResult> r;
         try {
@@ -123,7 +112,7 @@ TrainOutcome Trainer::Impl::train() {
                               "lower train.batch_size (raise train.grad_accum to keep the effective batch), lower train.max_seq_len, "
                               "or turn on train.gradient_checkpointing");
         }
-        const double stepSeconds = std::max(1e-9, seconds(Clock::now() - t0) - pausedSeconds);
+        const double stepSeconds = std::max(1e-9, seconds(Clock::now() - t0) - (control.pausedSeconds() - pausedBefore));
         ++sessionSteps;
         sessionSeconds += stepSeconds;
         state.elapsedSeconds += stepSeconds;
@@ -164,7 +153,9 @@ TrainOutcome Trainer::Impl::train() {
 
 TrainOutcome Trainer::Impl::finish(TrainStatus status) {
     if (state.step > 0) {
-        if (!data.validation.empty() && lastEvalStep != state.step && status != TrainStatus::EarlyStopped) runEvaluation();
+        // A stop means now: no final pass over the validation split (it may take minutes).
+        if (!data.validation.empty() && lastEvalStep != state.step && status != TrainStatus::EarlyStopped && status != TrainStatus::Stopped)
+            runEvaluation();
         if (lastCheckpointStep != state.step) checkpoint();
         saveAdapterAtomically(runfiles::adapter(runDir), model.model, lora, config.model);
     }

@@ -11,8 +11,13 @@
 #include "train/run_config.h"
 #include "train/trainer.h"
 #include "util/error.h"
+#include "util/run_control.h"
 
 #include <QtTest>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 #include <filesystem>
 
 using namespace ft;
@@ -101,10 +106,27 @@ private Q_SLOTS:
     void cancelWritesNothingAndMissingSplitIsAnError() {
         const std::string dir = evalReportDir(m_run, "validation");
         std::filesystem::remove_all(dir);
-        std::atomic<bool> cancel{true};
         EvalOptions o;
         o.runDir = m_run;
-        QVERIFY_THROWS_EXCEPTION(Error, evaluateRun(o, {}, &cancel));
+        // Paused from the start, the evaluation waits at its first check; a stop from another thread
+        // then ends it (StoppedError) and nothing is written.
+        RunControl control;
+        control.pause();
+        std::atomic<int64_t> progressCalls{0};
+        std::atomic<bool> stopped{false};
+        std::thread worker([&] {
+            try {
+                evaluateRun(o, [&](const std::string&, int64_t, int64_t) { ++progressCalls; }, &control);
+            } catch (const StoppedError&) {
+                stopped = true;
+            }
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(control.isPaused(), 1000);
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        QCOMPARE(progressCalls.load(), int64_t(0));   // held at the first example
+        control.stop();
+        worker.join();
+        QVERIFY(stopped.load());
         QVERIFY(!std::filesystem::exists(dir + "/report.json"));
         o.split = "test";
         try {

@@ -111,7 +111,7 @@ private Q_SLOTS:
         view.stop();
         QVERIFY(done.wait(60000));
         QVERIFY(!done.at(0).at(0).toBool());
-        QVERIFY2(done.at(0).at(1).toString().contains(QStringLiteral("cancelled")), qPrintable(done.at(0).at(1).toString()));
+        QVERIFY2(done.at(0).at(1).toString().contains(QStringLiteral("stopped")), qPrintable(done.at(0).at(1).toString()));
         QVERIFY(!view.isRunning());
     }
 };
