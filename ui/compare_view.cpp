@@ -1,5 +1,8 @@
+// CompareView: base and tuned replies side by side, and validation examples to step through
+// (see compare_view.h).
 #include "compare_view.h"
 #include "qt_std.h"
+#include "reply_pane.h"
 
 #include "background.h"
 #include "data/dataset_store.h"
@@ -33,25 +36,8 @@
 
 namespace ft::ui {
 
-namespace {
-std::string optionsKey(const ChatModelOptions& o) {
-    return o.modelDir + "|" + o.adapterDir + "|" + o.tokenizerDir + "|" + o.chatTemplate + "|" + o.device + "|" + o.dtype;
-}
-} // namespace
-
-struct CompareView::Side {
-    QString title;
-    QTextBrowser* pane = nullptr;
-    QLabel* status = nullptr;
-    std::shared_ptr<ChatModel> model;   // loaded with `key`; reused while the source stays the same
-    std::string key;
-    std::shared_ptr<std::atomic<bool>> cancel;
-    QString text;
-    bool failed = false;
-};
-
 CompareView::CompareView(Workspace* workspace, QWidget* parent)
-    : QWidget(parent), m_workspace(workspace), m_base(std::make_unique<Side>()), m_tunedSide(std::make_unique<Side>()) {
+    : QWidget(parent), m_workspace(workspace) {
     // Sources.
     m_baseModel = new QLineEdit(this);
     m_baseModel->setPlaceholderText(tr("base model folder"));
@@ -146,19 +132,13 @@ CompareView::CompareView(Workspace* workspace, QWidget* parent)
 
     // The panes.
     auto* panes = new QSplitter(Qt::Horizontal, this);
-    auto makePane = [&](Side* side, const QString& title) {
-        side->title = title;
-        auto* box = new QGroupBox(title, this);
-        side->pane = new QTextBrowser(box);
-        side->status = new QLabel(box);
-        side->status->setWordWrap(true);
-        auto* l = new QVBoxLayout(box);
-        l->addWidget(side->pane, 1);
-        l->addWidget(side->status);
-        panes->addWidget(box);
-    };
-    makePane(m_base.get(), tr("Base"));
-    makePane(m_tunedSide.get(), tr("Tuned"));
+    m_base = new ReplyPane(tr("Base"), this);
+    m_tunedSide = new ReplyPane(tr("Tuned"), this);
+    for (ReplyPane* side : {m_base, m_tunedSide}) {
+        connect(side, &ReplyPane::finished, this, &CompareView::sideDone);
+        connect(side, &ReplyPane::logLine, this, &CompareView::logLine);
+        panes->addWidget(side);
+    }
     auto* refBox = new QGroupBox(tr("Reference"), this);
     m_reference = new QTextBrowser(refBox);
     auto* refLayout = new QVBoxLayout(refBox);
@@ -331,31 +311,20 @@ void CompareView::generate() {
         if (!m_system->text().trimmed().isEmpty()) conversation.push_back({"system", str(m_system->text())});
         conversation.push_back({"user", str(m_prompt->toPlainText())});
     }
-    runSide(*m_base, conversation);
-    runSide(*m_tunedSide, conversation);
+    runSide(m_base, conversation);
+    runSide(m_tunedSide, conversation);
     m_generate->setEnabled(false);
     m_stop->setEnabled(true);
 }
 
-void CompareView::runSide(Side& side, const std::vector<ChatMessage>& conversation) {
+void CompareView::runSide(ReplyPane* side, const std::vector<ChatMessage>& conversation) {
     ChatModelOptions options;
     options.modelDir = str(m_baseModel->text().trimmed());
     options.chatTemplate = str(m_runChatTemplate);
-    side.text.clear();
-    side.failed = false;
-    side.pane->clear();
-    if (&side == m_tunedSide.get()) {
+    if (side == m_tunedSide) {
         QString error;
-        if (!tunedOptions(&options, &error)) {
-            side.failed = true;
-            side.status->setText(error);
-            return;
-        }
+        if (!tunedOptions(&options, &error)) return side->fail(error);
     }
-    const std::string key = optionsKey(options);
-    std::shared_ptr<ChatModel> model = side.key == key ? side.model : nullptr;
-    side.status->setText(model ? tr("Generating…") : tr("Loading %1…").arg(QDir(qstr(options.adapterDir.empty() ? options.modelDir : options.adapterDir)).dirName()));
-    side.cancel = std::make_shared<std::atomic<bool>>(false);
     ReplySettings settings;
     settings.maxNewTokens = m_maxTokens->value();
     settings.temperature = m_temperature->value();
@@ -363,58 +332,11 @@ void CompareView::runSide(Side& side, const std::vector<ChatMessage>& conversati
     settings.topK = m_topK->value();
     settings.repetitionPenalty = m_repetition->value();
     settings.seed = uint64_t(m_seed->value());
-
-    struct Outcome {
-        std::shared_ptr<ChatModel> model;
-        ChatReply reply;
-        QString error;
-    };
-    ++m_running;
-    Side* s = &side;
-    auto cancel = side.cancel;
-    const PostToOwner post(this);   // streamed pieces, dropped if the view has gone meanwhile
-    runInBackground<Outcome>(
-        this,
-        [s, model, options, conversation, settings, cancel, post]() mutable {
-            Outcome o;
-            try {
-                if (!model) model = ChatModel::load(options);
-                o.model = model;
-                post([s, d = qstr(model->description())] { s->status->setText(tr("Generating with %1…").arg(d)); });
-                o.reply = model->reply(conversation, settings, [s, post](const std::string& piece) {
-                    post([s, p = qstr(piece)] {
-                        s->text += p;
-                        s->pane->moveCursor(QTextCursor::End);
-                        s->pane->insertPlainText(p);
-                    });
-                }, cancel.get());
-            } catch (const std::exception& e) {
-                o.error = qstr(e.what());
-            }
-            return o;
-        },
-        [this, s, key](const Outcome& o) {
-            --m_running;
-            if (o.model) s->model = o.model, s->key = key;
-            if (!o.error.isEmpty()) {
-                s->failed = true;
-                s->status->setText(tr("<span style='color:#c0392b'>%1</span>").arg(o.error.toHtmlEscaped()));
-                Q_EMIT logLine(tr("Compare (%1): %2").arg(s->title, o.error));
-            } else {
-                s->text = qstr(o.reply.text);   // the decoded whole, in case a piece was split oddly
-                const double rate = o.reply.seconds > 0 ? double(o.reply.newTokens) / o.reply.seconds : 0;
-                s->status->setText(tr("%1 tokens, %2 tokens/s, %3 (prompt %4 tokens)")
-                                       .arg(o.reply.newTokens)
-                                       .arg(rate, 0, 'f', 1)
-                                       .arg(qstr(o.reply.finishReason))
-                                       .arg(o.reply.promptTokens));
-            }
-            sideDone();
-        });
+    side->start(options, conversation, settings);
 }
 
 void CompareView::sideDone() {
-    if (m_running > 0) return;
+    if (isBusy()) return;
     m_generate->setEnabled(true);
     m_stop->setEnabled(false);
     updateDiff();
@@ -423,25 +345,28 @@ void CompareView::sideDone() {
 
 void CompareView::updateDiff() {
     if (isBusy()) return;
-    for (Side* s : {m_base.get(), m_tunedSide.get()})
-        if (!s->failed) s->pane->setPlainText(s->text);
-    if (!m_diff->isChecked() || m_base->failed || m_tunedSide->failed) return;
-    const auto spans = widgets::wordDiff(m_base->text, m_tunedSide->text);
-    m_base->pane->setHtml(widgets::diffHtml(spans, 0));
-    m_tunedSide->pane->setHtml(widgets::diffHtml(spans, 1));
+    for (ReplyPane* s : {m_base, m_tunedSide})
+        if (!s->failed()) s->showText(s->text());
+    if (!m_diff->isChecked() || m_base->failed() || m_tunedSide->failed()) return;
+    const auto spans = widgets::wordDiff(m_base->text(), m_tunedSide->text());
+    m_base->showHtml(widgets::diffHtml(spans, 0));
+    m_tunedSide->showHtml(widgets::diffHtml(spans, 1));
 }
 
 void CompareView::stop() {
-    for (Side* s : {m_base.get(), m_tunedSide.get()})
-        if (s->cancel) s->cancel->store(true);
+    for (ReplyPane* s : {m_base, m_tunedSide}) s->stop();
+}
+
+bool CompareView::isBusy() const {
+    return m_base->isRunning() || m_tunedSide->isRunning();
 }
 
 QString CompareView::baseText() const {
-    return m_base->text;
+    return m_base->text();
 }
 
 QString CompareView::tunedText() const {
-    return m_tunedSide->text;
+    return m_tunedSide->text();
 }
 
 QString CompareView::referenceText() const {

@@ -6,7 +6,6 @@
 // changes.
 #pragma once
 #include <QWidget>
-#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -29,6 +28,7 @@ struct ChatModelOptions;
 
 namespace ft::ui {
 
+class ReplyPane;
 class Workspace;
 
 class CompareView final : public QWidget {
@@ -50,7 +50,7 @@ public:
     QString baseText() const;
     QString tunedText() const;
     QString referenceText() const;
-    bool isBusy() const { return m_running > 0; }
+    bool isBusy() const;
     int exampleCount() const { return int(m_examples.size()); }
 
 public Q_SLOTS:
@@ -63,8 +63,7 @@ Q_SIGNALS:
     void logLine(const QString& line);
 
 private:
-    struct Side;
-    void runSide(Side& side, const std::vector<ChatMessage>& conversation);
+    void runSide(ReplyPane* side, const std::vector<ChatMessage>& conversation);
     void sideDone();
     void updateDiff();
     void updateExampleLabel();
@@ -86,8 +85,8 @@ private:
     QCheckBox* m_diff = nullptr;
     QTextBrowser* m_reference = nullptr;
     QLabel* m_exampleLabel = nullptr;
-    std::unique_ptr<Side> m_base, m_tunedSide;
-    int m_running = 0;
+    ReplyPane* m_base = nullptr;
+    ReplyPane* m_tunedSide = nullptr;
     std::vector<std::vector<ChatMessage>> m_examples;   // conversations; the last turn is the reference
     int m_exampleIndex = -1;
     QString m_runChatTemplate;

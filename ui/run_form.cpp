@@ -4,6 +4,7 @@
 #include "chat/chat_template.h"
 #include "config_binder.h"
 #include "data/dataset_store.h"
+#include "form_fields.h"
 #include "lora/lora_config.h"
 #include "qt_std.h"
 #include "train/run_config.h"
@@ -36,42 +37,6 @@ namespace ft::ui {
 
 using json = nlohmann::json;
 
-namespace {
-
-QSpinBox* spin(int lo, int hi, const QString& tip = {}) {
-    auto* s = new QSpinBox;
-    s->setRange(lo, hi);
-    s->setToolTip(tip);
-    return s;
-}
-
-QDoubleSpinBox* dspin(double lo, double hi, int decimals, double step, const QString& tip = {}) {
-    auto* s = new QDoubleSpinBox;
-    s->setRange(lo, hi);
-    s->setDecimals(decimals);
-    s->setSingleStep(step);
-    s->setToolTip(tip);
-    return s;
-}
-
-QComboBox* combo(const QStringList& values) {
-    auto* c = new QComboBox;
-    for (const QString& v : values) c->addItem(v, v);
-    return c;
-}
-
-QWidget* withBrowse(QLineEdit* edit, const std::function<void()>& browse) {
-    auto* row = new QWidget;
-    auto* layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(edit, 1);
-    auto* button = new QPushButton(QObject::tr("Browse…"), row);
-    QObject::connect(button, &QPushButton::clicked, row, browse);
-    layout->addWidget(button);
-    return row;
-}
-
-} // namespace
 
 RunForm::RunForm(Workspace* workspace, QWidget* parent)
     : QWidget(parent), m_workspace(workspace), m_binder(std::make_unique<ConfigBinder>()), m_base(RunConfig::defaultsJson()) {
