@@ -1,3 +1,4 @@
+// Test support: test data folders, fixtures, and small file and example makers (see test_data.h).
 #include "test_data.h"
 
 #include <cstdlib>
@@ -25,6 +26,18 @@ std::string readText(const std::string& path) {
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
+}
+
+void writeText(const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+Example chatExample(const std::string& user, const std::string& reply, const std::string& system) {
+    Example e;
+    if (!system.empty()) e.messages.push_back({"system", system});
+    e.messages.push_back({"user", user});
+    e.messages.push_back({"assistant", reply});
+    return e;
 }
 
 } // namespace ft::test
