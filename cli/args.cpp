@@ -1,3 +1,4 @@
+// The command line's parser: options, flags and positionals, with errors that name the option.
 #include "args.h"
 
 #include "util/error.h"

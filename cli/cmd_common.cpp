@@ -1,3 +1,4 @@
+// Helpers the model commands share (see cmd_common.h).
 #include "cmd_common.h"
 
 #include "args.h"

@@ -1,3 +1,4 @@
+// The studio's look: palette, fonts and the style sheet, light and dark.
 #include "appearance.h"
 
 #include <QApplication>

@@ -1,3 +1,4 @@
+// DatasetTableModel: a dataset's examples as a lazy, paged table model.
 #include "dataset_table_model.h"
 
 #include "workspace.h"

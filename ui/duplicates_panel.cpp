@@ -1,3 +1,4 @@
+// DuplicatesPanel: finding duplicate groups on a worker, and removing them in one undoable edit.
 #include "duplicates_panel.h"
 
 #include "background.h"

@@ -1,3 +1,4 @@
+// MainWindow: the views, the sidebar, the menus, the status bar and the log.
 #include "main_window.h"
 
 #include "compare_view.h"

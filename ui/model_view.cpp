@@ -1,3 +1,4 @@
+// ModelView: a model folder read on a worker and described.
 #include "model_view.h"
 
 #include "property_list.h"

@@ -1,3 +1,4 @@
+// PreferencesDialog: the studio's settings.
 #include "preferences_dialog.h"
 
 #include "appearance.h"

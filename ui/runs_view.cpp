@@ -1,3 +1,5 @@
+// RunsView: the workspace's runs listed, compared on one chart, resumed, renamed, deleted and
+// exported.
 #include "runs_view.h"
 #include "qt_std.h"
 

@@ -1,3 +1,4 @@
+// A tour of the main window that saves the documentation's screenshots.
 #include "screenshot_tour.h"
 
 #include "compare_view.h"

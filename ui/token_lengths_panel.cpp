@@ -1,3 +1,4 @@
+// TokenLengthsPanel: token counts on a worker, as a histogram against the max length.
 #include "token_lengths_panel.h"
 
 #include "background.h"

@@ -1,3 +1,4 @@
+// TrainingJob: a Trainer on its own thread, with its events delivered to the UI thread.
 #include "training_job.h"
 
 #include "util/error.h"

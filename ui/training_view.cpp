@@ -1,3 +1,4 @@
+// TrainingView: a run in progress: curves, figures, pause, resume and stop.
 #include "training_view.h"
 #include "qt_std.h"
 

@@ -1,3 +1,4 @@
+// Workspace: the open dataset store, its undo and redo actions, and the change signal.
 #include "workspace.h"
 
 #include "data/dataset_store.h"

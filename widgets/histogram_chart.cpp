@@ -1,3 +1,4 @@
+// HistogramChart: a histogram with a marker line.
 #include "histogram_chart.h"
 
 #include <QVBoxLayout>

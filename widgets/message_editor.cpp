@@ -1,3 +1,4 @@
+// MessageEditor: a conversation's turns edited in place.
 #include "message_editor.h"
 
 #include <QComboBox>

@@ -1,3 +1,4 @@
+// MetricChart: training curves, live, with several runs overlaid.
 #include "metric_chart.h"
 
 #include <QMouseEvent>

@@ -1,3 +1,4 @@
+// PropertyList: read-only name/value rows under optional headings.
 #include "property_list.h"
 
 #include <QHeaderView>

@@ -1,3 +1,4 @@
+// Word-level differences between two texts, and their rendering as highlighted HTML.
 #include "word_diff.h"
 
 #include <QRegularExpression>

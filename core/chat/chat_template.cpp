@@ -1,3 +1,5 @@
+// Chat templates: the tokenizer's own, a built-in family or a file, rendered for training and for
+// prompts.
 #include "chat/chat_template.h"
 
 #include "chat/jinja_template.h"

@@ -1,3 +1,4 @@
+// The Jinja parser: a chat template's text into the syntax tree jinja_ast.h describes.
 #include "chat/jinja_parser.h"
 
 #include "util/error.h"

@@ -1,3 +1,5 @@
+// The Jinja renderer: a parsed chat template run over its context, with the filters and tests chat
+// templates use.
 #include "chat/jinja_template.h"
 
 #include "chat/jinja_parser.h"

@@ -1,3 +1,5 @@
+// Jinja values (none, booleans, numbers, strings, lists, dicts) and their conversions and
+// comparisons.
 #include "chat/jinja_value.h"
 
 #include "util/error.h"

@@ -1,3 +1,4 @@
+// Curation over a dataset: validation, token counts and length statistics, splits, duplicates.
 #include "data/curation.h"
 
 #include "data/dataset_store.h"

@@ -1,3 +1,4 @@
+// Example: one conversation as the dataset store keeps it, its structural checks and content hash.
 #include "data/example.h"
 
 #include "util/error.h"

@@ -1,3 +1,4 @@
+// Exporting a dataset or one split as messages JSONL or an Alpaca JSON array.
 #include "data/exporter.h"
 
 #include "data/dataset_store.h"

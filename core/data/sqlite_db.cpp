@@ -1,3 +1,4 @@
+// SQLite in RAII wrappers: the database, prepared statements and transactions.
 #include "data/sqlite_db.h"
 
 #include "util/error.h"

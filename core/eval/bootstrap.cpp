@@ -1,3 +1,4 @@
+// Bootstrap confidence intervals and paired differences for the evaluation's metrics.
 #include "eval/bootstrap.h"
 
 #include "util/error.h"

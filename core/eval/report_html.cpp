@@ -1,3 +1,4 @@
+// The evaluation report as one self-contained HTML page.
 #include "eval/report_html.h"
 
 #include <cstdio>

@@ -1,3 +1,4 @@
+// Metrics for structured replies: JSON agreement and labels (detected, and their report).
 #include "eval/structured_metrics.h"
 
 #include "eval/text_metrics.h"

@@ -1,3 +1,4 @@
+// Metrics of a reply against its reference: exact match, token F1, ROUGE-L, chrF.
 #include "eval/text_metrics.h"
 
 #include "tokenizer/unicode.h"

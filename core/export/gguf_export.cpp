@@ -1,3 +1,4 @@
+// Writing a model, or a run's adapter, as a GGUF file llama.cpp loads.
 #include "export/gguf_export.h"
 
 #include "chat/chat_template.h"

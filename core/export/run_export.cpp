@@ -1,3 +1,5 @@
+// Exporting what a run made: the PEFT adapter, or the adapter merged into its base, with the run's
+// tokenizer and chat template.
 #include "export/run_export.h"
 
 #include "chat/chat_template.h"

@@ -1,3 +1,4 @@
+// ChatModel: a base model with an optional adapter that replies to a conversation, streaming.
 #include "generate/chat_model.h"
 
 #include "generate/generator.h"

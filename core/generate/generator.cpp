@@ -1,3 +1,5 @@
+// Text generation with a KV cache: batched prompts, sampling, stop conditions, streaming,
+// cancellation.
 #include "generate/generator.h"
 
 #include "model/kv_cache.h"

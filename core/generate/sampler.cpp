@@ -1,3 +1,5 @@
+// Choosing the next token from logits: penalties, temperature, top-k, top-p, in Hugging Face's
+// order.
 #include "generate/sampler.h"
 
 #include "util/error.h"

@@ -1,3 +1,4 @@
+// The numeric encodings of GGUF tensors: half, bfloat16 and q8_0 blocks.
 #include "gguf/gguf_quant.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Reading a GGUF file: metadata, tensor infos and values, with one clear error per corruption.
 #include "gguf/gguf_reader.h"
 
 #include "gguf/gguf_quant.h"

@@ -1,3 +1,4 @@
+// GGUF's value and tensor types and their block sizes.
 #include "gguf/gguf_types.h"
 
 #include "util/error.h"

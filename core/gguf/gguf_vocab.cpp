@@ -1,3 +1,4 @@
+// A model folder's tokenizer as GGUF metadata that splits text into the same ids as ours.
 #include "gguf/gguf_vocab.h"
 
 #include "gguf/spm_model_proto.h"

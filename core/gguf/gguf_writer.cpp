@@ -1,3 +1,4 @@
+// Writing a GGUF file: metadata, tensor infos and aligned tensor data, atomically.
 #include "gguf/gguf_writer.h"
 
 #include "io/atomic_file.h"

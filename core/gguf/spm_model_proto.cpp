@@ -1,3 +1,4 @@
+// The pieces of a SentencePiece tokenizer.model, read from its protobuf bytes.
 #include "gguf/spm_model_proto.h"
 
 #include "util/error.h"

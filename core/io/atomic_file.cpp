@@ -1,3 +1,4 @@
+// Atomic file writes: a temporary file, flushed, then renamed over the target.
 #include "io/atomic_file.h"
 
 #include "util/error.h"

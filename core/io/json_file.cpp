@@ -1,3 +1,4 @@
+// Reading and merging JSON documents, with errors that name the file and the line.
 #include "io/json_file.h"
 
 #include "io/atomic_file.h"

@@ -1,3 +1,4 @@
+// ModelWeights: a model folder's tensors from one safetensors file or its shards, memory-mapped.
 #include "io/model_weights.h"
 
 #include "io/atomic_file.h"

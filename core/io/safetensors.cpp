@@ -1,3 +1,4 @@
+// The safetensors format: reading (memory-mapped, every header field checked) and writing.
 #include "io/safetensors.h"
 
 #include "io/atomic_file.h"

@@ -1,3 +1,4 @@
+// LoRA adapters on a CausalLM: applying, loading and saving in PEFT's layout, merging.
 #include "lora/lora_adapter.h"
 
 #include "io/atomic_file.h"

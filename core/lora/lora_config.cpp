@@ -1,3 +1,4 @@
+// LoraConfig: its checks and PEFT's adapter_config.json, both ways.
 #include "lora/lora_config.h"
 
 #include "io/json_file.h"

@@ -1,3 +1,4 @@
+// Grouped-query self-attention with rotary embeddings and an optional KV cache.
 #include "model/attention.h"
 
 #include "model/attention_function.h"

@@ -1,3 +1,4 @@
+// Attention as one autograd node, for libtorch builds without a fused kernel.
 #include "model/attention_function.h"
 
 #include "torch_pch.h"

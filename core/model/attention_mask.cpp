@@ -1,3 +1,4 @@
+// The boolean attention mask of one forward call: causal, padded, packed, sliding window.
 #include "model/attention_mask.h"
 
 #include "torch_pch.h"

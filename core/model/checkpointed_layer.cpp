@@ -1,3 +1,4 @@
+// Gradient checkpointing for one decoder layer: recompute in the backward pass.
 #include "model/checkpointed_layer.h"
 
 #include "torch_pch.h"

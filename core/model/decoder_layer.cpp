@@ -1,3 +1,4 @@
+// One pre-norm decoder block: attention and MLP with their residuals.
 #include "model/decoder_layer.h"
 
 #include "model/llama_config.h"

@@ -1,3 +1,4 @@
+// KvCache: the keys and values of past positions, per layer, for generation.
 #include "model/kv_cache.h"
 
 #include "model/llama_config.h"

@@ -1,3 +1,4 @@
+// Linear and Embedding with PyTorch's parameter names, frozen, in the requested dtype and device.
 #include "model/linear.h"
 
 #include "model/lora_linear_function.h"

@@ -1,3 +1,4 @@
+// LlamaConfig: a model's config.json read and checked, for the Llama, Mistral and Qwen2 families.
 #include "model/llama_config.h"
 
 #include "io/atomic_file.h"

@@ -1,3 +1,4 @@
+// CausalLM: the decoder stack and its LM head; forward for training, scoring and generation.
 #include "model/llama_model.h"
 
 #include "model/attention_mask.h"

@@ -1,3 +1,4 @@
+// A frozen linear layer plus its LoRA adapter as one autograd node.
 #include "model/lora_linear_function.h"
 
 #include "model/training_nodes.h"

@@ -1,3 +1,4 @@
+// The SwiGLU feed-forward block.
 #include "model/mlp.h"
 
 #include "model/llama_config.h"

@@ -1,3 +1,4 @@
+// Loading and saving Llama-family models in Hugging Face folder layout.
 #include "model/model_loader.h"
 
 #include "io/atomic_file.h"

@@ -1,3 +1,4 @@
+// ModelSummary: what a model folder holds, read from its files without loading the weights.
 #include "model/model_summary.h"
 
 #include "io/model_weights.h"

@@ -1,3 +1,4 @@
+// RMSNorm as Hugging Face computes it, with its own backward node.
 #include "model/rms_norm.h"
 
 #include "model/training_nodes.h"

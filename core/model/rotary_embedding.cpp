@@ -1,3 +1,4 @@
+// Rotary position embeddings in Hugging Face's rotate-half convention, with rope scaling.
 #include "model/rotary_embedding.h"
 
 #include <cmath>

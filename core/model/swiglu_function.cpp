@@ -1,3 +1,4 @@
+// The SwiGLU gate as one autograd node that keeps only its two inputs.
 #include "model/swiglu_function.h"
 
 #include "model/training_nodes.h"

@@ -1,3 +1,4 @@
+// The switch between the model's own autograd nodes and composed libtorch ops.
 #include "model/training_nodes.h"
 
 #include "torch_compat.h"

@@ -1,3 +1,4 @@
+// A tokenizer's added tokens: found in the text before the model splits the rest.
 #include "tokenizer/added_vocabulary.h"
 
 #include "tokenizer/unicode.h"

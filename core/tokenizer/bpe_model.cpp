@@ -1,3 +1,4 @@
+// The BPE model of a tokenizer.json: merges by rank, byte fallback, the word cache.
 #include "tokenizer/bpe_model.h"
 
 #include "tokenizer/unicode.h"

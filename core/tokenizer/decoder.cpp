@@ -1,3 +1,4 @@
+// The decoders of tokenizer.json: ids back to text.
 #include "tokenizer/decoder.h"
 
 #include "tokenizer/pre_tokenizer.h"

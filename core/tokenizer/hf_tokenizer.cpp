@@ -1,3 +1,5 @@
+// HfTokenizer: a tokenizer.json's pipeline (normalizer, pre-tokenizer, model, decoder) put
+// together.
 #include "tokenizer/hf_tokenizer.h"
 
 #include "io/json_file.h"

@@ -1,3 +1,4 @@
+// The normalizers of tokenizer.json.
 #include "tokenizer/normalizer.h"
 
 #include "tokenizer/regex.h"

@@ -1,3 +1,4 @@
+// The pre-tokenizers of tokenizer.json: splitting text into words before the model.
 #include "tokenizer/pre_tokenizer.h"
 
 #include "tokenizer/regex.h"

@@ -1,3 +1,4 @@
+// SpmTokenizer: a tokenizer.model through the isolated SentencePiece module.
 #include "tokenizer/spm_tokenizer.h"
 
 #include "tokenizer/spm_module_api.h"

@@ -1,3 +1,4 @@
+// Training a SentencePiece model on text, through the isolated module.
 #include "tokenizer/spm_trainer.h"
 
 #include "util/error.h"

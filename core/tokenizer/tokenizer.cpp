@@ -1,3 +1,4 @@
+// Tokenizer: a model folder's tokenizer (tokenizer.json or tokenizer.model) and its special tokens.
 #include "tokenizer/tokenizer.h"
 
 #include "io/atomic_file.h"

@@ -1,3 +1,4 @@
+// UTF-8 decoding and encoding and the Unicode properties the tokenizers need.
 #include "tokenizer/unicode.h"
 
 #include "tokenizer/unicode_data.h"

@@ -1,3 +1,5 @@
+// AdamW for the adapters: fused where libtorch has it, per tensor elsewhere, skipping non-finite
+// steps.
 #include "train/adamw.h"
 
 #include "util/error.h"

@@ -1,3 +1,4 @@
+// The order of a run's examples: seeded shuffles, length-grouped batches, packed rows.
 #include "train/batch_plan.h"
 
 #include <algorithm>

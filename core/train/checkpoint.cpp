@@ -1,3 +1,5 @@
+// Checkpoints: the adapter, optimiser state, RNG state and trainer state, saved and loaded
+// atomically.
 #include "train/checkpoint.h"
 
 #include "io/atomic_file.h"

@@ -1,3 +1,4 @@
+// A training step captured once into a CUDA graph and replayed.
 #include "train/cuda_graph.h"
 
 #include "util/error.h"

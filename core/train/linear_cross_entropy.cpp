@@ -1,3 +1,4 @@
+// The LM head and the next-token loss together, a slice of rows at a time.
 #include "train/linear_cross_entropy.h"
 
 #include "torch_pch.h"

@@ -1,3 +1,4 @@
+// Learning-rate schedules: warm-up, then constant, linear or cosine decay.
 #include "train/lr_schedule.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// A LoRA run's peak memory estimated from the model's shapes and the run's settings.
 #include "train/memory_estimate.h"
 
 #include "train/cross_entropy_slices.h"

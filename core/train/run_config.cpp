@@ -1,3 +1,4 @@
+// RunConfig: the run-configuration JSON read, written and checked field by field.
 #include "train/run_config.h"
 
 #include "io/json_file.h"

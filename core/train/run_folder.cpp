@@ -1,3 +1,4 @@
+// A run's folder: its files, summaries for the Runs view, checkpoints, renaming, metrics.jsonl.
 #include "train/run_folder.h"
 
 #include "data/example.h"

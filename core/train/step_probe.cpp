@@ -1,3 +1,4 @@
+// A few real steps of a configured run, timed, before the run.
 #include "train/step_probe.h"
 
 #include "model/model_loader.h"

@@ -1,3 +1,4 @@
+// One micro-batch as tensors, and its summed next-token loss.
 #include "train/train_batch.h"
 
 #include "model/llama_model.h"

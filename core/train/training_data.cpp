@@ -1,3 +1,4 @@
+// A run's examples as token sequences with loss masks, read from a workspace or imported files.
 #include "train/training_data.h"
 
 #include "chat/chat_template.h"

@@ -1,3 +1,4 @@
+// ft::Error's helpers: context at stage boundaries and printf-style messages.
 #include "util/error.h"
 
 #include <cstdarg>

@@ -1,3 +1,4 @@
+// Keeping freed host memory in the process between steps.
 #include "util/host_allocator.h"
 
 #if defined(__GLIBC__)

@@ -1,3 +1,4 @@
+// Memory in use and at peak on a device.
 #include "util/memory_stats.h"
 
 #include "util/error.h"

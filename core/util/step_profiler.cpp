@@ -1,3 +1,4 @@
+// Where a step's device time goes, from libtorch's profiler.
 #include "util/step_profiler.h"
 
 #include "util/error.h"

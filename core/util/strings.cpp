@@ -1,3 +1,4 @@
+// Small string helpers: replacing substrings and short human durations.
 #include "util/strings.h"
 
 #include <cstdio>

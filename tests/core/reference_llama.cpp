@@ -1,3 +1,4 @@
+// A deliberately naive float64 Llama forward pass, the engine's independent reference.
 #include "reference_llama.h"
 
 #include <cmath>

@@ -1,3 +1,4 @@
+// Test support: running the built finetune executable and capturing its output.
 #include "cli_runner.h"
 
 #include "tiny_model.h"

@@ -1,3 +1,4 @@
+// Test support: tiny models with LoRA adapters for the engine's tests.
 #include "tiny_lora_model.h"
 
 #include "lora/lora_adapter.h"

@@ -1,3 +1,4 @@
+// Test support: tiny random models in Hugging Face layout, and temporary folders.
 #include "tiny_model.h"
 #include "tiny_tokenizer.h"
 

@@ -1,3 +1,4 @@
+// Test support: a tiny byte-level tokenizer with a ChatML template.
 #include "tiny_tokenizer.h"
 
 #include "io/atomic_file.h"
