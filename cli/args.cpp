@@ -8,8 +8,7 @@
 
 namespace ft::cli {
 
-Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& valueOptions,
-           const std::set<std::string>& flags) {
+Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& valueOptions, const std::set<std::string>& flags) {
     for (size_t i = 0; i < argv.size(); ++i) {
         const std::string& a = argv[i];
         if (a.size() < 3 || a.compare(0, 2, "--") != 0) {
@@ -66,8 +65,7 @@ double Args::number(const std::string& name, double fallback) const {
     char* end = nullptr;
     errno = 0;
     const double v = std::strtod(it->second.c_str(), &end);
-    if (it->second.empty() || *end != '\0' || errno != 0)
-        throw Error("option --" + name + " needs a number (got \"" + it->second + "\")");
+    if (it->second.empty() || *end != '\0' || errno != 0) throw Error("option --" + name + " needs a number (got \"" + it->second + "\")");
     return v;
 }
 

@@ -19,8 +19,7 @@ int runBench(const Argv& argv) {
         if (a == "--tokenizer" || a.rfind("--tokenizer=", 0) == 0) return runBenchTokenizer(argv);
     for (const auto& a : argv)
         if (a == "--train") return runBenchTrain(argv);
-    const Args args(argv, {"model", "config", "dtype", "device", "batch", "prompt-len", "new-tokens", "repeat", "seed",
-                           "threads"},
+    const Args args(argv, {"model", "config", "dtype", "device", "batch", "prompt-len", "new-tokens", "repeat", "seed", "threads"},
                     {"json"});
     const auto device = parseDevice(args.value("device", "cpu"));
     const auto dtype = parseDtype(args.value("dtype", "fp32"));
@@ -45,7 +44,7 @@ int runBench(const Argv& argv) {
     o.maxNewTokens = newTokens;
     o.ignoreEos = true;
     std::vector<double> prefill, decode;
-    for (int64_t i = 0; i <= repeat; ++i) {   // run 0 is the warm-up
+    for (int64_t i = 0; i <= repeat; ++i) { // run 0 is the warm-up
         GenerationTiming t;
         generate(*model, prompts, o, &t);
         if (i == 0) continue;
@@ -57,21 +56,23 @@ int runBench(const Argv& argv) {
         std::sort(v.begin(), v.end());
         return v[v.size() / 2];
     };
-    nlohmann::json out = {{"source", source},           {"device", device.str()},
-                          {"dtype", dtypeName(dtype)},  {"parameters", c.parameterCount()},
-                          {"batch", batch},             {"prompt_len", promptLen},
-                          {"new_tokens", newTokens},    {"threads", torch::get_num_threads()},
+    nlohmann::json out = {{"source", source},
+                          {"device", device.str()},
+                          {"dtype", dtypeName(dtype)},
+                          {"parameters", c.parameterCount()},
+                          {"batch", batch},
+                          {"prompt_len", promptLen},
+                          {"new_tokens", newTokens},
+                          {"threads", torch::get_num_threads()},
                           {"prefill_tokens_per_s", median(prefill)},
                           {"decode_tokens_per_s", median(decode)}};
     if (args.flag("json")) {
         std::cout << out.dump() << std::endl;
     } else {
         std::cout << "model      " << source << " (" << c.parameterCount() / 1e6 << " M parameters)\n"
-                  << "device     " << device.str() << ", " << dtypeName(dtype) << ", " << torch::get_num_threads()
-                  << " threads\n"
+                  << "device     " << device.str() << ", " << dtypeName(dtype) << ", " << torch::get_num_threads() << " threads\n"
                   << "prefill    " << median(prefill) << " tokens/s (batch " << batch << " x " << promptLen << ")\n"
-                  << "decode     " << median(decode) << " tokens/s (batch " << batch << ", " << newTokens
-                  << " new tokens)\n";
+                  << "decode     " << median(decode) << " tokens/s (batch " << batch << ", " << newTokens << " new tokens)\n";
     }
     return 0;
 }

@@ -35,20 +35,23 @@ int runBenchTokenizer(const Argv& argv) {
     const bool roundTrip = tokenizer->decode(ids, false) == text;
     const double decodeSeconds = std::chrono::duration<double>(Clock::now() - td).count();
     const double mb = double(text.size()) / 1e6;
-    const nlohmann::json out = {{"tokenizer", args.value("tokenizer")}, {"kind", tokenizer->kind()},
-                                {"bytes", text.size()},                {"tokens", tokens},
-                                {"load_seconds", loadSeconds},         {"encode_seconds", best},
-                                {"encode_mb_per_s", mb / best},        {"encode_tokens_per_s", double(tokens) / best},
-                                {"decode_mb_per_s", mb / decodeSeconds}, {"round_trip_exact", roundTrip}};
+    const nlohmann::json out = {{"tokenizer", args.value("tokenizer")},
+                                {"kind", tokenizer->kind()},
+                                {"bytes", text.size()},
+                                {"tokens", tokens},
+                                {"load_seconds", loadSeconds},
+                                {"encode_seconds", best},
+                                {"encode_mb_per_s", mb / best},
+                                {"encode_tokens_per_s", double(tokens) / best},
+                                {"decode_mb_per_s", mb / decodeSeconds},
+                                {"round_trip_exact", roundTrip}};
     if (args.flag("json")) {
         std::cout << out.dump() << std::endl;
     } else {
-        std::cout << "tokenizer  " << args.value("tokenizer") << " (" << tokenizer->kind() << "), loaded in "
-                  << loadSeconds << " s\n"
-                  << "encode     " << mb / best << " MB/s, " << double(tokens) / best << " tokens/s (" << mb
-                  << " MB -> " << tokens << " tokens, best of " << repeat << ")\n"
-                  << "decode     " << mb / decodeSeconds << " MB/s, round trip " << (roundTrip ? "exact" : "differs")
-                  << "\n";
+        std::cout << "tokenizer  " << args.value("tokenizer") << " (" << tokenizer->kind() << "), loaded in " << loadSeconds << " s\n"
+                  << "encode     " << mb / best << " MB/s, " << double(tokens) / best << " tokens/s (" << mb << " MB -> " << tokens
+                  << " tokens, best of " << repeat << ")\n"
+                  << "decode     " << mb / decodeSeconds << " MB/s, round trip " << (roundTrip ? "exact" : "differs") << "\n";
     }
     return 0;
 }

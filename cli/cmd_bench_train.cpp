@@ -27,7 +27,8 @@
 namespace ft::cli {
 
 int runBenchTrain(const Argv& argv) {
-    const Args args(argv, {"model", "config", "dtype", "device", "batch", "seq", "r", "alpha", "targets", "steps", "warmup", "threads", "trace"},
+    const Args args(argv,
+                    {"model", "config", "dtype", "device", "batch", "seq", "r", "alpha", "targets", "steps", "warmup", "threads", "trace"},
                     {"train", "json", "gradient-checkpointing", "composed-ops", "count-ops", "profile", "cuda-graph", "lora-model-dtype"});
     const auto device = parseDevice(args.value("device", "cpu"));
     const auto dtype = parseDtype(args.value("dtype", device.is_cuda() ? "bf16" : "fp32"));
@@ -117,17 +118,15 @@ int runBenchTrain(const Argv& argv) {
                   << r.trainableParams << " trainable)\n"
                   << "device     " << device.str() << ", " << dtypeName(dtype) << "\n"
                   << "batch      " << o.batch << " x " << o.seqLen << " tokens, LoRA r " << lora.r << " on " << lora.targets.size()
-                  << " projections" << (o.gradientCheckpointing ? ", gradient checkpointing" : "")
-                  << (composedOps ? ", composed ops" : "") << (o.cudaGraph ? ", CUDA graph" : "")
-                  << (loraModelDtype ? ", LoRA in the model's dtype" : "") << "\n"
+                  << " projections" << (o.gradientCheckpointing ? ", gradient checkpointing" : "") << (composedOps ? ", composed ops" : "")
+                  << (o.cudaGraph ? ", CUDA graph" : "") << (loraModelDtype ? ", LoRA in the model's dtype" : "") << "\n"
                   << "throughput " << r.tokensPerSecond << " tokens/s (" << r.secondsPerStep << " s/step)\n"
-                  << "peak mem   " << formatBytes(r.peakBytes) << " (estimated before the run: " << formatBytes(estimate.total())
-                  << ")\n";
+                  << "peak mem   " << formatBytes(r.peakBytes) << " (estimated before the run: " << formatBytes(estimate.total()) << ")\n";
         if (o.countOps) std::cout << "aten ops   " << r.opsPerStep << " per step, " << r.leafOpsPerStep << " of them leaves\n";
         if (o.profile) {
             const auto& p = r.profile;
-            std::cout << "profile    " << p.deviceEvents << " device events, busy " << p.deviceBusySeconds << " s of "
-                      << p.wallSeconds << " s\n";
+            std::cout << "profile    " << p.deviceEvents << " device events, busy " << p.deviceBusySeconds << " s of " << p.wallSeconds
+                      << " s\n";
             for (size_t i = 0; i < p.byName.size() && i < 10; ++i)
                 std::cout << "           " << p.byName[i].second << " s  " << p.byName[i].first << "\n";
         }

@@ -16,7 +16,7 @@ LoadedModel loadModelFromArgs(const Args& args) {
     options.device = parseDevice(args.value("device", "cpu"));
     options.dtype = parseDtype(args.value("dtype", "fp32"));
     LoadedModel m = loadModel(args.required("model"), options);
-    if (args.has("adapter")) loadAdapter(args.value("adapter"), m.model);   // PEFT LoRA adapter on top of the base
+    if (args.has("adapter")) loadAdapter(args.value("adapter"), m.model); // PEFT LoRA adapter on top of the base
     return m;
 }
 

@@ -44,8 +44,9 @@ std::map<std::string, std::string> parseColumns(const std::string& text) {
 nlohmann::json exampleJson(const Example& e) {
     nlohmann::json msgs = nlohmann::json::array();
     for (const auto& m : e.messages) msgs.push_back({{"role", m.role}, {"content", m.content}});
-    return {{"id", e.id}, {"split", splitName(e.split)}, {"tags", e.tags}, {"note", e.note}, {"messages", msgs},
-            {"source", e.sourceFile + ":" + std::to_string(e.sourceLine)}};
+    return {{"id", e.id},       {"split", splitName(e.split)},
+            {"tags", e.tags},   {"note", e.note},
+            {"messages", msgs}, {"source", e.sourceFile + ":" + std::to_string(e.sourceLine)}};
 }
 
 int runImport(const Args& args, DatasetStore& store) {
@@ -69,8 +70,8 @@ int runImport(const Args& args, DatasetStore& store) {
     if (args.flag("json")) {
         std::cout << r.toJson() << std::endl;
     } else {
-        std::cout << "format " << importFormatName(r.format) << ": imported " << r.imported << ", skipped " << r.skipped
-                  << ", duplicates " << r.duplicates << "\n";
+        std::cout << "format " << importFormatName(r.format) << ": imported " << r.imported << ", skipped " << r.skipped << ", duplicates "
+                  << r.duplicates << "\n";
         for (size_t i = 0; i < r.errors.size() && i < 20; ++i)
             std::cout << "  line " << r.errors[i].line << ": " << r.errors[i].reason << "\n";
         if (r.errors.size() > 20) std::cout << "  ... and " << r.errors.size() - 20 << " more (use --json or --rejects FILE)\n";
@@ -106,8 +107,8 @@ int runExport(const Args& args, DatasetStore& store) {
     std::optional<Split> split;
     if (args.has("split")) split = splitFromName(args.value("split"));
     int64_t skipped = 0;
-    const int64_t n = exportDataset(store, dataset, split, exportFormatFromName(args.value("format", "messages")),
-                                    args.required("out"), &skipped);
+    const int64_t n =
+        exportDataset(store, dataset, split, exportFormatFromName(args.value("format", "messages")), args.required("out"), &skipped);
     std::cout << nlohmann::json{{"exported", n}, {"skipped_multi_turn", skipped}}.dump() << std::endl;
     return 0;
 }
@@ -130,15 +131,20 @@ int runValidate(const Args& args, DatasetStore& store) {
         auto tmpl = std::make_shared<ChatTemplate>(ChatTemplate::forTokenizer(*tokenizer, args.value("template")));
         const std::string key = tokenCountKey(*tokenizer, *tmpl);
         const bool tty = ::isatty(2) && !args.flag("json");
-        const int64_t counted = updateTokenCounts(store, dataset, key, exampleTokenCounter(tokenizer, tmpl), [&](int64_t done, int64_t total) {
-            if (tty) std::cerr << "\rcounting tokens " << done << "/" << total << std::flush;
-        });
+        const int64_t counted =
+            updateTokenCounts(store, dataset, key, exampleTokenCounter(tokenizer, tmpl), [&](int64_t done, int64_t total) {
+                if (tty) std::cerr << "\rcounting tokens " << done << "/" << total << std::flush;
+            });
         if (tty) std::cerr << "\r";
         const LengthStats s = lengthStats(store, dataset, key, maxLen);
-        out["tokens"] = {{"counted_now", counted}, {"max_len", maxLen}, {"over_max_len", s.overLimit},
+        out["tokens"] = {{"counted_now", counted},
+                         {"max_len", maxLen},
+                         {"over_max_len", s.overLimit},
                          {"longest", {{"id", s.longestId}, {"tokens", s.longest}}},
                          {"shortest", {{"id", s.shortestId}, {"tokens", s.shortest}}},
-                         {"total", s.total}, {"prompt", s.prompt}, {"reply", s.reply}};
+                         {"total", s.total},
+                         {"prompt", s.prompt},
+                         {"reply", s.reply}};
         if (!args.flag("json")) out["tokens"].erase("total"), out["tokens"].erase("prompt"), out["tokens"].erase("reply");
     }
     std::cout << out.dump(args.flag("json") ? -1 : 2) << std::endl;
@@ -147,8 +153,8 @@ int runValidate(const Args& args, DatasetStore& store) {
 
 int runSplit(const Args& args, DatasetStore& store) {
     const int64_t dataset = store.datasetId(args.required("dataset"));
-    const int64_t n = assignSplits(store, dataset, args.number("train", 0.8), args.number("validation", 0.1),
-                                   args.number("test", 0.1), uint64_t(args.integer("seed", 0)), args.flag("reassign"));
+    const int64_t n = assignSplits(store, dataset, args.number("train", 0.8), args.number("validation", 0.1), args.number("test", 0.1),
+                                   uint64_t(args.integer("seed", 0)), args.flag("reassign"));
     const DatasetStats s = store.stats(dataset);
     std::cout << nlohmann::json{{"assigned", n}, {"splits", s.splits}}.dump() << std::endl;
     return 0;
@@ -164,8 +170,10 @@ int runDedup(const Args& args, DatasetStore& store) {
         removable += int64_t(g.size()) - 1;
         extra.insert(extra.end(), g.begin() + 1, g.end());
     }
-    if (args.flag("delete") && !extra.empty()) store.remove(extra, "dedup-delete");   // keeps the first of each group; undoable
-    std::cout << nlohmann::json{{"kind", near ? "near" : "exact"}, {"groups", groups}, {"duplicates", removable},
+    if (args.flag("delete") && !extra.empty()) store.remove(extra, "dedup-delete"); // keeps the first of each group; undoable
+    std::cout << nlohmann::json{{"kind", near ? "near" : "exact"},
+                                {"groups", groups},
+                                {"duplicates", removable},
                                 {"deleted", args.flag("delete") ? removable : 0}}
                      .dump()
               << std::endl;
@@ -186,7 +194,9 @@ int runBenchPages(const Args& args, DatasetStore& store) {
     uint64_t seed = 12345;
     for (int64_t i = 0; i < pages; ++i) {
         seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-        int64_t offset = i == 0 ? 0 : i == 1 ? std::max<int64_t>(0, total - limit) : int64_t((seed >> 33) % uint64_t(std::max<int64_t>(1, total)));
+        int64_t offset = i == 0   ? 0
+                         : i == 1 ? std::max<int64_t>(0, total - limit)
+                                  : int64_t((seed >> 33) % uint64_t(std::max<int64_t>(1, total)));
         const auto t = Clock::now();
         const auto rows = store.page(dataset, {}, offset, limit);
         times.push_back(ms(t));
@@ -198,9 +208,13 @@ int runBenchPages(const Args& args, DatasetStore& store) {
     const int64_t hits = store.count(dataset, search);
     const auto firstPage = store.page(dataset, search, 0, limit);
     const double searchMs = ms(t0);
-    const nlohmann::json out = {{"examples", total}, {"count_ms", countMs}, {"page_rows", limit},
-                                {"page_ms_median", times[times.size() / 2]}, {"page_ms_max", times.back()},
-                                {"search_hits", hits}, {"search_count_and_first_page_ms", searchMs}};
+    const nlohmann::json out = {{"examples", total},
+                                {"count_ms", countMs},
+                                {"page_rows", limit},
+                                {"page_ms_median", times[times.size() / 2]},
+                                {"page_ms_max", times.back()},
+                                {"search_hits", hits},
+                                {"search_count_and_first_page_ms", searchMs}};
     std::cout << out.dump() << std::endl;
     return 0;
 }
@@ -209,13 +223,14 @@ int runBenchPages(const Args& args, DatasetStore& store) {
 
 int runData(const Argv& argv) {
     if (argv.empty())
-        throw Error("usage: finetune data import|export|stats|list|validate|split|dedup|undo|redo|bench --workspace DIR --dataset NAME ...");
+        throw Error(
+            "usage: finetune data import|export|stats|list|validate|split|dedup|undo|redo|bench --workspace DIR --dataset NAME ...");
     const std::string sub = argv[0];
-    const Args args(Argv(argv.begin() + 1, argv.end()),
-                    {"workspace", "dataset", "format", "rejects", "split", "columns", "text-mode", "tag", "search",
-                     "offset", "limit", "out", "repeat", "tokenizer", "model", "template", "max-len", "train",
-                     "validation", "test", "seed", "threshold"},
-                    {"json", "keep-duplicates", "reassign", "delete"});
+    const Args args(
+        Argv(argv.begin() + 1, argv.end()),
+        {"workspace", "dataset", "format",    "rejects", "split",    "columns", "text-mode", "tag",        "search", "offset", "limit",
+         "out",       "repeat",  "tokenizer", "model",   "template", "max-len", "train",     "validation", "test",   "seed",   "threshold"},
+        {"json", "keep-duplicates", "reassign", "delete"});
     DatasetStore store(args.required("workspace"));
     if (sub == "import") return runImport(args, store);
     if (sub == "stats") return runStats(args, store);

@@ -45,7 +45,7 @@ int runEval(const Argv& argv) {
     }
     const bool tty = isatty(STDERR_FILENO);
     RunControl control;
-    const InterruptScope interrupts([&] { control.stop(); });   // Ctrl-C: stop; twice: quit
+    const InterruptScope interrupts([&] { control.stop(); }); // Ctrl-C: stop; twice: quit
     const EvalResult r = evaluateRun(
         o,
         [tty](const std::string& phase, int64_t done, int64_t total) {
@@ -58,8 +58,13 @@ int runEval(const Argv& argv) {
         &control);
     const nlohmann::json& rep = r.report;
     const std::string headline = rep["headline_metric"];
-    nlohmann::json summary = {{"report", r.jsonPath}, {"html", r.htmlPath}, {"examples", rep["examples"]}, {"headline_metric", headline},
-                              {"likelihood", rep["likelihood"]}, {"differences", rep["differences"]}, {"regressions", rep["regressions"]}};
+    nlohmann::json summary = {{"report", r.jsonPath},
+                              {"html", r.htmlPath},
+                              {"examples", rep["examples"]},
+                              {"headline_metric", headline},
+                              {"likelihood", rep["likelihood"]},
+                              {"differences", rep["differences"]},
+                              {"regressions", rep["regressions"]}};
     for (const auto& s : rep["systems"]) {
         summary["metrics"][s.get<std::string>()] = rep["metrics"][s.get<std::string>()];
     }

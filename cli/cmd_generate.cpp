@@ -42,7 +42,7 @@ int runGenerate(const Argv& argv) {
             return tokenizer->decode(std::vector<int32_t>(ids.begin(), ids.end()), /*skipSpecialTokens=*/false);
         };
     }
-    o.sampling.validate();   // before the model is loaded: a bad flag should fail fast
+    o.sampling.validate(); // before the model is loaded: a bad flag should fail fast
 
     LoadedModel m = loadModelFromArgs(args);
     o.eosTokenIds = m.eosTokenIds;
@@ -66,9 +66,12 @@ int runGenerate(const Argv& argv) {
     if (json) {
         std::vector<int64_t> all = prompt;
         all.insert(all.end(), r.tokens.begin(), r.tokens.end());
-        nlohmann::json out = {{"ids", all}, {"text", nullptr}, {"completion", nullptr},
-                              {"new_tokens", r.tokens.size()}, {"finish_reason", finishReasonName(r.reason)}};
-        if (!tokenizer) tokenizer = loadTokenizerIfPresent(args.required("model"));   // to show the text of ids
+        nlohmann::json out = {{"ids", all},
+                              {"text", nullptr},
+                              {"completion", nullptr},
+                              {"new_tokens", r.tokens.size()},
+                              {"finish_reason", finishReasonName(r.reason)}};
+        if (!tokenizer) tokenizer = loadTokenizerIfPresent(args.required("model")); // to show the text of ids
         if (tokenizer) {
             out["text"] = tokenizer->decode(std::vector<int32_t>(all.begin(), all.end()), true);
             out["completion"] = tokenizer->decode(std::vector<int32_t>(r.tokens.begin(), r.tokens.end()), true);

@@ -20,9 +20,13 @@ int runInfo(const Argv& argv) {
     const EngineBuild build = engineBuild();
     nlohmann::json devices = nlohmann::json::array();
     for (const DeviceInfo& d : listDevices()) devices.push_back({{"id", d.id}, {"name", d.name}, {"memory_bytes", d.totalBytes}});
-    const nlohmann::json out = {{"libtorch", build.libtorchVersion}, {"cuda_compiled_in", build.cudaCompiledIn},
-                                {"cuda_version", build.cudaVersion}, {"engine", describeEngineBuild()},
-                                {"devices", devices}, {"auto_device", autoDeviceId()}, {"best_device", describeBestDevice()}};
+    const nlohmann::json out = {{"libtorch", build.libtorchVersion},
+                                {"cuda_compiled_in", build.cudaCompiledIn},
+                                {"cuda_version", build.cudaVersion},
+                                {"engine", describeEngineBuild()},
+                                {"devices", devices},
+                                {"auto_device", autoDeviceId()},
+                                {"best_device", describeBestDevice()}};
     std::cout << out.dump(2) << std::endl;
     return 0;
 }

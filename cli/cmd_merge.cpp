@@ -21,8 +21,12 @@ int runMerge(const Argv& argv) {
     const std::string out = args.required("out");
     exportMergedModel(source, out, args.value("dtype", "fp32"));
     const LoraConfig config = LoraConfig::fromPeftJson(readFile(source.adapterDir + "/adapter_config.json"), source.adapterDir);
-    std::cout << nlohmann::json{{"model", out}, {"base", source.modelDir}, {"adapter", source.adapterDir}, {"r", config.r},
-                                {"scaling", config.scaling()}}.dump()
+    std::cout << nlohmann::json{{"model", out},
+                                {"base", source.modelDir},
+                                {"adapter", source.adapterDir},
+                                {"r", config.r},
+                                {"scaling", config.scaling()}}
+                     .dump()
               << std::endl;
     return 0;
 }

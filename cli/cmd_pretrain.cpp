@@ -45,27 +45,32 @@ int runPretrain(const Argv& argv) {
     o.device = args.value("device", "auto");
     const bool json = args.flag("json"), tty = isatty(STDERR_FILENO);
     RunControl control;
-    const InterruptScope interrupts([&] { control.stop(); });   // Ctrl-C: stop; twice: quit
+    const InterruptScope interrupts([&] { control.stop(); }); // Ctrl-C: stop; twice: quit
     const PretrainResult r = pretrainModel(
         o,
         [&](const PretrainProgress& p) {
             if (json) {
-                std::cout << nlohmann::json{{"phase", p.phase}, {"step", p.step}, {"total_steps", p.totalSteps}, {"loss", p.loss},
-                                            {"tokens_per_s", p.tokensPerSecond}, {"elapsed_s", p.elapsedSeconds}, {"message", p.message}}
+                std::cout << nlohmann::json{{"phase", p.phase},
+                                            {"step", p.step},
+                                            {"total_steps", p.totalSteps},
+                                            {"loss", p.loss},
+                                            {"tokens_per_s", p.tokensPerSecond},
+                                            {"elapsed_s", p.elapsedSeconds},
+                                            {"message", p.message}}
                                  .dump()
                           << std::endl;
             } else if (p.phase == "training") {
                 const std::string of = p.totalSteps > 0 ? "/" + std::to_string(p.totalSteps) : "";
-                std::fprintf(stderr, "%sstep %lld%s  loss %.4f  %.0f tokens/s  %s", tty ? "\r" : "", (long long)p.step, of.c_str(),
-                             p.loss, p.tokensPerSecond, formatDuration(p.elapsedSeconds).c_str());
+                std::fprintf(stderr, "%sstep %lld%s  loss %.4f  %.0f tokens/s  %s", tty ? "\r" : "", (long long)p.step, of.c_str(), p.loss,
+                             p.tokensPerSecond, formatDuration(p.elapsedSeconds).c_str());
                 if (!tty || p.step == p.totalSteps) std::fprintf(stderr, "\n");
             } else {
                 std::fprintf(stderr, "%s\n", p.message.c_str());
             }
         },
         &control);
-    const nlohmann::json out = {{"out", o.outDir}, {"parameters", r.parameters}, {"corpus_tokens", r.corpusTokens}, {"steps", r.steps},
-                                {"final_loss", r.finalLoss}, {"seconds", r.seconds}};
+    const nlohmann::json out = {{"out", o.outDir},  {"parameters", r.parameters}, {"corpus_tokens", r.corpusTokens},
+                                {"steps", r.steps}, {"final_loss", r.finalLoss},  {"seconds", r.seconds}};
     std::cout << out.dump() << std::endl;
     return 0;
 }

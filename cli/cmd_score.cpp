@@ -20,14 +20,14 @@ namespace {
 struct ScoreInput {
     size_t line;
     std::vector<int64_t> ids;
-    std::string text;   // set when the line gave text instead of ids
+    std::string text; // set when the line gave text instead of ids
     bool hasText = false;
 };
 
 std::vector<ScoreInput> parseScoreInput(const std::vector<std::string>& lines) {
     std::vector<ScoreInput> inputs;
     for (size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i].find_first_not_of(" \t") == std::string::npos) continue;   // blank lines are skipped
+        if (lines[i].find_first_not_of(" \t") == std::string::npos) continue; // blank lines are skipped
         const size_t lineNo = i + 1;
         nlohmann::json j;
         try {
@@ -77,7 +77,7 @@ int runScore(const Argv& argv) {
         }
         nlohmann::json out = {{"ids", in.ids}, {"logprobs", logprobs}};
         if (logprobs.empty()) {
-            out["nll"] = nullptr;   // a single token has nothing to predict
+            out["nll"] = nullptr; // a single token has nothing to predict
             out["ppl"] = nullptr;
         } else {
             double sum = 0;

@@ -109,7 +109,7 @@ int runTrain(const Argv& argv) {
     }
     TrainOutcome outcome;
     {
-        const InterruptScope interrupts([&] { trainer->stop(); });   // Ctrl-C: checkpoint and stop; twice: quit
+        const InterruptScope interrupts([&] { trainer->stop(); }); // Ctrl-C: checkpoint and stop; twice: quit
         outcome = trainer->run();
     }
     if (outcome.status == TrainStatus::Failed) {

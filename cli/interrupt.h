@@ -11,7 +11,7 @@ namespace ft::cli {
 class InterruptScope {
 public:
     explicit InterruptScope(std::function<void()> stop);
-    ~InterruptScope();   // restores the default handlers
+    ~InterruptScope(); // restores the default handlers
     InterruptScope(const InterruptScope&) = delete;
     InterruptScope& operator=(const InterruptScope&) = delete;
 

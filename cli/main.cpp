@@ -9,7 +9,6 @@
 #include <cstring>
 #include <iostream>
 
-
 int main(int argc, char** argv) {
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || (!std::strcmp(argv[1], "help") && argc == 2)) {
         std::cout << ft::cli::fullUsage();

@@ -74,7 +74,9 @@ bool startsBlock(const std::string& line, std::string* name) {
 
 } // namespace
 
-std::string fullUsage() { return kUsage; }
+std::string fullUsage() {
+    return kUsage;
+}
 
 std::string commandUsage(const std::string& command) {
     std::istringstream in(kUsage);

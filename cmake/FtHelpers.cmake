@@ -3,8 +3,12 @@
 # Warnings for our own targets (libtorch headers are included as SYSTEM, so they stay quiet).
 function(ft_set_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter)
-  if(FT_WERROR)
-    target_compile_options(${target} PRIVATE -Werror)
+  if(FT_WERROR)   # on in CI (scripts/test under CI=true)
+    # GCC 12 under C++20 and -O3 warns about code of libstdc++'s std::string and std::vector that it
+    # inlined into ours (-Wrestrict, -Warray-bounds, -Wstringop-*), with sizes no call can reach:
+    # those stay visible but do not fail the build.
+    target_compile_options(${target} PRIVATE -Werror
+      $<$<CXX_COMPILER_ID:GNU>:-Wno-error=restrict -Wno-error=array-bounds -Wno-error=stringop-overflow -Wno-error=stringop-overread>)
   endif()
 endfunction()
 

@@ -27,15 +27,14 @@ QPalette darkPalette() {
     p.setColor(QPalette::Highlight, highlight);
     p.setColor(QPalette::HighlightedText, Qt::white);
     p.setColor(QPalette::PlaceholderText, disabled);
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, disabled);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText}) p.setColor(QPalette::Disabled, role, disabled);
     return p;
 }
 
 } // namespace
 
 void applyTheme(const QString& theme) {
-    static const QString systemStyle = QApplication::style()->name();   // before we change anything
+    static const QString systemStyle = QApplication::style()->name(); // before we change anything
     static const QPalette systemPalette = QApplication::palette();
     if (theme == QLatin1String("dark")) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));

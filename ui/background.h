@@ -25,18 +25,20 @@ void runInBackground(QObject* owner, Work work, Done done) {
 // the owner if need be, and dropped when the owner has gone meanwhile.
 class PostToOwner {
 public:
-    explicit PostToOwner(QObject* owner)
-        : m_owner(owner), m_relay(new QObject, [](QObject* relay) { relay->deleteLater(); }) {}
+    explicit PostToOwner(QObject* owner) : m_owner(owner), m_relay(new QObject, [](QObject* relay) { relay->deleteLater(); }) {}
 
     void operator()(std::function<void()> f) const {
-        QMetaObject::invokeMethod(m_relay.get(), [owner = m_owner, f = std::move(f)] {
-            if (owner) f();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_relay.get(),
+            [owner = m_owner, f = std::move(f)] {
+                if (owner) f();
+            },
+            Qt::QueuedConnection);
     }
 
 private:
     QPointer<QObject> m_owner;
-    std::shared_ptr<QObject> m_relay;   // created on the owner's thread, so queued calls run there
+    std::shared_ptr<QObject> m_relay; // created on the owner's thread, so queued calls run there
 };
 
 } // namespace ft::ui

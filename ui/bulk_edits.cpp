@@ -82,9 +82,9 @@ void BulkEdits::assignSplits() {
     const int64_t dataset = m_context.datasetId();
     if (!dataset || !m_context.saveEdit()) return;
     bool ok = false;
-    const QString ratios = QInputDialog::getText(m_dialogParent, tr("Assign Splits"),
-                                                 tr("Train / validation / test ratios for the unassigned examples:"), QLineEdit::Normal,
-                                                 QStringLiteral("0.8 / 0.1 / 0.1"), &ok);
+    const QString ratios =
+        QInputDialog::getText(m_dialogParent, tr("Assign Splits"), tr("Train / validation / test ratios for the unassigned examples:"),
+                              QLineEdit::Normal, QStringLiteral("0.8 / 0.1 / 0.1"), &ok);
     if (!ok) return;
     const QStringList parts = ratios.split(QLatin1Char('/'));
     double r[3] = {0, 0, 0};

@@ -20,9 +20,9 @@ class BulkEdits final : public QObject {
 
 public:
     struct Context {
-        std::function<int64_t()> datasetId;                // the current dataset (0: none)
-        std::function<std::vector<int64_t>()> selection;   // the examples acted on
-        std::function<bool()> saveEdit;                    // false: the pending edit could not be saved, stop
+        std::function<int64_t()> datasetId;              // the current dataset (0: none)
+        std::function<std::vector<int64_t>()> selection; // the examples acted on
+        std::function<bool()> saveEdit;                  // false: the pending edit could not be saved, stop
     };
     // `dialogParent` parents the questions asked (the tag, the ratios).
     BulkEdits(Workspace* workspace, Context context, QWidget* dialogParent);
@@ -32,12 +32,12 @@ public Q_SLOTS:
     void duplicateSelected();
     void deleteSelected();
     void tagSelected();
-    void setSplitOfSelected(int split);   // ft::Split as int
+    void setSplitOfSelected(int split); // ft::Split as int
     void assignSplits();
 
 Q_SIGNALS:
-    void datasetCreated(const QString& name);   // adding into a workspace without one made "default"
-    void exampleToShow(qlonglong id);           // added or duplicated: open it (0: none)
+    void datasetCreated(const QString& name); // adding into a workspace without one made "default"
+    void exampleToShow(qlonglong id);         // added or duplicated: open it (0: none)
     void failed(const QString& what, const QString& error);
     void logLine(const QString& line);
 

@@ -36,8 +36,7 @@
 
 namespace ft::ui {
 
-CompareView::CompareView(Workspace* workspace, QWidget* parent)
-    : QWidget(parent), m_workspace(workspace) {
+CompareView::CompareView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_workspace(workspace) {
     // Sources.
     m_baseModel = new QLineEdit(this);
     m_baseModel->setPlaceholderText(tr("base model folder"));
@@ -88,9 +87,9 @@ CompareView::CompareView(Workspace* workspace, QWidget* parent)
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, std::numeric_limits<int>::max());
     auto* sampling = new QHBoxLayout;
-    const std::pair<QString, QWidget*> controls[] = {{tr("Max tokens"), m_maxTokens}, {tr("Temperature"), m_temperature},
-                                                     {tr("Top-p"), m_topP},           {tr("Top-k"), m_topK},
-                                                     {tr("Repetition penalty"), m_repetition}, {tr("Seed"), m_seed}};
+    const std::pair<QString, QWidget*> controls[] = {
+        {tr("Max tokens"), m_maxTokens}, {tr("Temperature"), m_temperature},       {tr("Top-p"), m_topP},
+        {tr("Top-k"), m_topK},           {tr("Repetition penalty"), m_repetition}, {tr("Seed"), m_seed}};
     for (const auto& [label, w] : controls) {
         sampling->addWidget(new QLabel(label, this));
         sampling->addWidget(w);
@@ -159,7 +158,7 @@ CompareView::CompareView(Workspace* workspace, QWidget* parent)
 }
 
 CompareView::~CompareView() {
-    stop();   // workers finish their current token and let go (they hold their own references)
+    stop(); // workers finish their current token and let go (they hold their own references)
 }
 
 void CompareView::setBaseModel(const QString& dir) {
@@ -180,7 +179,7 @@ bool CompareView::selectRun(const QString& runDir, const QString& which) {
     try {
         const nlohmann::json run = readJsonFile(runfiles::runJson(str(runDir)));
         const RunConfig config = RunConfig::fromJson(run.at("config"));
-        runAdapterDir(str(runDir), str(which));   // throws when that adapter does not exist
+        runAdapterDir(str(runDir), str(which)); // throws when that adapter does not exist
         m_baseModel->setText(qstr(config.model));
         m_runChatTemplate = qstr(config.chatTemplate);
         const QStringList entry{QStringLiteral("run"), runDir, which};
@@ -202,18 +201,21 @@ bool CompareView::selectRun(const QString& runDir, const QString& which) {
 
 void CompareView::refreshRuns() {
     const QVariant current = m_tuned->currentData();
-    QList<QPair<QString, QVariant>> keep;   // adapters the user added stay
+    QList<QPair<QString, QVariant>> keep; // adapters the user added stay
     for (int i = 0; i < m_tuned->count(); ++i)
-        if (m_tuned->itemData(i).toStringList().value(0) == QLatin1String("adapter")) keep.append({m_tuned->itemText(i), m_tuned->itemData(i)});
+        if (m_tuned->itemData(i).toStringList().value(0) == QLatin1String("adapter"))
+            keep.append({m_tuned->itemText(i), m_tuned->itemData(i)});
     m_tuned->clear();
     if (!m_workspace->runsDir().isEmpty()) {
         for (const std::string& runDir : listRunFolders(str(m_workspace->runsDir()))) {
             const QString dir = qstr(runDir);
             const QFileInfo info(dir);
             if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("adapter"))))
-                m_tuned->addItem(QStringLiteral("%1 · final").arg(info.fileName()), QStringList{QStringLiteral("run"), dir, QStringLiteral("final")});
+                m_tuned->addItem(QStringLiteral("%1 · final").arg(info.fileName()),
+                                 QStringList{QStringLiteral("run"), dir, QStringLiteral("final")});
             if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("best_adapter"))))
-                m_tuned->addItem(QStringLiteral("%1 · best").arg(info.fileName()), QStringList{QStringLiteral("run"), dir, QStringLiteral("best")});
+                m_tuned->addItem(QStringLiteral("%1 · best").arg(info.fileName()),
+                                 QStringList{QStringLiteral("run"), dir, QStringLiteral("best")});
             for (const auto& c : listCheckpoints(str(dir))) {
                 const QString name = qstr(runfiles::checkpointName(c.step));
                 m_tuned->addItem(QStringLiteral("%1 · %2").arg(info.fileName(), name), QStringList{QStringLiteral("run"), dir, name});
@@ -259,7 +261,7 @@ void CompareView::showExample(int index) {
     for (size_t i = 0; i + 1 < conversation.size(); ++i) {
         const auto& m = conversation[i];
         if (m.role == "system") system = qstr(m.content);
-        else user = qstr(m.content);   // the last user turn is the prompt; earlier turns stay in the conversation
+        else user = qstr(m.content); // the last user turn is the prompt; earlier turns stay in the conversation
     }
     m_system->setText(system);
     m_prompt->setPlainText(user);
@@ -304,7 +306,7 @@ void CompareView::generate() {
         conversation.assign(ex.begin(), ex.end() - 1);
         for (auto it = conversation.rbegin(); it != conversation.rend(); ++it)
             if (it->role == "user") {
-                it->content = str(m_prompt->toPlainText());   // the user may have edited it
+                it->content = str(m_prompt->toPlainText()); // the user may have edited it
                 break;
             }
     } else {

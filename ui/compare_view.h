@@ -9,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-#include "chat/chat_template.h"   // ChatMessage (plain types)
+#include "chat/chat_template.h" // ChatMessage (plain types)
 
 class QCheckBox;
 class QComboBox;
@@ -24,7 +24,7 @@ class QTextBrowser;
 namespace ft {
 class ChatModel;
 struct ChatModelOptions;
-}
+} // namespace ft
 
 namespace ft::ui {
 
@@ -40,12 +40,12 @@ public:
     ~CompareView() override;
 
     void setBaseModel(const QString& dir);
-    void setAdapterDir(const QString& dir);           // a PEFT adapter folder
-    bool selectRun(const QString& runDir, const QString& which = QStringLiteral("final"));   // final|best|step-N
+    void setAdapterDir(const QString& dir);                                                // a PEFT adapter folder
+    bool selectRun(const QString& runDir, const QString& which = QStringLiteral("final")); // final|best|step-N
     void setPrompt(const QString& user, const QString& system = {});
     // Loads the validation examples of a workspace dataset for stepping (a run does this itself).
     int loadExamples(const QString& workspaceDir, const QString& dataset);
-    void showExample(int index);                      // sets the prompt and the reference, and generates
+    void showExample(int index); // sets the prompt and the reference, and generates
 
     QString baseText() const;
     QString tunedText() const;
@@ -59,7 +59,7 @@ public Q_SLOTS:
     void refreshRuns();
 
 Q_SIGNALS:
-    void generationFinished();   // both sides are done (or failed)
+    void generationFinished(); // both sides are done (or failed)
     void logLine(const QString& line);
 
 private:
@@ -87,7 +87,7 @@ private:
     QLabel* m_exampleLabel = nullptr;
     ReplyPane* m_base = nullptr;
     ReplyPane* m_tunedSide = nullptr;
-    std::vector<std::vector<ChatMessage>> m_examples;   // conversations; the last turn is the reference
+    std::vector<std::vector<ChatMessage>> m_examples; // conversations; the last turn is the reference
     int m_exampleIndex = -1;
     QString m_runChatTemplate;
 };

@@ -18,13 +18,14 @@ json::json_pointer jsonPointer(const QString& path) {
 }
 
 void ConfigBinder::add(const QString& path, QWidget* widget, std::function<void(json&)> store, std::function<void(const json&)> load) {
-    widget->setObjectName(path);   // tests and error marks find fields by their key
+    widget->setObjectName(path); // tests and error marks find fields by their key
     m_bindings.push_back({path, widget, std::move(store), std::move(load)});
 }
 
 void ConfigBinder::bind(const QString& path, QSpinBox* w) {
     const auto ptr = jsonPointer(path);
-    add(path, w, [w, ptr](json& j) { j[ptr] = w->value(); },
+    add(
+        path, w, [w, ptr](json& j) { j[ptr] = w->value(); },
         [w, ptr](const json& j) {
             if (j.contains(ptr) && j[ptr].is_number()) w->setValue(j[ptr].get<int>());
         });
@@ -32,7 +33,8 @@ void ConfigBinder::bind(const QString& path, QSpinBox* w) {
 
 void ConfigBinder::bind(const QString& path, QDoubleSpinBox* w) {
     const auto ptr = jsonPointer(path);
-    add(path, w, [w, ptr](json& j) { j[ptr] = w->value(); },
+    add(
+        path, w, [w, ptr](json& j) { j[ptr] = w->value(); },
         [w, ptr](const json& j) {
             if (j.contains(ptr) && j[ptr].is_number()) w->setValue(j[ptr].get<double>());
         });
@@ -40,7 +42,8 @@ void ConfigBinder::bind(const QString& path, QDoubleSpinBox* w) {
 
 void ConfigBinder::bind(const QString& path, QCheckBox* w) {
     const auto ptr = jsonPointer(path);
-    add(path, w, [w, ptr](json& j) { j[ptr] = w->isChecked(); },
+    add(
+        path, w, [w, ptr](json& j) { j[ptr] = w->isChecked(); },
         [w, ptr](const json& j) {
             if (j.contains(ptr) && j[ptr].is_boolean()) w->setChecked(j[ptr].get<bool>());
         });
@@ -48,7 +51,8 @@ void ConfigBinder::bind(const QString& path, QCheckBox* w) {
 
 void ConfigBinder::bind(const QString& path, QLineEdit* w) {
     const auto ptr = jsonPointer(path);
-    add(path, w, [w, ptr](json& j) { j[ptr] = w->text().trimmed().toStdString(); },
+    add(
+        path, w, [w, ptr](json& j) { j[ptr] = w->text().trimmed().toStdString(); },
         [w, ptr](const json& j) {
             if (j.contains(ptr) && j[ptr].is_string()) w->setText(QString::fromStdString(j[ptr].get<std::string>()));
         });
@@ -56,7 +60,8 @@ void ConfigBinder::bind(const QString& path, QLineEdit* w) {
 
 void ConfigBinder::bindNumber(const QString& path, QLineEdit* w) {
     const auto ptr = jsonPointer(path);
-    add(path, w,
+    add(
+        path, w,
         [w, ptr, path](json& j) {
             bool ok = false;
             const double v = w->text().trimmed().toDouble(&ok);
@@ -70,7 +75,8 @@ void ConfigBinder::bindNumber(const QString& path, QLineEdit* w) {
 
 void ConfigBinder::bind(const QString& path, QComboBox* w) {
     const auto ptr = jsonPointer(path);
-    add(path, w,
+    add(
+        path, w,
         [w, ptr](json& j) {
             const QVariant data = w->currentData();
             j[ptr] = (data.isValid() ? data.toString() : w->currentText()).toStdString();

@@ -25,9 +25,9 @@ public:
     void bind(const QString& path, QSpinBox* widget);
     void bind(const QString& path, QDoubleSpinBox* widget);
     void bind(const QString& path, QCheckBox* widget);
-    void bind(const QString& path, QLineEdit* widget);          // text
-    void bindNumber(const QString& path, QLineEdit* widget);    // a number in any notation (2e-4); bad text is an error
-    void bind(const QString& path, QComboBox* widget);          // the item whose data (or text) is the value
+    void bind(const QString& path, QLineEdit* widget);       // text
+    void bindNumber(const QString& path, QLineEdit* widget); // a number in any notation (2e-4); bad text is an error
+    void bind(const QString& path, QComboBox* widget);       // the item whose data (or text) is the value
 
     // Widgets -> json. A number field that holds no number is left out and reported in *problems;
     // without `problems`, it throws ft::Error naming the field.
@@ -35,7 +35,7 @@ public:
     // json -> widgets (keys absent from `config` leave their widget alone).
     void load(const nlohmann::json& config);
 
-    QWidget* widget(const QString& path) const;   // null when no widget is bound to the key
+    QWidget* widget(const QString& path) const; // null when no widget is bound to the key
 
 private:
     struct Binding {

@@ -9,8 +9,7 @@
 
 namespace ft::ui {
 
-DatasetTableModel::DatasetTableModel(Workspace* workspace, QObject* parent)
-    : QAbstractTableModel(parent), m_workspace(workspace) {}
+DatasetTableModel::DatasetTableModel(Workspace* workspace, QObject* parent) : QAbstractTableModel(parent), m_workspace(workspace) {}
 
 void DatasetTableModel::setQuery(int64_t datasetId, const ExampleFilter& filter) {
     m_dataset = datasetId;
@@ -32,7 +31,7 @@ void DatasetTableModel::refresh() {
         try {
             m_count = int(std::min<int64_t>(store->count(m_dataset, m_filter), std::numeric_limits<int>::max()));
         } catch (const std::exception&) {
-            m_count = 0;   // a malformed search query matches nothing; the view shows the query's error
+            m_count = 0; // a malformed search query matches nothing; the view shows the query's error
         }
     }
     endResetModel();
@@ -45,7 +44,7 @@ const Example* DatasetTableModel::row(int r) const {
     if (it == m_pages.end()) {
         DatasetStore* store = m_workspace->store();
         if (!store) return nullptr;
-        if (m_pages.size() >= kMaxPages) {   // forget the least recently used page
+        if (m_pages.size() >= kMaxPages) { // forget the least recently used page
             auto oldest = m_pages.begin();
             for (auto p = m_pages.begin(); p != m_pages.end(); ++p)
                 if (p->second.lastUse < oldest->second.lastUse) oldest = p;
@@ -115,7 +114,7 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
             return tags.join(QStringLiteral(", "));
         }
         case Tokens: {
-            const Page& page = m_pages.at(index.row() / kPageSize);   // row() just cached it
+            const Page& page = m_pages.at(index.row() / kPageSize); // row() just cached it
             auto it = page.tokens.find(e->id);
             return it == page.tokens.end() ? QVariant() : QVariant::fromValue<qlonglong>(it->second.total);
         }
@@ -124,8 +123,7 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Status && !e->problems.empty()) return QBrush(QColor(214, 39, 40));
-    if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == Tokens))
-        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == Tokens)) return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "data/curation.h"
-#include "data/dataset_store.h"   // plain types; no SQLite in this header
+#include "data/dataset_store.h" // plain types; no SQLite in this header
 
 namespace ft::ui {
 
@@ -22,14 +22,14 @@ public:
 
     explicit DatasetTableModel(Workspace* workspace, QObject* parent = nullptr);
 
-    void setQuery(int64_t datasetId, const ExampleFilter& filter);   // datasetId 0 = none; one recount
-    void setTokenCountKey(const std::string& key);   // the Tokens column shows counts cached under it
+    void setQuery(int64_t datasetId, const ExampleFilter& filter); // datasetId 0 = none; one recount
+    void setTokenCountKey(const std::string& key);                 // the Tokens column shows counts cached under it
     int64_t datasetId() const { return m_dataset; }
     const ExampleFilter& filter() const { return m_filter; }
 
-    void refresh();   // the store changed: recount and drop cached pages
-    int64_t exampleId(int row) const;   // 0 when out of range
-    int rowOfId(int64_t id) const;      // among the cached pages; -1 when not cached
+    void refresh();                   // the store changed: recount and drop cached pages
+    int64_t exampleId(int row) const; // 0 when out of range
+    int rowOfId(int64_t id) const;    // among the cached pages; -1 when not cached
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

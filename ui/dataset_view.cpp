@@ -44,8 +44,8 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     setAcceptDrops(true);
 
     // Bulk edits of the selection (the editor's pending edit saved first).
-    m_bulk = new BulkEdits(m_workspace, {[this] { return datasetId(); }, [this] { return selectedIds(); }, [this] { return saveCurrentEdit(); }},
-                           this);
+    m_bulk = new BulkEdits(m_workspace,
+                           {[this] { return datasetId(); }, [this] { return selectedIds(); }, [this] { return saveCurrentEdit(); }}, this);
     connect(m_bulk, &BulkEdits::datasetCreated, this, [this](const QString& name) {
         reloadDatasets();
         setCurrentDataset(name);
@@ -91,7 +91,7 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     m_tagFilter->setPlaceholderText(tr("Tag"));
     m_tagFilter->setMaximumWidth(120);
     m_count = new QLabel(this);
-    auto* searchDelay = new QTimer(this);   // search as the user types, without a query per key
+    auto* searchDelay = new QTimer(this); // search as the user types, without a query per key
     searchDelay->setSingleShot(true);
     searchDelay->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
@@ -103,8 +103,8 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Dataset:"), this));
     top->addWidget(m_datasets);
-    for (QWidget* w : {static_cast<QWidget*>(newButton), static_cast<QWidget*>(importButton),
-                       static_cast<QWidget*>(exportButton), static_cast<QWidget*>(splitsButton)})
+    for (QWidget* w : {static_cast<QWidget*>(newButton), static_cast<QWidget*>(importButton), static_cast<QWidget*>(exportButton),
+                       static_cast<QWidget*>(splitsButton)})
         top->addWidget(w);
     top->addStretch(1);
     top->addWidget(m_count);
@@ -164,7 +164,8 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     });
     m_tabs->addTab(m_import, tr("Import Report"));
 
-    m_lengths = new TokenLengthsPanel(m_workspace, [this] { return datasetId(); }, [this] { return !m_busy; }, this);
+    m_lengths = new TokenLengthsPanel(
+        m_workspace, [this] { return datasetId(); }, [this] { return !m_busy; }, this);
     connect(m_lengths, &TokenLengthsPanel::busyChanged, this, &DatasetView::setBusy);
     connect(m_lengths, &TokenLengthsPanel::counted, this, [this](int counted, const QString& key) {
         m_model->setTokenCountKey(str(key));
@@ -246,7 +247,7 @@ void DatasetView::createActions() {
         QAction* a = splitMenu->addAction(QString::fromLatin1(splitName(s)), this, [this, s] { m_bulk->setSplitOfSelected(int(s)); });
         a->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + key++)));
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        addAction(a);   // the shortcut; the table's context menu shows them in the submenu
+        addAction(a); // the shortcut; the table's context menu shows them in the submenu
     }
     m_table->addAction(splitMenu->menuAction());
     auto* find = new QAction(tr("Find"), this);
@@ -304,7 +305,7 @@ void DatasetView::applyFilter() {
 void DatasetView::onStoreChanged() {
     if (m_datasets->count() != int(m_workspace->store() ? m_workspace->store()->datasetNames().size() : 0)) reloadDatasets();
     m_model->refresh();
-    m_editor->reloadIfUnchanged();   // it may have been changed by undo/redo, or deleted
+    m_editor->reloadIfUnchanged(); // it may have been changed by undo/redo, or deleted
 }
 
 bool DatasetView::saveCurrentEdit() {
@@ -368,7 +369,7 @@ widgets::HistogramChart* DatasetView::histogram() const {
     return m_lengths->histogram();
 }
 
-void DatasetView::setBusy(bool busy) {   // one worker at a time: an import, a count or a search
+void DatasetView::setBusy(bool busy) { // one worker at a time: an import, a count or a search
     m_busy = busy;
     m_progress->setRange(0, 0);
     m_progress->setVisible(busy);

@@ -45,11 +45,11 @@ public:
     void importFiles(const QStringList& paths);
     bool setCurrentDataset(const QString& name);
     QString currentDataset() const;
-    void setTokenizerModel(const QString& modelDir);   // whose tokenizer and template count tokens
+    void setTokenizerModel(const QString& modelDir); // whose tokenizer and template count tokens
 
     void selectRow(int row);
     int64_t currentExampleId() const;
-    bool saveCurrentEdit();   // writes the editor's changes (one undoable step); true when nothing was lost
+    bool saveCurrentEdit(); // writes the editor's changes (one undoable step); true when nothing was lost
     BulkEdits* bulkEdits() const { return m_bulk; }
 
     DatasetTableModel* tableModel() const { return m_model; }
@@ -66,7 +66,7 @@ public Q_SLOTS:
     void newDataset();
     void countTokens();
     void findDuplicates();
-    void removeDuplicates();   // all but the first of every checked group
+    void removeDuplicates(); // all but the first of every checked group
 
 Q_SIGNALS:
     void importFinished(int imported, int skipped);

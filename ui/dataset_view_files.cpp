@@ -20,9 +20,8 @@
 namespace ft::ui {
 
 void DatasetView::chooseImportFiles() {
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Import Examples"), QString(),
-        tr("Datasets (*.jsonl *.json *.csv *.tsv *.txt *.md);;All files (*)"));
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import Examples"), QString(),
+                                                            tr("Datasets (*.jsonl *.json *.csv *.tsv *.txt *.md);;All files (*)"));
     if (!paths.isEmpty()) importFiles(paths);
 }
 
@@ -32,8 +31,7 @@ void DatasetView::importFiles(const QStringList& paths) {
     QString dataset = m_datasets->currentText();
     if (dataset.isEmpty()) dataset = QFileInfo(paths.first()).completeBaseName();
     QString error;
-    if (!m_workspace->edit([&](DatasetStore& s) { s.ensureDataset(str(dataset)); }, &error))
-        return showError(tr("Cannot import"), error);
+    if (!m_workspace->edit([&](DatasetStore& s) { s.ensureDataset(str(dataset)); }, &error)) return showError(tr("Cannot import"), error);
     reloadDatasets();
     setCurrentDataset(dataset);
 

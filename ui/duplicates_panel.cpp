@@ -28,7 +28,10 @@ struct DuplicateOutcome {
 
 DuplicatesPanel::DuplicatesPanel(Workspace* workspace, std::function<int64_t()> datasetId, std::function<bool()> idle,
                                  std::function<bool()> beforeEdit, QWidget* parent)
-    : QWidget(parent), m_workspace(workspace), m_datasetId(std::move(datasetId)), m_idle(std::move(idle)),
+    : QWidget(parent),
+      m_workspace(workspace),
+      m_datasetId(std::move(datasetId)),
+      m_idle(std::move(idle)),
       m_beforeEdit(std::move(beforeEdit)) {
     m_groups = new QTreeWidget(this);
     m_groups->setHeaderLabels({tr("Group"), tr("Examples"), tr("Prompt")});
@@ -95,8 +98,7 @@ void DuplicatesPanel::find() {
                         child->setData(0, Qt::UserRole, QVariant::fromValue<qlonglong>(id));
                         try {
                             child->setText(2, DatasetTableModel::preview(store->get(id).messages, false));
-                        } catch (const std::exception&) {
-                        }
+                        } catch (const std::exception&) {}
                     }
                     group->setData(1, Qt::UserRole, ids);
                     if (g.size() > 0) group->setText(2, group->child(0)->text(2));

@@ -21,17 +21,17 @@ public:
     // `datasetId` names the dataset to search (0: none); `idle` says whether the view has no other
     // work on a worker (one at a time); `beforeEdit` saves the view's pending edit and says whether
     // removing may go ahead.
-    DuplicatesPanel(Workspace* workspace, std::function<int64_t()> datasetId, std::function<bool()> idle,
-                    std::function<bool()> beforeEdit, QWidget* parent = nullptr);
+    DuplicatesPanel(Workspace* workspace, std::function<int64_t()> datasetId, std::function<bool()> idle, std::function<bool()> beforeEdit,
+                    QWidget* parent = nullptr);
 
     QTreeWidget* groups() const { return m_groups; }
 
 public Q_SLOTS:
     void find();
-    void removeChecked();   // all but the first of every checked group
+    void removeChecked(); // all but the first of every checked group
 
 Q_SIGNALS:
-    void busyChanged(bool busy);               // a search runs on a worker
+    void busyChanged(bool busy); // a search runs on a worker
     void found(int groups);
     void exampleActivated(qlonglong id);
     void failed(const QString& what, const QString& error);

@@ -37,12 +37,8 @@ namespace {
 // What the train split's token lengths depend on; a change of anything else re-plans from them.
 std::string dataKey(const RunConfig& c) {
     const nlohmann::json j = c.toJson();
-    return nlohmann::json{{"model", j["model"]},
-                          {"tokenizer", j["tokenizer"]},
-                          {"chat_template", j["chat_template"]},
-                          {"data", j["data"]},
-                          {"loss_on", j["train"]["loss_on"]},
-                          {"max_seq_len", j["train"]["max_seq_len"]}}
+    return nlohmann::json{{"model", j["model"]}, {"tokenizer", j["tokenizer"]},      {"chat_template", j["chat_template"]},
+                          {"data", j["data"]},   {"loss_on", j["train"]["loss_on"]}, {"max_seq_len", j["train"]["max_seq_len"]}}
         .dump();
 }
 
@@ -82,7 +78,7 @@ void EstimatePanel::update(const RunConfig* config, const ModelSummary* model) {
     }
     m_measureButton->setEnabled(true);
     const RunConfig& c = *config;
-    const bool cuda = c.device.rfind("cuda", 0) == 0 || (c.device == "auto" && autoDeviceId() != "cpu");   // core's choice
+    const bool cuda = c.device.rfind("cuda", 0) == 0 || (c.device == "auto" && autoDeviceId() != "cpu"); // core's choice
     const MemoryEstimate e = estimateTrainingMemory(*model, c, cuda, trainingAttentionIsFused(cuda));
     lines << tr("<b>Peak memory ≈ %1</b> on %2 (weights %3, adapters and optimizer %4, activations %5, logits %6, runtime %7)")
                  .arg(qstr(formatBytes(e.total())), cuda ? tr("the GPU") : tr("the CPU"), qstr(formatBytes(e.weights)),
@@ -118,7 +114,10 @@ void EstimatePanel::update(const RunConfig* config, const ModelSummary* model) {
         if (r.truncated) notes << tr("%n cut at %1 tokens", nullptr, int(r.truncated)).arg(c.train.maxSeqLen);
         if (r.noTargets) notes << tr("%n left out: no reply token within %1 tokens", nullptr, int(r.noTargets)).arg(c.train.maxSeqLen);
         if (r.invalid) notes << tr("%n left out for problems (see the Dataset view)", nullptr, int(r.invalid));
-        if (!notes.isEmpty()) lines << tr("<span style='color:#b9770e'>Examples: %1; the longest kept has %2 tokens.</span>").arg(notes.join(QStringLiteral("; "))).arg(r.longest);
+        if (!notes.isEmpty())
+            lines << tr("<span style='color:#b9770e'>Examples: %1; the longest kept has %2 tokens.</span>")
+                         .arg(notes.join(QStringLiteral("; ")))
+                         .arg(r.longest);
     } else {
         lines << tr("Steps: counting the train split's tokens…");
     }
@@ -130,7 +129,7 @@ void EstimatePanel::update(const RunConfig* config, const ModelSummary* model) {
 }
 
 void EstimatePanel::countData(const RunConfig& config, const std::string& key) {
-    if (m_counting) return;   // the running count finishes first; the view's next update() asks again
+    if (m_counting) return; // the running count finishes first; the view's next update() asks again
     m_counting = true;
     runInBackground<std::shared_ptr<const DataCount>>(
         this,
@@ -148,7 +147,7 @@ void EstimatePanel::countData(const RunConfig& config, const std::string& key) {
         [this](const std::shared_ptr<const DataCount>& d) {
             m_counting = false;
             m_data = d;
-            Q_EMIT dataCounted();   // the view's update() starts the wanted count if it differs
+            Q_EMIT dataCounted(); // the view's update() starts the wanted count if it differs
         });
 }
 

@@ -34,27 +34,27 @@ public:
 
     QString estimateText() const;
     QString measureText() const;
-    bool counting() const { return m_counting; }   // a worker is reading the train split
+    bool counting() const { return m_counting; } // a worker is reading the train split
 
 public Q_SLOTS:
     void measure();
 
 Q_SIGNALS:
-    void measured(bool ok);   // then the view calls update() again
-    void dataCounted();       // likewise
+    void measured(bool ok); // then the view calls update() again
+    void dataCounted();     // likewise
 
 private:
     struct DataCount;
     void countData(const RunConfig& config, const std::string& key);
 
     Workspace* m_workspace;
-    std::shared_ptr<const DataCount> m_data;   // the last count read, for m_data->key
+    std::shared_ptr<const DataCount> m_data; // the last count read, for m_data->key
     bool m_counting = false;
     std::function<bool(RunConfig*)> m_currentConfig;
     QLabel* m_estimate = nullptr;
     QLabel* m_measure = nullptr;
     QPushButton* m_measureButton = nullptr;
-    double m_secondsPerStep = 0;   // measured; 0 = not yet
+    double m_secondsPerStep = 0; // measured; 0 = not yet
 };
 
 } // namespace ft::ui

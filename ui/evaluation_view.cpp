@@ -79,7 +79,8 @@ EvaluationView::EvaluationView(Workspace* workspace, QWidget* parent) : QWidget(
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_reportPath).dir().filePath(QStringLiteral("report.html"))));
     });
     connect(m_pdf, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Print Report to PDF"), QStringLiteral("evaluation.pdf"), tr("PDF (*.pdf)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Print Report to PDF"), QStringLiteral("evaluation.pdf"), tr("PDF (*.pdf)"));
         if (!path.isEmpty() && printToPdf(path)) Q_EMIT logLine(tr("Printed the report to %1").arg(path));
     });
     auto reload = [this] {
@@ -89,7 +90,7 @@ EvaluationView::EvaluationView(Workspace* workspace, QWidget* parent) : QWidget(
     connect(m_split, &QComboBox::currentIndexChanged, this, reload);
 
     auto* controls = new QHBoxLayout;
-    const std::pair<QString, QWidget*> fields[] = {{tr("Run"), m_run},           {tr("Split"), m_split},       {QString(), m_adapter},
+    const std::pair<QString, QWidget*> fields[] = {{tr("Run"), m_run},          {tr("Split"), m_split},    {QString(), m_adapter},
                                                    {tr("Few-shot"), m_fewShot}, {tr("Examples"), m_limit}, {tr("Max tokens"), m_maxTokens}};
     for (const auto& [label, w] : fields) {
         if (!label.isEmpty()) controls->addWidget(new QLabel(label, this));
@@ -183,7 +184,8 @@ QString EvaluationView::currentRun() const {
 
 QString EvaluationView::reportPath() const {
     if (currentRun().isEmpty()) return {};
-    return qstr(evalReportDir(currentRun().toStdString(), m_split->currentData().toString().toStdString())) + QStringLiteral("/report.json");
+    return qstr(evalReportDir(currentRun().toStdString(), m_split->currentData().toString().toStdString())) +
+           QStringLiteral("/report.json");
 }
 
 void EvaluationView::evaluate() {
@@ -216,7 +218,7 @@ void EvaluationView::evaluate() {
                 const EvalResult r = evaluateRun(
                     o,
                     [this, post](const std::string& phase, int64_t done, int64_t total) {
-                        post([this, p = qstr(phase), done, total] {   // runs only while the view lives
+                        post([this, p = qstr(phase), done, total] { // runs only while the view lives
                             m_phase->setText(p);
                             m_progress->setRange(0, int(total));
                             m_progress->setValue(int(done));
@@ -301,7 +303,8 @@ void EvaluationView::showReport() {
         bar->addData(x, m["mean"].get<double>());
         auto* err = new QCPErrorBars(m_chart->xAxis, m_chart->yAxis);
         err->setDataPlottable(bar);
-        err->setData(QVector<double>{m["mean"].get<double>() - m["low"].get<double>()}, QVector<double>{m["high"].get<double>() - m["mean"].get<double>()});
+        err->setData(QVector<double>{m["mean"].get<double>() - m["low"].get<double>()},
+                     QVector<double>{m["high"].get<double>() - m["mean"].get<double>()});
         ticks << x++;
         names << systemLabel(s);
     }
@@ -327,10 +330,11 @@ void EvaluationView::showReport() {
     for (int row = 0; row < metricNames.size(); ++row)
         for (int col = 0; col < int(systems.size()); ++col) {
             const json& m = r["metrics"][systems[size_t(col)]][metricNames[row].toStdString()];
-            m_metrics->setItem(row, col, new QTableWidgetItem(QStringLiteral("%1  [%2, %3]")
-                                                                  .arg(m["mean"].get<double>(), 0, 'f', 3)
-                                                                  .arg(m["low"].get<double>(), 0, 'f', 3)
-                                                                  .arg(m["high"].get<double>(), 0, 'f', 3)));
+            m_metrics->setItem(row, col,
+                               new QTableWidgetItem(QStringLiteral("%1  [%2, %3]")
+                                                        .arg(m["mean"].get<double>(), 0, 'f', 3)
+                                                        .arg(m["low"].get<double>(), 0, 'f', 3)
+                                                        .arg(m["high"].get<double>(), 0, 'f', 3)));
         }
     m_metrics->resizeColumnsToContents();
 

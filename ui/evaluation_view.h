@@ -35,7 +35,7 @@ public:
     bool selectRun(const QString& runDir);
     void setSplit(const QString& split);
     void setOptions(int fewShot, int limit, int maxNewTokens);
-    bool loadReport(const QString& reportJson);   // shows a report written earlier
+    bool loadReport(const QString& reportJson); // shows a report written earlier
     bool printToPdf(const QString& path);
 
     bool isRunning() const { return m_control != nullptr; }
@@ -77,7 +77,7 @@ private:
     QTableWidget* m_examples = nullptr;
     nlohmann::json m_report;
     QString m_reportPath;
-    std::shared_ptr<RunControl> m_control;   // of the evaluation in progress
+    std::shared_ptr<RunControl> m_control; // of the evaluation in progress
 };
 
 } // namespace ft::ui

@@ -85,15 +85,14 @@ void ExampleEditorPanel::load(int64_t id) {
         try {
             e = store->get(id);
             found = true;
-        } catch (const std::exception&) {
-        }
+        } catch (const std::exception&) {}
     }
     QList<widgets::Turn> turns;
     for (const auto& m : e.messages) turns.push_back({qstr(m.role), qstr(m.content)});
     m_editor->setTurns(turns);
     m_editor->setProblems(found && !e.problems.empty() ? tr("Problems: %1").arg(qstr(e.problems)) : QString());
-    for (QWidget* w : {static_cast<QWidget*>(m_editor), static_cast<QWidget*>(m_split), static_cast<QWidget*>(m_tags),
-                       static_cast<QWidget*>(m_note)})
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_editor), static_cast<QWidget*>(m_split), static_cast<QWidget*>(m_tags), static_cast<QWidget*>(m_note)})
         w->setEnabled(found);
     m_split->setCurrentIndex(m_split->findData(int(e.split)));
     m_tags->setText(qstrList(e.tags).join(QStringLiteral(", ")));
@@ -124,7 +123,7 @@ bool ExampleEditorPanel::save() {
     const std::string note = str(m_note->text());
     QString error;
     const bool ok = m_workspace->edit(
-        [&](DatasetStore& store) {   // the whole example in one edit: one undo step
+        [&](DatasetStore& store) { // the whole example in one edit: one undo step
             Example e = store.get(id);
             if (textModified) {
                 e.messages.clear();
@@ -142,7 +141,7 @@ bool ExampleEditorPanel::save() {
     }
     m_editor->setModified(false);
     m_metaModified = false;
-    load(id);   // shows the problems the store found
+    load(id); // shows the problems the store found
     return true;
 }
 

@@ -16,7 +16,7 @@ namespace ft::ui {
 
 QSpinBox* spin(int lo, int hi, const QString& tip = {});
 QDoubleSpinBox* dspin(double lo, double hi, int decimals, double step, const QString& tip = {});
-QComboBox* combo(const QStringList& values);   // each item's data is its text
+QComboBox* combo(const QStringList& values); // each item's data is its text
 QWidget* withBrowse(QLineEdit* edit, const std::function<void()>& browse);
 
 } // namespace ft::ui

@@ -25,8 +25,9 @@ ImportPanel::ImportPanel(Workspace* workspace, QWidget* parent) : QWidget(parent
     m_report = new QPlainTextEdit(this);
     m_report->setObjectName(QStringLiteral("importReport"));
     m_report->setReadOnly(true);
-    m_report->setPlaceholderText(tr("Import files with Import… or drop them here. Formats: messages/ShareGPT/Alpaca/"
-                                    "prompt-completion JSONL or JSON, CSV, TSV, plain text."));
+    m_report->setPlaceholderText(
+        tr("Import files with Import… or drop them here. Formats: messages/ShareGPT/Alpaca/"
+           "prompt-completion JSONL or JSON, CSV, TSV, plain text."));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_report);

@@ -22,7 +22,7 @@ public:
     QString reportText() const;
 
 Q_SIGNALS:
-    void progress(int permille);   // of the bytes of the file being read
+    void progress(int permille); // of the bytes of the file being read
     void finished(int imported, int skipped);
     void logLine(const QString& line);
 

@@ -27,8 +27,7 @@ int main(int argc, char** argv) {
     const QString language = ft::ui::settings::language.get();
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     QTranslator qtTranslator, appTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     if (appTranslator.load(locale, QStringLiteral("finetune_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
@@ -49,10 +48,11 @@ int main(int argc, char** argv) {
                                     QStringLiteral("file"));
     parser.addOption(configOption);
     // For scripts/screenshots: walk the views, save one PNG each to DIR, quit.
-    QCommandLineOption screenshotsOption(QStringLiteral("screenshots"), QApplication::translate("main", "Save a screenshot of every view to this folder and quit."),
+    QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
+                                         QApplication::translate("main", "Save a screenshot of every view to this folder and quit."),
                                          QStringLiteral("dir"));
-    QCommandLineOption tourRunOption(QStringLiteral("tour-run"), QApplication::translate("main", "The run folder the screenshot tour shows."),
-                                     QStringLiteral("dir"));
+    QCommandLineOption tourRunOption(QStringLiteral("tour-run"),
+                                     QApplication::translate("main", "The run folder the screenshot tour shows."), QStringLiteral("dir"));
     parser.addOption(screenshotsOption);
     parser.addOption(tourRunOption);
     parser.process(app);
@@ -63,8 +63,7 @@ int main(int argc, char** argv) {
     // The workspace given, else the last one, else a default folder in the home directory.
     QString workspace = parser.value(workspaceOption);
     if (workspace.isEmpty()) workspace = ft::ui::settings::lastWorkspace.get();
-    if (workspace.isEmpty() || !QDir(workspace).exists())
-        workspace = QDir::home().filePath(QStringLiteral("FinetuneStudio"));
+    if (workspace.isEmpty() || !QDir(workspace).exists()) workspace = QDir::home().filePath(QStringLiteral("FinetuneStudio"));
     window.openWorkspace(workspace);
     if (parser.isSet(screenshotsOption)) {
         window.resize(1400, 880);

@@ -43,7 +43,7 @@ void pushRecent(const SettingValue<QStringList>& setting, const QString& entry) 
     while (recent.size() > kMaxRecentModels) recent.removeLast();
     setting.set(recent);
 }
-}
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("Finetune Studio"));
@@ -99,8 +99,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         rememberRecentModel(dir);
         m_datasetView->setTokenizerModel(dir);
         m_compareView->setBaseModel(dir);
-        if (m_setupView->configJson().value("model", std::string()).empty())
-            m_setupView->setModelDir(dir);
+        if (m_setupView->configJson().value("model", std::string()).empty()) m_setupView->setModelDir(dir);
     });
     connect(m_setupView, &SetupView::logLine, this, &MainWindow::appendLog);
     connect(m_compareView, &CompareView::logLine, this, &MainWindow::appendLog);
@@ -131,7 +130,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(m_trainingView->job(), &TrainingJob::finished, this, [this](TrainStatus status) {
         m_runsView->setActiveRun(QString());
-        m_compareView->refreshRuns();   // the new adapter can be compared and evaluated at once
+        m_compareView->refreshRuns(); // the new adapter can be compared and evaluated at once
         m_evaluationView->refreshRuns();
         if (status != TrainStatus::Failed && !m_trainingView->job()->runDir().isEmpty())
             m_compareView->selectRun(m_trainingView->job()->runDir()), m_evaluationView->selectRun(m_trainingView->job()->runDir());
@@ -152,7 +151,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(m_trainingView, &TrainingView::logLine, this, &MainWindow::appendLog);
 
     createMenus();
-    resize(1100, 720);   // first start; a saved geometry replaces it
+    resize(1100, 720); // first start; a saved geometry replaces it
     resizeDocks({dock}, {110}, Qt::Vertical);
     restoreGeometry(settings::windowGeometry.get());
     restoreState(settings::windowState.get());
@@ -238,8 +237,7 @@ void MainWindow::chooseWorkspace(bool create) {
         this, create ? tr("New Workspace (choose or create an empty folder)") : tr("Open Workspace"), m_workspace->dir());
     if (dir.isEmpty()) return;
     if (!create && !QFileInfo::exists(QDir(dir).filePath(QStringLiteral("workspace.db")))) {
-        const auto answer = QMessageBox::question(this, tr("Not a Workspace"),
-                                                  tr("%1 holds no workspace yet. Make it one?").arg(dir));
+        const auto answer = QMessageBox::question(this, tr("Not a Workspace"), tr("%1 holds no workspace yet. Make it one?").arg(dir));
         if (answer != QMessageBox::Yes) return;
     }
     openWorkspace(dir);
@@ -281,9 +279,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
             return;
         }
         m_trainingView->job()->stop();
-        m_trainingView->job()->wait();   // the current step, a checkpoint and the adapter
+        m_trainingView->job()->wait(); // the current step, a checkpoint and the adapter
     }
-    if (!m_datasetView->saveCurrentEdit()) {   // an edit that cannot be saved is not silently dropped
+    if (!m_datasetView->saveCurrentEdit()) { // an edit that cannot be saved is not silently dropped
         event->ignore();
         return;
     }

@@ -44,8 +44,7 @@ QString ModelView::errorText() const {
 }
 
 void ModelView::chooseModel() {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Hugging Face model folder"),
-                                                          settings::lastModelDir.get());
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Hugging Face model folder"), settings::lastModelDir.get());
     if (!dir.isEmpty()) openModel(dir);
 }
 
@@ -93,18 +92,15 @@ void ModelView::showOutcome(const QString& dir, const Outcome& o) {
     m_properties->addRow(tr("Architecture"), QString::fromStdString(s.architecture));
     m_properties->addRow(tr("Parameters"), locale.toString(qlonglong(s.parameters)));
     m_properties->addRow(tr("Weights"), tr("%1 in %n file(s), stored as %2", nullptr, int(s.weightFiles))
-                                            .arg(locale.formattedDataSize(qint64(s.weightsBytes)),
-                                                 QString::fromStdString(s.dtype)));
+                                            .arg(locale.formattedDataSize(qint64(s.weightsBytes)), QString::fromStdString(s.dtype)));
     m_properties->addGroup(tr("Shape"));
     m_properties->addRow(tr("Layers"), QString::number(s.layers));
     m_properties->addRow(tr("Hidden size"), QString::number(s.hiddenSize));
     m_properties->addRow(tr("MLP size"), QString::number(s.intermediateSize));
-    m_properties->addRow(tr("Attention heads"), tr("%1 query, %2 key/value, %3 dims each")
-                                                    .arg(s.heads).arg(s.kvHeads).arg(s.headDim));
+    m_properties->addRow(tr("Attention heads"), tr("%1 query, %2 key/value, %3 dims each").arg(s.heads).arg(s.kvHeads).arg(s.headDim));
     m_properties->addRow(tr("Vocabulary"), locale.toString(qlonglong(s.vocabSize)));
     m_properties->addRow(tr("Context length"), locale.toString(qlonglong(s.maxPositions)));
-    m_properties->addRow(tr("Rotary embeddings"), tr("theta %1, scaling %2")
-                                                      .arg(s.ropeTheta).arg(QString::fromStdString(s.ropeScaling)));
+    m_properties->addRow(tr("Rotary embeddings"), tr("theta %1, scaling %2").arg(s.ropeTheta).arg(QString::fromStdString(s.ropeScaling)));
     m_properties->addRow(tr("Tied embeddings"), s.tieWordEmbeddings ? tr("yes") : tr("no"));
     if (s.slidingWindow > 0) m_properties->addRow(tr("Sliding window"), QString::number(s.slidingWindow));
     QStringList eos;

@@ -22,13 +22,13 @@ class ModelView final : public QWidget {
 public:
     explicit ModelView(QWidget* parent = nullptr);
 
-    void openModel(const QString& dir);   // starts reading; modelLoaded or modelFailed follows
+    void openModel(const QString& dir); // starts reading; modelLoaded or modelFailed follows
     QString modelDir() const { return m_dir; }
     widgets::PropertyList* properties() const { return m_properties; }
     QString errorText() const;
 
 public Q_SLOTS:
-    void chooseModel();                   // folder dialog
+    void chooseModel(); // folder dialog
 
 Q_SIGNALS:
     void modelLoaded(const QString& dir, const QString& description);

@@ -9,8 +9,12 @@
 
 namespace ft::ui {
 
-inline QString qstr(const std::string& s) { return QString::fromStdString(s); }
-inline std::string str(const QString& s) { return s.toStdString(); }
+inline QString qstr(const std::string& s) {
+    return QString::fromStdString(s);
+}
+inline std::string str(const QString& s) {
+    return s.toStdString();
+}
 
 inline QStringList qstrList(const std::vector<std::string>& v) {
     QStringList out;

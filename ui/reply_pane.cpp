@@ -56,8 +56,9 @@ void ReplyPane::start(const ChatModelOptions& options, const std::vector<ChatMes
     clear();
     const std::string key = optionsKey(options);
     std::shared_ptr<ChatModel> model = m_key == key ? m_model : nullptr;
-    m_status->setText(model ? tr("Generating…")
-                            : tr("Loading %1…").arg(QDir(qstr(options.adapterDir.empty() ? options.modelDir : options.adapterDir)).dirName()));
+    m_status->setText(
+        model ? tr("Generating…")
+              : tr("Loading %1…").arg(QDir(qstr(options.adapterDir.empty() ? options.modelDir : options.adapterDir)).dirName()));
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_running = true;
     struct Outcome {
@@ -66,7 +67,7 @@ void ReplyPane::start(const ChatModelOptions& options, const std::vector<ChatMes
         QString error;
     };
     auto cancel = m_cancel;
-    const PostToOwner post(this);   // streamed pieces, dropped if the pane has gone meanwhile
+    const PostToOwner post(this); // streamed pieces, dropped if the pane has gone meanwhile
     runInBackground<Outcome>(
         this,
         [this, model, options, conversation, settings, cancel, post]() mutable {
@@ -98,7 +99,7 @@ void ReplyPane::start(const ChatModelOptions& options, const std::vector<ChatMes
                 m_status->setText(tr("<span style='color:#c0392b'>%1</span>").arg(o.error.toHtmlEscaped()));
                 Q_EMIT logLine(tr("Compare (%1): %2").arg(title(), o.error));
             } else {
-                m_text = qstr(o.reply.text);   // the decoded whole, in case a piece was split oddly
+                m_text = qstr(o.reply.text); // the decoded whole, in case a piece was split oddly
                 const double rate = o.reply.seconds > 0 ? double(o.reply.newTokens) / o.reply.seconds : 0;
                 m_status->setText(tr("%1 tokens, %2 tokens/s, %3 (prompt %4 tokens)")
                                       .arg(o.reply.newTokens)

@@ -5,8 +5,8 @@
 #pragma once
 #include <QGroupBox>
 
-#include "chat/chat_template.h"      // ChatMessage (plain types)
-#include "generate/chat_model.h"    // ChatModelOptions, ReplySettings (torch-free)
+#include "chat/chat_template.h"  // ChatMessage (plain types)
+#include "generate/chat_model.h" // ChatModelOptions, ReplySettings (torch-free)
 
 #include <atomic>
 #include <memory>
@@ -27,15 +27,15 @@ public:
 
     // Starts a reply on a worker (loading the model first when the options changed); finished follows.
     void start(const ChatModelOptions& options, const std::vector<ChatMessage>& conversation, const ReplySettings& settings);
-    void fail(const QString& message);   // no reply this time (the source is unusable), shown in the status
+    void fail(const QString& message); // no reply this time (the source is unusable), shown in the status
     void stop();
     void clear();
 
     bool isRunning() const { return m_running; }
     bool failed() const { return m_failed; }
     QString text() const { return m_text; }
-    void showText(const QString& plain);   // the reply as is
-    void showHtml(const QString& html);    // the reply with the differences marked
+    void showText(const QString& plain); // the reply as is
+    void showHtml(const QString& html);  // the reply with the differences marked
 
 Q_SIGNALS:
     void finished();
@@ -44,7 +44,7 @@ Q_SIGNALS:
 private:
     QTextBrowser* m_view = nullptr;
     QLabel* m_status = nullptr;
-    std::shared_ptr<ChatModel> m_model;   // loaded with m_key
+    std::shared_ptr<ChatModel> m_model; // loaded with m_key
     std::string m_key;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QString m_text;

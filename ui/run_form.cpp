@@ -37,11 +37,10 @@ namespace ft::ui {
 
 using json = nlohmann::json;
 
-
 RunForm::RunForm(Workspace* workspace, QWidget* parent)
     : QWidget(parent), m_workspace(workspace), m_binder(std::make_unique<ConfigBinder>()), m_base(RunConfig::defaultsJson()) {
     build();
-    m_base["model"] = "";   // the defaults' placeholders are not values
+    m_base["model"] = ""; // the defaults' placeholders are not values
     m_base["output_dir"] = "";
     m_model->setPlaceholderText(tr("a Hugging Face model folder"));
     m_outputDir->setPlaceholderText(tr("chosen when the model is: <workspace>/runs/<model>-<date>"));
@@ -63,8 +62,9 @@ void RunForm::setModelDir(const QString& dir) {
     m_model->setText(dir);
     // A fresh run folder name for a fresh model, unless the user chose one.
     if (!dir.isEmpty() && m_outputDir->text().isEmpty())
-        m_outputDir->setText(QDir(m_workspace->runsDir()).filePath(
-            QDir(dir).dirName() + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+        m_outputDir->setText(
+            QDir(m_workspace->runsDir())
+                .filePath(QDir(dir).dirName() + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
 }
 
 void RunForm::setModelSummary(const QString& html) {
@@ -97,8 +97,7 @@ void RunForm::load(const json& config) {
     m_base = config;
     m_binder->load(config);
     const json targets = config.value("/lora/targets"_json_pointer, json::array());
-    for (QCheckBox* box : m_targets)
-        box->setChecked(std::find(targets.begin(), targets.end(), json(str(box->text()))) != targets.end());
+    for (QCheckBox* box : m_targets) box->setChecked(std::find(targets.begin(), targets.end(), json(str(box->text()))) != targets.end());
     const json data = config.value("data", json::object());
     if (data.contains("dataset")) {
         m_fromWorkspace->setChecked(true);
@@ -150,9 +149,9 @@ void RunForm::build() {
     m_model = new QLineEdit;
     m_binder->bind(QStringLiteral("model"), m_model);
     model->addRow(tr("Folder"), withBrowse(m_model, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Base Model Folder"), m_model->text());
-        if (!dir.isEmpty()) setModelDir(dir), Q_EMIT modelChosen();
-    }));
+                      const QString dir = QFileDialog::getExistingDirectory(this, tr("Base Model Folder"), m_model->text());
+                      if (!dir.isEmpty()) setModelDir(dir), Q_EMIT modelChosen();
+                  }));
     m_modelSummary = new QLabel(tr("Choose a Hugging Face model folder (Llama, Mistral, Qwen2 families)."));
     m_modelSummary->setWordWrap(true);
     model->addRow(QString(), m_modelSummary);
@@ -168,9 +167,9 @@ void RunForm::build() {
     initAdapter->setPlaceholderText(tr("none: fresh adapters"));
     m_binder->bind(QStringLiteral("init_adapter"), initAdapter);
     model->addRow(tr("Continue from adapter"), withBrowse(initAdapter, [this, initAdapter] {
-        const QString d = QFileDialog::getExistingDirectory(this, tr("PEFT Adapter Folder"));
-        if (!d.isEmpty()) initAdapter->setText(d);
-    }));
+                      const QString d = QFileDialog::getExistingDirectory(this, tr("PEFT Adapter Folder"));
+                      if (!d.isEmpty()) initAdapter->setText(d);
+                  }));
     connect(m_model, &QLineEdit::editingFinished, this, [this] {
         setModelDir(m_model->text().trimmed());
         Q_EMIT modelChosen();
@@ -332,9 +331,9 @@ void RunForm::build() {
     m_outputDir = new QLineEdit;
     m_binder->bind(QStringLiteral("output_dir"), m_outputDir);
     hw->addRow(tr("Run folder"), withBrowse(m_outputDir, [this] {
-        const QString d = QFileDialog::getExistingDirectory(this, tr("Run Folder"), m_workspace->runsDir());
-        if (!d.isEmpty()) m_outputDir->setText(d), Q_EMIT edited();
-    }));
+                   const QString d = QFileDialog::getExistingDirectory(this, tr("Run Folder"), m_workspace->runsDir());
+                   if (!d.isEmpty()) m_outputDir->setText(d), Q_EMIT edited();
+               }));
     column->addStretch(1);
 
     // Revalidate on any edit, once the typing pauses.
@@ -347,14 +346,12 @@ void RunForm::build() {
         connect(w, &QDoubleSpinBox::valueChanged, delay, qOverload<>(&QTimer::start));
     for (QLineEdit* w : form->findChildren<QLineEdit*>()) connect(w, &QLineEdit::textEdited, delay, qOverload<>(&QTimer::start));
     for (QCheckBox* w : form->findChildren<QCheckBox*>()) connect(w, &QCheckBox::toggled, delay, qOverload<>(&QTimer::start));
-    for (QComboBox* w : form->findChildren<QComboBox*>())
-        connect(w, &QComboBox::currentTextChanged, delay, qOverload<>(&QTimer::start));
+    for (QComboBox* w : form->findChildren<QComboBox*>()) connect(w, &QComboBox::currentTextChanged, delay, qOverload<>(&QTimer::start));
 }
-
 
 void RunForm::refreshDatasets() {
     m_datasetsStale = false;
-    const QVariant current = m_dataset->currentData();   // the name; the text carries counts that change
+    const QVariant current = m_dataset->currentData(); // the name; the text carries counts that change
     QSignalBlocker block(m_dataset);
     m_dataset->clear();
     if (DatasetStore* store = m_workspace->store()) {
@@ -364,8 +361,7 @@ void RunForm::refreshDatasets() {
                 auto it = stats.splits.find(split);
                 return it == stats.splits.end() ? int64_t(0) : it->second;
             };
-            m_dataset->addItem(tr("%1 (%2 train, %3 validation)").arg(qstr(name)).arg(count("train")).arg(count("validation")),
-                               qstr(name));
+            m_dataset->addItem(tr("%1 (%2 train, %3 validation)").arg(qstr(name)).arg(count("train")).arg(count("validation")), qstr(name));
         }
     }
     const int index = m_dataset->findData(current);

@@ -5,7 +5,7 @@
 #pragma once
 #include <QWidget>
 
-#include "util/config_problem.h"   // torch-free
+#include "util/config_problem.h" // torch-free
 
 #include <memory>
 #include <vector>
@@ -39,10 +39,10 @@ public:
 
     // Marks the fields the problems name (and clears the others' marks).
     void markProblems(const std::vector<ConfigProblem>& problems);
-    QWidget* field(const QString& path) const;   // the widget bound to a JSON key ("train.lr")
+    QWidget* field(const QString& path) const; // the widget bound to a JSON key ("train.lr")
 
     QString modelDir() const;
-    void setModelDir(const QString& dir);   // and, when none is chosen yet, a fresh run folder
+    void setModelDir(const QString& dir); // and, when none is chosen yet, a fresh run folder
     void setModelSummary(const QString& html);
 
     // The workspace's datasets, re-read now (with their split counts) or when next shown.
@@ -51,8 +51,8 @@ public:
     bool datasetsStale() const { return m_datasetsStale; }
 
 Q_SIGNALS:
-    void edited();          // any field, once the typing pauses
-    void modelChosen();     // the model folder was chosen or typed
+    void edited();      // any field, once the typing pauses
+    void modelChosen(); // the model folder was chosen or typed
 
 private:
     void build();
@@ -60,7 +60,7 @@ private:
 
     Workspace* m_workspace;
     std::unique_ptr<ConfigBinder> m_binder;
-    nlohmann::json m_base;   // keys the form does not show
+    nlohmann::json m_base; // keys the form does not show
     QLineEdit* m_model = nullptr;
     QLabel* m_modelSummary = nullptr;
     QRadioButton* m_fromWorkspace = nullptr;
@@ -72,8 +72,8 @@ private:
     QWidget* m_targetsBox = nullptr;
     std::vector<QCheckBox*> m_targets;
     std::vector<QWidget*> m_marked;
-    bool m_loading = false;          // load() in progress: no edited() per field
-    bool m_datasetsStale = false;    // the workspace changed since the dataset list was read
+    bool m_loading = false;       // load() in progress: no edited() per field
+    bool m_datasetsStale = false; // the workspace changed since the dataset list was read
 };
 
 } // namespace ft::ui

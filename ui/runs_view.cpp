@@ -33,8 +33,8 @@ enum Column { Name, Status, Model, Dataset, Steps, TrainLoss, BestLoss, Device, 
 
 // A palette that tells a handful of overlaid runs apart.
 QColor runColor(int i) {
-    static const QColor colors[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44),  QColor(214, 39, 40),
-                                    QColor(148, 103, 189), QColor(140, 86, 75), QColor(227, 119, 194), QColor(127, 127, 127)};
+    static const QColor colors[] = {QColor(31, 119, 180),  QColor(255, 127, 14), QColor(44, 160, 44),   QColor(214, 39, 40),
+                                    QColor(148, 103, 189), QColor(140, 86, 75),  QColor(227, 119, 194), QColor(127, 127, 127)};
     return colors[i % 8];
 }
 
@@ -53,9 +53,8 @@ RunsView::RunsView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_w
         updateChart();
         updateButtons();
     });
-    connect(m_list, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
-        Q_EMIT openRequested(item->data(Name, Qt::UserRole).toString());
-    });
+    connect(m_list, &QTreeWidget::itemDoubleClicked, this,
+            [this](QTreeWidgetItem* item) { Q_EMIT openRequested(item->data(Name, Qt::UserRole).toString()); });
 
     m_compare = new QPushButton(tr("Compare"), this);
     m_evaluate = new QPushButton(tr("Evaluate"), this);
@@ -74,8 +73,7 @@ RunsView::RunsView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_w
         {QStringLiteral("bf16"), tr("BF16: full quality, the range of F32…")},
         {QStringLiteral("f32"), tr("F32: exact, twice the size of F16…")},
     };
-    for (const auto& [type, label] : ggufTypes)
-        ggufMenu->addAction(label, this, [this, type = type] { exportSelectedGguf(type); });
+    for (const auto& [type, label] : ggufTypes) ggufMenu->addAction(label, this, [this, type = type] { exportSelectedGguf(type); });
     ggufMenu->addSeparator();
     ggufMenu->addAction(tr("The Adapter Alone (llama.cpp --lora, Ollama ADAPTER)…"), this,
                         [this] { exportSelectedGguf(QStringLiteral("adapter")); });
@@ -169,8 +167,8 @@ void RunsView::refresh() {
         item->setText(Device, qstr(r.device + (r.dtype.empty() ? "" : ", " + r.dtype)));
         item->setText(Created, QDateTime::fromSecsSinceEpoch(qint64(r.created)).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         item->setData(Created, Qt::UserRole, r.created);
-        item->setData(Status, Qt::UserRole, QStringList{qstr(r.status), r.hasAdapter ? QStringLiteral("1") : QString(),
-                                                        QString::number(r.checkpoints)});
+        item->setData(Status, Qt::UserRole,
+                      QStringList{qstr(r.status), r.hasAdapter ? QStringLiteral("1") : QString(), QString::number(r.checkpoints)});
     }
     m_list->setSortingEnabled(true);
     block.unblock();
@@ -221,8 +219,10 @@ void RunsView::updateChart() {
         }
         if (runs.size() == 1) {
             const RunSummary r = summarizeRun(dir.toStdString());
-            details << tr("<b>%1</b>: %2 on %3, %4 train examples; folder %5").arg(qstr(r.name), QFileInfo(qstr(r.model)).fileName(),
-                                                                                 qstr(r.dataset)).arg(r.trainExamples).arg(dir.toHtmlEscaped());
+            details << tr("<b>%1</b>: %2 on %3, %4 train examples; folder %5")
+                           .arg(qstr(r.name), QFileInfo(qstr(r.model)).fileName(), qstr(r.dataset))
+                           .arg(r.trainExamples)
+                           .arg(dir.toHtmlEscaped());
         }
     }
     if (runs.size() > 1) details << tr("%n runs overlaid.", nullptr, int(runs.size()));
@@ -272,7 +272,8 @@ void RunsView::renameSelected() {
     const QStringList runs = selectedRuns();
     if (runs.size() != 1) return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename Run"), tr("New name:"), QLineEdit::Normal, QDir(runs.first()).dirName(), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Rename Run"), tr("New name:"), QLineEdit::Normal, QDir(runs.first()).dirName(), &ok);
     if (!ok) return;
     QString error;
     if (!renameRun(runs.first(), name, &error)) QMessageBox::warning(this, tr("Cannot Rename"), error);
@@ -283,10 +284,11 @@ void RunsView::deleteSelected() {
     if (runs.isEmpty()) return;
     QStringList names;
     for (const QString& r : runs) names << QDir(r).dirName();
-    const auto answer = QMessageBox::question(this, tr("Delete Runs"),
-                                              tr("Delete %n run(s) with their adapters, checkpoints and logs?\n%1", nullptr, int(runs.size()))
-                                                  .arg(names.join(QStringLiteral("\n"))),
-                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    const auto answer =
+        QMessageBox::question(this, tr("Delete Runs"),
+                              tr("Delete %n run(s) with their adapters, checkpoints and logs?\n%1", nullptr, int(runs.size()))
+                                  .arg(names.join(QStringLiteral("\n"))),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes) return;
     for (const QString& r : runs) {
         QString error;
@@ -307,8 +309,9 @@ void RunsView::exportSelectedGguf(const QString& type) {
     const QStringList runs = selectedRuns();
     if (runs.size() != 1) return;
     const bool adapter = type == QLatin1String("adapter");
-    const QString suggested = QDir(runs.first())
-                                  .filePath(QStringLiteral("export/%1-%2.gguf").arg(QDir(runs.first()).dirName(), adapter ? QStringLiteral("lora") : type));
+    const QString suggested =
+        QDir(runs.first())
+            .filePath(QStringLiteral("export/%1-%2.gguf").arg(QDir(runs.first()).dirName(), adapter ? QStringLiteral("lora") : type));
     QDir().mkpath(QFileInfo(suggested).absolutePath());
     // The dialog asks before replacing a file; the export then replaces it only once the new one is complete.
     const QString out = QFileDialog::getSaveFileName(this, adapter ? tr("Save the Adapter as GGUF") : tr("Save the Model as GGUF"),
@@ -332,7 +335,7 @@ void RunsView::exportRun(const QString& runDir, const QString& kind, const QStri
                 ExportOptions options;
                 options.kind = exportKindFromName(str(kind));
                 (isGguf(options.kind) ? options.type : options.dtype) = str(dtype);
-                options.overwrite = true;   // the save dialog asked before replacing a file
+                options.overwrite = true; // the save dialog asked before replacing a file
                 const ExportResult r = exportAs(exportSourceOfRun(str(runDir), "final"), str(outDir), options);
                 o.ok = true;
                 if (isGguf(options.kind)) {

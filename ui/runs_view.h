@@ -24,15 +24,15 @@ class RunsView final : public QWidget {
 public:
     explicit RunsView(Workspace* workspace, QWidget* parent = nullptr);
 
-    void setActiveRun(const QString& runDir);   // the run a job here is training ("" = none)
-    void addRunFolder(const QString& runDir);   // a run outside the workspace's runs/ folder
+    void setActiveRun(const QString& runDir); // the run a job here is training ("" = none)
+    void addRunFolder(const QString& runDir); // a run outside the workspace's runs/ folder
     QTreeWidget* list() const { return m_list; }
     widgets::MetricChart* chart() const { return m_chart; }
     QStringList selectedRuns() const;
     void selectRuns(const QStringList& runDirs);
 
     bool renameRun(const QString& runDir, const QString& newName, QString* error);
-    bool deleteRun(const QString& runDir, QString* error);   // no question asked (the slot asks)
+    bool deleteRun(const QString& runDir, QString* error); // no question asked (the slot asks)
     // Starts an export on a worker; exportFinished follows. kind: "peft" | "merged" | "gguf" | "gguf-adapter" (core's ExportKind names);
     // outDir is the output folder, or the .gguf file; dtype is the merged dtype or the GGUF type.
     void exportRun(const QString& runDir, const QString& kind, const QString& outDir, const QString& dtype = QStringLiteral("bf16"));
@@ -42,10 +42,10 @@ public Q_SLOTS:
     void renameSelected();
     void deleteSelected();
     void exportSelected(const QString& kind);
-    void exportSelectedGguf(const QString& type);   // "q8_0" | "f16" | "bf16" | "f32" | "adapter"
+    void exportSelectedGguf(const QString& type); // "q8_0" | "f16" | "bf16" | "f32" | "adapter"
 
 Q_SIGNALS:
-    void openRequested(const QString& runDir);   // double-click: its curves, checkpoints and log
+    void openRequested(const QString& runDir); // double-click: its curves, checkpoints and log
     void compareRequested(const QString& runDir);
     void evaluateRequested(const QString& runDir);
     void resumeRequested(const QString& runDir);
@@ -60,7 +60,8 @@ private:
     QTreeWidget* m_list = nullptr;
     widgets::MetricChart* m_chart = nullptr;
     QLabel* m_details = nullptr;
-    QPushButton *m_compare = nullptr, *m_evaluate = nullptr, *m_resume = nullptr, *m_rename = nullptr, *m_delete = nullptr, *m_export = nullptr;
+    QPushButton *m_compare = nullptr, *m_evaluate = nullptr, *m_resume = nullptr, *m_rename = nullptr, *m_delete = nullptr,
+                *m_export = nullptr;
     QString m_activeRun;
     QStringList m_extraRuns;
 };

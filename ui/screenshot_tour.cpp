@@ -79,7 +79,7 @@ int runScreenshotTour(MainWindow& w, const QString& outDir, const QString& runDi
 
     if (!runDir.isEmpty()) {
         w.trainingView()->showRun(runDir);
-        w.trainingView()->logScaleBox()->setChecked(true);   // the validation points stay apart from 0
+        w.trainingView()->logScaleBox()->setChecked(true); // the validation points stay apart from 0
         shoot(w.trainingView(), QStringLiteral("training"));
 
         CompareView* compare = w.compareView();

@@ -29,7 +29,7 @@ inline const SettingValue<QStringList> recentModels{"Model/recent", {}};
 inline const SettingValue<QString> lastWorkspace{"Workspace/last", {}};
 inline const SettingValue<QStringList> recentWorkspaces{"Workspace/recent", {}};
 inline const SettingValue<QString> theme{"Preferences/theme", QStringLiteral("system")};
-inline const SettingValue<QString> language{"Preferences/language", {}};   // "" = follow the system
+inline const SettingValue<QString> language{"Preferences/language", {}}; // "" = follow the system
 inline const SettingValue<bool> lossLogScale{"Training/lossLogScale", false};
 } // namespace settings
 

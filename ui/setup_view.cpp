@@ -117,7 +117,7 @@ std::vector<ConfigProblem> SetupView::check(RunConfig* out) const {
         RunConfig c = RunConfig::fromJson(j, str(m_workspace->dir()));
         for (ConfigProblem& p : c.problems()) problems.push_back(std::move(p));
         if (problems.empty() && out) *out = std::move(c);
-    } catch (const Error& e) {   // a value of the wrong kind (a form's field cannot make one; a loaded file can)
+    } catch (const Error& e) { // a value of the wrong kind (a form's field cannot make one; a loaded file can)
         const std::string message = e.what();
         problems.push_back({message.substr(0, message.find_first_of(" :")), message, e.hint()});
     }
@@ -145,7 +145,8 @@ void SetupView::revalidate() {
     } else {
         QStringList items;
         for (const ConfigProblem& p : problems)
-            items << qstr(p.message).toHtmlEscaped() + (p.hint.empty() ? QString() : QStringLiteral("<br><i>") + qstr(p.hint).toHtmlEscaped() + QStringLiteral("</i>"));
+            items << qstr(p.message).toHtmlEscaped() +
+                         (p.hint.empty() ? QString() : QStringLiteral("<br><i>") + qstr(p.hint).toHtmlEscaped() + QStringLiteral("</i>"));
         m_validation->setText(problems.size() == 1 ? items.front()
                                                    : tr("%n settings to fix:", nullptr, int(problems.size())) + QStringLiteral("<ul><li>") +
                                                          items.join(QStringLiteral("</li><li>")) + QStringLiteral("</li></ul>"));
@@ -206,7 +207,7 @@ void SetupView::readModelSummary() {
             return f;
         },
         [this, dir](const std::shared_ptr<ModelFacts>& f) {
-            if (m_form->modelDir() != dir) return;   // the user has moved on
+            if (m_form->modelDir() != dir) return; // the user has moved on
             m_facts = f;
             if (!f->ok) {
                 m_form->setModelSummary(tr("<span style='color:#c0392b'>Cannot be used: %1</span>").arg(f->error.toHtmlEscaped()));
@@ -243,7 +244,7 @@ void SetupView::showEvent(QShowEvent* event) {
 
 bool SetupView::loadConfigFile(const QString& path, QString* error) {
     try {
-        const RunConfig c = RunConfig::fromFile(str(path));   // validates keys; paths become absolute
+        const RunConfig c = RunConfig::fromFile(str(path)); // validates keys; paths become absolute
         m_loading = true;
         m_form->load(c.toJson());
         m_loading = false;
@@ -267,15 +268,17 @@ bool SetupView::saveConfigFile(const QString& path, QString* error) {
 }
 
 void SetupView::chooseLoad() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load Run Configuration"), m_workspace->dir(), tr("Run configuration (*.json)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Load Run Configuration"), m_workspace->dir(), tr("Run configuration (*.json)"));
     if (path.isEmpty()) return;
     QString error;
     if (!loadConfigFile(path, &error)) QMessageBox::warning(this, tr("Cannot Load"), error);
 }
 
 void SetupView::chooseSave() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Run Configuration"), QDir(m_workspace->dir()).filePath(QStringLiteral("run.json")),
-                                                      tr("Run configuration (*.json)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Run Configuration"), QDir(m_workspace->dir()).filePath(QStringLiteral("run.json")),
+                                     tr("Run configuration (*.json)"));
     if (path.isEmpty()) return;
     QString error;
     if (!saveConfigFile(path, &error)) QMessageBox::warning(this, tr("Cannot Save"), error);

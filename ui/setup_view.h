@@ -6,7 +6,7 @@
 #pragma once
 #include <QWidget>
 
-#include "train/run_presets.h"   // torch-free
+#include "train/run_presets.h" // torch-free
 #include "util/config_problem.h"
 
 #include <memory>
@@ -32,7 +32,7 @@ class SetupView final : public QWidget {
     Q_DISABLE_COPY_MOVE(SetupView)
 
 public:
-    using Preset = RunPreset;   // the presets live in core (train/run_presets.h), shared with the CLI
+    using Preset = RunPreset; // the presets live in core (train/run_presets.h), shared with the CLI
 
     explicit SetupView(Workspace* workspace, QWidget* parent = nullptr);
     ~SetupView() override;
@@ -48,10 +48,10 @@ public:
     bool runConfig(RunConfig* out, QString* error) const;
 
     QString validationText() const;
-    bool counting() const;   // the step count is being read from the data
+    bool counting() const; // the step count is being read from the data
     QString estimateText() const;
     QString measureText() const;
-    QWidget* field(const QString& path) const;   // the widget bound to a JSON key ("train.lr")
+    QWidget* field(const QString& path) const; // the widget bound to a JSON key ("train.lr")
 
 public Q_SLOTS:
     void chooseLoad();
@@ -61,7 +61,7 @@ public Q_SLOTS:
     void revalidate();
 
 Q_SIGNALS:
-    void startRequested();          // the form is valid; MainWindow hands runConfig() to the Training view
+    void startRequested(); // the form is valid; MainWindow hands runConfig() to the Training view
     void measured(bool ok);
     void logLine(const QString& line);
 
@@ -80,7 +80,7 @@ private:
     EstimatePanel* m_estimatePanel = nullptr;
     QPushButton* m_start = nullptr;
     struct ModelFacts;
-    std::shared_ptr<ModelFacts> m_facts;   // of the chosen model, read on a worker
+    std::shared_ptr<ModelFacts> m_facts; // of the chosen model, read on a worker
     bool m_loading = false;
 };
 

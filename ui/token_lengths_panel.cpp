@@ -27,8 +27,7 @@ struct CountOutcome {
 };
 } // namespace
 
-TokenLengthsPanel::TokenLengthsPanel(Workspace* workspace, std::function<int64_t()> datasetId, std::function<bool()> idle,
-                                     QWidget* parent)
+TokenLengthsPanel::TokenLengthsPanel(Workspace* workspace, std::function<int64_t()> datasetId, std::function<bool()> idle, QWidget* parent)
     : QWidget(parent), m_workspace(workspace), m_datasetId(std::move(datasetId)), m_idle(std::move(idle)) {
     m_histogram = new widgets::HistogramChart(tr("tokens per example"), this);
     m_maxLength = new QSpinBox(this);

@@ -27,7 +27,7 @@ public:
     // work on a worker (one at a time).
     TokenLengthsPanel(Workspace* workspace, std::function<int64_t()> datasetId, std::function<bool()> idle, QWidget* parent = nullptr);
 
-    void setTokenizerModel(const QString& modelDir);   // whose tokenizer and template count tokens
+    void setTokenizerModel(const QString& modelDir); // whose tokenizer and template count tokens
     widgets::HistogramChart* histogram() const { return m_histogram; }
 
 public Q_SLOTS:
@@ -35,7 +35,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
-    void counted(int examples, const QString& tokenCountKey);   // newly counted; the cache key of all counts
+    void counted(int examples, const QString& tokenCountKey); // newly counted; the cache key of all counts
     void failed(const QString& what, const QString& error);
 
 private:

@@ -31,7 +31,7 @@ bool TrainingJob::launch(const std::function<std::unique_ptr<Trainer>(TrainObser
         return false;
     }
     auto observer = [this](const TrainEvent& e) {
-        Q_EMIT event(e);   // queued: receivers live on the UI thread
+        Q_EMIT event(e); // queued: receivers live on the UI thread
     };
     std::unique_ptr<Trainer> trainer;
     try {
@@ -40,7 +40,7 @@ bool TrainingJob::launch(const std::function<std::unique_ptr<Trainer>(TrainObser
         if (error) *error = QString::fromStdString(e.hint().empty() ? std::string(e.what()) : std::string(e.what()) + "\n" + e.hint());
         return false;
     }
-    wait();   // a finished worker of an earlier run
+    wait(); // a finished worker of an earlier run
     m_trainer = std::move(trainer);
     m_runDir = QString::fromStdString(m_trainer->runDir());
     Trainer* t = m_trainer.get();
@@ -53,8 +53,12 @@ bool TrainingJob::launch(const std::function<std::unique_ptr<Trainer>(TrainObser
     return true;
 }
 
-bool TrainingJob::isRunning() const { return m_thread && m_thread->isRunning(); }
-bool TrainingJob::isPaused() const { return m_trainer && m_trainer->isPaused(); }
+bool TrainingJob::isRunning() const {
+    return m_thread && m_thread->isRunning();
+}
+bool TrainingJob::isPaused() const {
+    return m_trainer && m_trainer->isPaused();
+}
 
 void TrainingJob::pause() {
     if (m_trainer) m_trainer->pause();

@@ -8,7 +8,7 @@
 #include <functional>
 #include <memory>
 
-#include "train/trainer.h"   // torch-free
+#include "train/trainer.h" // torch-free
 
 class QThread;
 
@@ -20,7 +20,7 @@ class TrainingJob final : public QObject {
 
 public:
     explicit TrainingJob(QObject* parent = nullptr);
-    ~TrainingJob() override;   // stops a running job and waits for it (it checkpoints first)
+    ~TrainingJob() override; // stops a running job and waits for it (it checkpoints first)
 
     // Returns false with *error set when the configuration or the run folder is refused.
     bool start(const RunConfig& config, QString* error);
@@ -34,11 +34,11 @@ public Q_SLOTS:
     void pause();
     void resumeRun();
     void stop();
-    void wait();   // blocks until the worker has finished (for shutdown)
+    void wait(); // blocks until the worker has finished (for shutdown)
 
 Q_SIGNALS:
-    void event(const ft::TrainEvent& event);                      // every trainer event, in order
-    void finished(ft::TrainStatus status, const QString& message);   // message: a failure's reason
+    void event(const ft::TrainEvent& event);                       // every trainer event, in order
+    void finished(ft::TrainStatus status, const QString& message); // message: a failure's reason
 
 private:
     // Creates the Trainer with an observer that forwards events, then runs it on a new thread.

@@ -212,21 +212,23 @@ void TrainingView::onEvent(const TrainEvent& e) {
         m_lr->addPoint(0, step, k->lr);
         m_gradNorm->addPoint(0, step, k->gradNorm);
         m_progress->setValue(step);
-        m_figures->setText(tr("step %1 / %2   loss %3 (smoothed %4)   lr %5   grad norm %6   %7 tokens/s   %8 examples/s   memory %9   ETA %10")
-                               .arg(step)
-                               .arg(k->totalSteps)
-                               .arg(k->loss, 0, 'f', 4)
-                               .arg(m_loss->smoothedValue(m_trainSeries), 0, 'f', 4)
-                               .arg(k->lr, 0, 'e', 2)
-                               .arg(k->gradNorm, 0, 'f', 3)
-                               .arg(k->tokensPerSecond, 0, 'f', 0)
-                               .arg(k->examplesPerSecond, 0, 'f', 1)
-                               .arg(qstr(formatBytes(k->memoryBytes)))
-                               .arg(qstr(formatDuration(k->etaSeconds))));
+        m_figures->setText(
+            tr("step %1 / %2   loss %3 (smoothed %4)   lr %5   grad norm %6   %7 tokens/s   %8 examples/s   memory %9   ETA %10")
+                .arg(step)
+                .arg(k->totalSteps)
+                .arg(k->loss, 0, 'f', 4)
+                .arg(m_loss->smoothedValue(m_trainSeries), 0, 'f', 4)
+                .arg(k->lr, 0, 'e', 2)
+                .arg(k->gradNorm, 0, 'f', 3)
+                .arg(k->tokensPerSecond, 0, 'f', 0)
+                .arg(k->examplesPerSecond, 0, 'f', 1)
+                .arg(qstr(formatBytes(k->memoryBytes)))
+                .arg(qstr(formatDuration(k->etaSeconds))));
         if (!m_job->isPaused()) setState(tr("Training"));
     } else if (const auto* k = e.as<EvalDone>()) {
         m_loss->addPoint(m_evalSeries, int(k->step), k->loss);
-        m_log->appendPlainText(tr("validation at step %1: loss %2, perplexity %3").arg(k->step).arg(k->loss, 0, 'f', 4).arg(k->perplexity, 0, 'f', 3));
+        m_log->appendPlainText(
+            tr("validation at step %1: loss %2, perplexity %3").arg(k->step).arg(k->loss, 0, 'f', 4).arg(k->perplexity, 0, 'f', 3));
     } else if (const auto* k = e.as<CheckpointSaved>()) {
         m_checkpoints->addItem(tr("step %1   %2").arg(k->step).arg(qstr(k->path)));
     } else if (const auto* k = e.as<Paused>()) {
@@ -266,7 +268,11 @@ void TrainingView::updateButtons() {
     m_pause->setText(running && m_job->isPaused() ? tr("Resume") : tr("Pause"));
 }
 
-QString TrainingView::statusText() const { return m_state->text(); }
-int TrainingView::checkpointCount() const { return m_checkpoints->count(); }
+QString TrainingView::statusText() const {
+    return m_state->text();
+}
+int TrainingView::checkpointCount() const {
+    return m_checkpoints->count();
+}
 
 } // namespace ft::ui

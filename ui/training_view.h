@@ -4,7 +4,7 @@
 #pragma once
 #include <QWidget>
 
-#include "train/train_events.h"   // torch-free
+#include "train/train_events.h" // torch-free
 
 class QCheckBox;
 class QLabel;
@@ -32,7 +32,7 @@ class TrainingView final : public QWidget {
 public:
     explicit TrainingView(QWidget* parent = nullptr);
 
-    bool startFromConfigFile(const QString& path);   // false (and the reason shown) when refused
+    bool startFromConfigFile(const QString& path); // false (and the reason shown) when refused
     bool start(const RunConfig& config);
     bool resumeRun(const QString& runDir);
     // Shows a finished (or stopped, or failed) run's curves, checkpoints and log from its folder.
@@ -53,7 +53,7 @@ public Q_SLOTS:
     void stop();
 
 Q_SIGNALS:
-    void jobStateChanged(const QString& text);   // for the status bar
+    void jobStateChanged(const QString& text); // for the status bar
     void logLine(const QString& line);
 
 private:
@@ -74,7 +74,7 @@ private:
     QListWidget* m_checkpoints = nullptr;
     QPlainTextEdit* m_log = nullptr;
     int m_trainSeries = 0, m_evalSeries = 0;
-    bool m_replaying = false;   // showRun: events from metrics.jsonl, not a live job
+    bool m_replaying = false; // showRun: events from metrics.jsonl, not a live job
 };
 
 } // namespace ft::ui

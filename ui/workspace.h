@@ -27,7 +27,7 @@ public:
     bool open(const QString& dir, QString* error);
     bool isOpen() const { return m_store != nullptr; }
     QString dir() const { return m_dir; }
-    QString runsDir() const;            // <workspace>/runs
+    QString runsDir() const; // <workspace>/runs
     DatasetStore* store() const { return m_store.get(); }
 
     // Runs one edit on the store. An ft::Error becomes *error (the store rolled the edit back).
@@ -44,7 +44,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void opened(const QString& dir);
-    void changed();   // any edit, undo, redo or import
+    void changed(); // any edit, undo, redo or import
 
 private:
     void updateActions();

@@ -16,9 +16,9 @@ public:
     explicit HistogramChart(const QString& xLabel, QWidget* parent = nullptr);
 
     void setValues(const QVector<double>& values, int bins = 40);
-    void setLimit(double limit);       // <= 0 hides the line
+    void setLimit(double limit); // <= 0 hides the line
     int valueCount() const { return int(m_values.size()); }
-    int overLimit() const;             // values > limit
+    int overLimit() const; // values > limit
     QString title() const;
     QCustomPlot* plot() const { return m_plot; }
 

@@ -98,7 +98,7 @@ void MessageEditor::removeTurn(int index) {
 void MessageEditor::appendTurnWidget(const Turn& turn) {
     auto* box = new QWidget(this);
     auto* role = new QComboBox(box);
-    role->setEditable(true);   // templates accept other roles ("tool", ...)
+    role->setEditable(true); // templates accept other roles ("tool", ...)
     for (const char* r : kRoles) role->addItem(QString::fromLatin1(r));
     role->setCurrentText(turn.role);
     auto* remove = new QToolButton(box);
@@ -121,7 +121,7 @@ void MessageEditor::appendTurnWidget(const Turn& turn) {
     connect(role, &QComboBox::currentTextChanged, this, &MessageEditor::markModified);
     connect(text, &QPlainTextEdit::textChanged, this, &MessageEditor::markModified);
     connect(remove, &QToolButton::clicked, this, [this, box] { removeTurn(int(m_turnWidgets.indexOf(box))); });
-    m_turnsLayout->insertWidget(m_turnsLayout->count() - 1, box);   // before the stretch
+    m_turnsLayout->insertWidget(m_turnsLayout->count() - 1, box); // before the stretch
     m_turnWidgets.push_back(box);
 }
 

@@ -12,7 +12,7 @@ class QLabel;
 namespace ft::widgets {
 
 struct Turn {
-    QString role;      // "system", "user", "assistant" or "text"
+    QString role; // "system", "user", "assistant" or "text"
     QString content;
 };
 
@@ -23,14 +23,14 @@ class MessageEditor final : public QWidget {
 public:
     explicit MessageEditor(QWidget* parent = nullptr);
 
-    void setTurns(const QList<Turn>& turns);   // clears the modified flag
+    void setTurns(const QList<Turn>& turns); // clears the modified flag
     QList<Turn> turns() const;
     int turnCount() const;
     bool isModified() const { return m_modified; }
     void setModified(bool modified);
-    void setProblems(const QString& problems);   // shown as a badge above the turns ("" hides it)
+    void setProblems(const QString& problems); // shown as a badge above the turns ("" hides it)
 
-    void setTurnText(int index, const QString& text);   // as if typed (tests, scripted edits)
+    void setTurnText(int index, const QString& text); // as if typed (tests, scripted edits)
 
 public Q_SLOTS:
     void addTurn();

@@ -39,7 +39,7 @@ int MetricChart::addSeries(const QString& name, const QColor& color, bool points
         s.graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 7));
     } else {
         QColor c = color;
-        if (smoothing > 0) c.setAlpha(90);   // the raw curve stays in the background
+        if (smoothing > 0) c.setAlpha(90); // the raw curve stays in the background
         s.graph->setPen(QPen(c, 1));
     }
     if (smoothing > 0) {

@@ -22,16 +22,16 @@ public:
     // Returns the series index. smoothing in (0, 1): also draw an EMA with that weight on the past.
     int addSeries(const QString& name, const QColor& color, bool points = false, double smoothing = 0);
     void addPoint(int series, double step, double value);
-    void clear();             // empties every series, keeps them
+    void clear(); // empties every series, keeps them
     void removeAllSeries();
-    void setLogScale(bool on);   // the value axis; for the loss, whose late changes are small
+    void setLogScale(bool on); // the value axis; for the loss, whose late changes are small
     bool logScale() const;
 
     int pointCount(int series) const;
     int seriesCount() const { return int(m_series.size()); }
-    double firstValue(int series) const;       // NaN when empty
-    double lastValue(int series) const;        // NaN when empty
-    double smoothedValue(int series) const;    // NaN when the series has no smoothing
+    double firstValue(int series) const;    // NaN when empty
+    double lastValue(int series) const;     // NaN when empty
+    double smoothedValue(int series) const; // NaN when the series has no smoothing
 
     QCustomPlot* plot() const { return m_plot; }
 
@@ -48,7 +48,7 @@ private:
     };
     QCustomPlot* m_plot = nullptr;
     std::vector<Series> m_series;
-    bool m_follow = true;          // rescale to the data until the user pans or zooms
+    bool m_follow = true; // rescale to the data until the user pans or zooms
     bool m_replotPending = false;
 };
 

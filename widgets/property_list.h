@@ -12,9 +12,9 @@ class PropertyList final : public QTreeWidget {
 public:
     explicit PropertyList(QWidget* parent = nullptr);
 
-    void addGroup(const QString& title);                   // subsequent rows go under this heading
+    void addGroup(const QString& title); // subsequent rows go under this heading
     void addRow(const QString& name, const QString& value);
-    QString value(const QString& name) const;              // first row with this name, or empty
+    QString value(const QString& name) const; // first row with this name, or empty
     void clearRows();
 
 private:

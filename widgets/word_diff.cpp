@@ -35,7 +35,7 @@ QList<DiffSpan> wordDiff(const QString& before, const QString& after, int maxWor
     // Words compare without their trailing whitespace, so a changed line break is not a changed word.
     auto same = [&](qsizetype i, qsizetype j) { return a[i].trimmed() == b[j].trimmed(); };
     const size_t n = size_t(a.size()), m = size_t(b.size());
-    std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0));   // suffix LCS lengths
+    std::vector<std::vector<int>> lcs(n + 1, std::vector<int>(m + 1, 0)); // suffix LCS lengths
     for (size_t i = n; i-- > 0;)
         for (size_t j = m; j-- > 0;)
             lcs[i][j] = same(qsizetype(i), qsizetype(j)) ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
@@ -58,8 +58,10 @@ QString diffHtml(const QList<DiffSpan>& spans, int side) {
     for (const DiffSpan& s : spans) {
         const QString text = s.text.toHtmlEscaped();
         if (s.op == DiffSpan::Equal) html += text;
-        else if (side == 0 && s.op == DiffSpan::Removed) html += QStringLiteral("<span style='background:#f8c9c4;color:#000'>%1</span>").arg(text);
-        else if (side == 1 && s.op == DiffSpan::Added) html += QStringLiteral("<span style='background:#c8ecc9;color:#000'>%1</span>").arg(text);
+        else if (side == 0 && s.op == DiffSpan::Removed)
+            html += QStringLiteral("<span style='background:#f8c9c4;color:#000'>%1</span>").arg(text);
+        else if (side == 1 && s.op == DiffSpan::Added)
+            html += QStringLiteral("<span style='background:#c8ecc9;color:#000'>%1</span>").arg(text);
     }
     return html + QStringLiteral("</div>");
 }

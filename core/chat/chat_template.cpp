@@ -16,9 +16,9 @@ namespace {
 
 const std::map<TemplateFamily, const char*>& familyNames() {
     static const std::map<TemplateFamily, const char*> names = {
-        {TemplateFamily::ChatML, "chatml"}, {TemplateFamily::Llama3, "llama3"},   {TemplateFamily::Llama2, "llama2"},
-        {TemplateFamily::Mistral, "mistral"}, {TemplateFamily::Zephyr, "zephyr"}, {TemplateFamily::Gemma, "gemma"},
-        {TemplateFamily::DeepSeek, "deepseek"}, {TemplateFamily::Plain, "plain"}, {TemplateFamily::Unknown, "unknown"},
+        {TemplateFamily::ChatML, "chatml"},     {TemplateFamily::Llama3, "llama3"}, {TemplateFamily::Llama2, "llama2"},
+        {TemplateFamily::Mistral, "mistral"},   {TemplateFamily::Zephyr, "zephyr"}, {TemplateFamily::Gemma, "gemma"},
+        {TemplateFamily::DeepSeek, "deepseek"}, {TemplateFamily::Plain, "plain"},   {TemplateFamily::Unknown, "unknown"},
     };
     return names;
 }
@@ -36,8 +36,8 @@ const char* templateFamilyName(TemplateFamily family) {
 }
 
 const std::vector<TemplateFamily>& builtinTemplateFamilies() {
-    static const std::vector<TemplateFamily> all{TemplateFamily::ChatML, TemplateFamily::Llama3, TemplateFamily::Llama2,
-                                                 TemplateFamily::Mistral, TemplateFamily::Zephyr, TemplateFamily::Gemma,
+    static const std::vector<TemplateFamily> all{TemplateFamily::ChatML,   TemplateFamily::Llama3, TemplateFamily::Llama2,
+                                                 TemplateFamily::Mistral,  TemplateFamily::Zephyr, TemplateFamily::Gemma,
                                                  TemplateFamily::DeepSeek, TemplateFamily::Plain};
     return all;
 }
@@ -56,7 +56,9 @@ TemplateFamily recognizeTemplate(const std::string& t) {
     if (has("<|im_start|>")) return TemplateFamily::ChatML;
     if (has("<|start_header_id|>")) return TemplateFamily::Llama3;
     if (has("<start_of_turn>")) return TemplateFamily::Gemma;
-    if (has("<\xEF\xBD\x9C" "User\xEF\xBD\x9C>")) return TemplateFamily::DeepSeek;   // <｜User｜>
+    if (has("<\xEF\xBD\x9C"
+            "User\xEF\xBD\x9C>"))
+        return TemplateFamily::DeepSeek; // <｜User｜>
     if (has("<|user|>") && has("<|assistant|>")) return TemplateFamily::Zephyr;
     if (has("[INST]") && has("<<SYS>>")) return TemplateFamily::Llama2;
     if (has("[INST]")) return TemplateFamily::Mistral;
@@ -98,9 +100,12 @@ const std::string& builtinTemplate(TemplateFamily family) {
          "{%- if add_generation_prompt %}{{- '<start_of_turn>model\\n' }}{%- endif %}"},
         {TemplateFamily::DeepSeek,
          "{{- bos_token }}{%- for message in messages %}{%- if message['role'] == 'system' %}{{- message['content'] }}"
-         "{%- elif message['role'] == 'user' %}{{- '<\xEF\xBD\x9C" "User\xEF\xBD\x9C>' + message['content'] }}"
-         "{%- else %}{{- '<\xEF\xBD\x9C" "Assistant\xEF\xBD\x9C>' + message['content'] + eos_token }}{%- endif %}{%- endfor %}"
-         "{%- if add_generation_prompt %}{{- '<\xEF\xBD\x9C" "Assistant\xEF\xBD\x9C>' }}{%- endif %}"},
+         "{%- elif message['role'] == 'user' %}{{- '<\xEF\xBD\x9C"
+         "User\xEF\xBD\x9C>' + message['content'] }}"
+         "{%- else %}{{- '<\xEF\xBD\x9C"
+         "Assistant\xEF\xBD\x9C>' + message['content'] + eos_token }}{%- endif %}{%- endfor %}"
+         "{%- if add_generation_prompt %}{{- '<\xEF\xBD\x9C"
+         "Assistant\xEF\xBD\x9C>' }}{%- endif %}"},
         {TemplateFamily::Plain,
          "{%- for message in messages %}{%- if message['role'] == 'system' %}{{- message['content'] + '\\n\\n' }}"
          "{%- elif message['role'] == 'user' %}{{- '### User:\\n' + message['content'] + '\\n\\n' }}"
@@ -113,8 +118,13 @@ const std::string& builtinTemplate(TemplateFamily family) {
 }
 
 ChatTemplate::ChatTemplate(std::string source, std::string bos, std::string eos, std::string pad, std::string unk)
-    : m_source(std::move(source)), m_bos(std::move(bos)), m_eos(std::move(eos)), m_pad(std::move(pad)), m_unk(std::move(unk)),
-      m_template(std::make_unique<jinja::Template>(m_source)), m_family(recognizeTemplate(m_source)) {}
+    : m_source(std::move(source)),
+      m_bos(std::move(bos)),
+      m_eos(std::move(eos)),
+      m_pad(std::move(pad)),
+      m_unk(std::move(unk)),
+      m_template(std::make_unique<jinja::Template>(m_source)),
+      m_family(recognizeTemplate(m_source)) {}
 
 ChatTemplate::~ChatTemplate() = default;
 ChatTemplate::ChatTemplate(ChatTemplate&&) noexcept = default;
@@ -124,12 +134,10 @@ ChatTemplate ChatTemplate::forTokenizer(const Tokenizer& tokenizer, const std::s
     std::string source = c.chatTemplate;
     bool fallback = false;
     if (!override.empty()) {
-        const bool isFile = override.find('/') != std::string::npos ||
-                            (override.size() > 6 && override.compare(override.size() - 6, 6, ".jinja") == 0);
-        if (isFile)
-            source = readFile(override);
-        else
-            source = builtinTemplate(templateFamilyFromName(override));
+        const bool isFile =
+            override.find('/') != std::string::npos || (override.size() > 6 && override.compare(override.size() - 6, 6, ".jinja") == 0);
+        if (isFile) source = readFile(override);
+        else source = builtinTemplate(templateFamilyFromName(override));
     } else if (source.empty()) {
         source = builtinTemplate(TemplateFamily::Plain);
         fallback = true;
@@ -202,7 +210,7 @@ TokenizedChat tokenizeChat(const Tokenizer& tokenizer, const RenderedChat& chat)
         if (cuts[k + 1] <= cuts[k]) continue;
         const auto ids = tokenizer.encode(chat.text.substr(cuts[k], cuts[k + 1] - cuts[k]), /*addSpecialTokens=*/false);
         pieced.insert(pieced.end(), ids.begin(), ids.end());
-        mask.insert(mask.end(), ids.size(), uint8_t(k % 2 == 1));   // odd pieces are assistant spans
+        mask.insert(mask.end(), ids.size(), uint8_t(k % 2 == 1)); // odd pieces are assistant spans
     }
     const auto whole = tokenizer.encode(chat.text, /*addSpecialTokens=*/false);
     if (whole == pieced) {

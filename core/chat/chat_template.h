@@ -17,14 +17,14 @@ class Template;
 }
 
 struct ChatMessage {
-    std::string role;      // "system", "user", "assistant" (others pass through to the template)
+    std::string role; // "system", "user", "assistant" (others pass through to the template)
     std::string content;
 };
 
 enum class TemplateFamily { ChatML, Llama3, Llama2, Mistral, Zephyr, Gemma, DeepSeek, Plain, Unknown };
 
-const char* templateFamilyName(TemplateFamily family);        // "chatml", "llama3", ...
-TemplateFamily templateFamilyFromName(const std::string& name);   // throws for unknown names
+const char* templateFamilyName(TemplateFamily family);          // "chatml", "llama3", ...
+TemplateFamily templateFamilyFromName(const std::string& name); // throws for unknown names
 // The families with a built-in template, in the order a choice lists them ("chatml", ..., "plain").
 const std::vector<TemplateFamily>& builtinTemplateFamilies();
 TemplateFamily recognizeTemplate(const std::string& templateText);
@@ -34,15 +34,14 @@ const std::string& builtinTemplate(TemplateFamily family);
 
 struct RenderedChat {
     std::string text;
-    std::vector<std::pair<size_t, size_t>> assistantSpans;   // byte ranges of assistant replies (end-of-turn included)
-    bool exactSpans = true;   // false when spans had to be found by searching for the reply text
+    std::vector<std::pair<size_t, size_t>> assistantSpans; // byte ranges of assistant replies (end-of-turn included)
+    bool exactSpans = true;                                // false when spans had to be found by searching for the reply text
 };
 
 class ChatTemplate {
 public:
     // `source` is Jinja text; special tokens are passed to it as bos_token / eos_token / ...
-    ChatTemplate(std::string source, std::string bosToken, std::string eosToken, std::string padToken = {},
-                 std::string unkToken = {});
+    ChatTemplate(std::string source, std::string bosToken, std::string eosToken, std::string padToken = {}, std::string unkToken = {});
     ~ChatTemplate();
     ChatTemplate(ChatTemplate&&) noexcept;
 
@@ -70,7 +69,7 @@ private:
 struct TokenizedChat {
     std::vector<int32_t> ids;
     std::vector<uint8_t> trainMask;
-    bool exactBoundaries = true;   // false when a span edge fell inside a token (it is then rounded outward)
+    bool exactBoundaries = true; // false when a span edge fell inside a token (it is then rounded outward)
 };
 
 TokenizedChat tokenizeChat(const Tokenizer& tokenizer, const RenderedChat& chat);

@@ -16,7 +16,7 @@ namespace {
 
 struct Chunk {
     enum Kind { Text, Output, Block } kind;
-    std::string content;   // text, or the inside of the tag
+    std::string content; // text, or the inside of the tag
     size_t line;
 };
 
@@ -70,7 +70,7 @@ std::vector<Chunk> scan(const std::string& src) {
         appendText(before);
         if (minusBefore) {
             while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
-        } else if (isBlockLike && !plusBefore) {   // lstrip_blocks
+        } else if (isBlockLike && !plusBefore) { // lstrip_blocks
             // Only when nothing but spaces and tabs precede the tag on its source line.
             const size_t srcNewline = open == 0 ? std::string::npos : src.rfind('\n', open - 1);
             const size_t srcLineStart = srcNewline == std::string::npos ? 0 : srcNewline + 1;
@@ -79,7 +79,7 @@ std::vector<Chunk> scan(const std::string& src) {
         }
         const std::string close = k == '{' ? "}}" : k == '%' ? "%}" : "#}";
         size_t end = src.find(close, inner);
-        if (k == '{') {   // "}}" may appear inside a string literal or dict: find the real end
+        if (k == '{') { // "}}" may appear inside a string literal or dict: find the real end
             char quote = 0;
             int depth = 0;
             for (end = inner; end + 1 < src.size(); ++end) {
@@ -101,7 +101,7 @@ std::vector<Chunk> scan(const std::string& src) {
         if (minusAfter) --contentEnd;
         std::string content = src.substr(inner, contentEnd - inner);
         pos = end + 2;
-        if (k == '#') {   // comment
+        if (k == '#') { // comment
             stripNextLeading = minusAfter;
             trimNextNewline = !minusAfter;
             continue;
@@ -126,7 +126,7 @@ std::vector<Chunk> scan(const std::string& src) {
         }
         chunks.push_back({k == '{' ? Chunk::Output : Chunk::Block, content, lineAt(src, open)});
         stripNextLeading = minusAfter;
-        trimNextNewline = !minusAfter && k == '%';   // trim_blocks
+        trimNextNewline = !minusAfter && k == '%'; // trim_blocks
     }
     if (!text.empty()) chunks.push_back({Chunk::Text, text, lineAt(src, src.size())});
     return chunks;
@@ -144,9 +144,7 @@ struct Token {
 std::vector<Token> tokenize(const std::string& s, size_t line) {
     std::vector<Token> out;
     size_t p = 0;
-    auto fail = [&](const std::string& what) -> void {
-        throw Error(format("chat template line %zu: %s", line, what.c_str()));
-    };
+    auto fail = [&](const std::string& what) -> void { throw Error(format("chat template line %zu: %s", line, what.c_str())); };
     while (p < s.size()) {
         const char c = s[p];
         if (std::isspace(static_cast<unsigned char>(c))) {
@@ -201,8 +199,8 @@ std::vector<Token> tokenize(const std::string& s, size_t line) {
             out.push_back({Token::String, v});
             p = e + 1;
         } else {
-            static const char* const ops[] = {"//", "**", "==", "!=", "<=", ">=", "+", "-", "*", "/", "%", "~", "<", ">",
-                                              "=", "(", ")", "[", "]", "{", "}", ",", ".", ":", "|"};
+            static const char* const ops[] = {"//", "**", "==", "!=", "<=", ">=", "+", "-", "*", "/", "%", "~", "<",
+                                              ">",  "=",  "(",  ")",  "[",  "]",  "{", "}", ",", ".", ":", "|"};
             bool found = false;
             for (const char* op : ops) {
                 const size_t n = std::strlen(op);
@@ -240,9 +238,7 @@ public:
         if (peek().kind != Token::Name) fail("expected a name but found '" + peek().text + "'");
         return next().text;
     }
-    [[noreturn]] void fail(const std::string& what) const {
-        throw Error(format("chat template line %zu: %s", m_line, what.c_str()));
-    }
+    [[noreturn]] void fail(const std::string& what) const { throw Error(format("chat template line %zu: %s", m_line, what.c_str())); }
     void expectEnd() {
         if (!atEnd()) fail("unexpected '" + peek().text + "'");
     }
@@ -316,8 +312,8 @@ private:
         ExprPtr left = parseMath1();
         while (true) {
             std::string op;
-            if (peek().kind == Token::Op && (peek().text == "==" || peek().text == "!=" || peek().text == "<" ||
-                                             peek().text == ">" || peek().text == "<=" || peek().text == ">="))
+            if (peek().kind == Token::Op && (peek().text == "==" || peek().text == "!=" || peek().text == "<" || peek().text == ">" ||
+                                             peek().text == "<=" || peek().text == ">="))
                 op = next().text;
             else if (isName("in")) op = (next(), "in");
             else if (isName("not") && isName("in", 1)) op = (next(), next(), "not in");
@@ -373,7 +369,7 @@ private:
         return parseFilters(parsePostfix(parsePrimary()));
     }
 
-    void parseArgs(Expr& call) {   // after '('
+    void parseArgs(Expr& call) { // after '('
         while (!isOp(")")) {
             if (peek().kind == Token::Name && isOp("=", 1)) {
                 call.keywordNames.push_back(next().text);
@@ -414,9 +410,9 @@ private:
                     next();
                     parseArgs(*t);
                 } else if (peek().kind == Token::String || peek().kind == Token::Int || peek().kind == Token::Float ||
-                           (peek().kind == Token::Name && !isName("and") && !isName("or") && !isName("else") &&
-                            !isName("if") && !isName("not") && !isName("in") && !isName("is"))) {
-                    t->children.push_back(parsePrimary());   // "x is divisibleby 3", "x is sameas none"
+                           (peek().kind == Token::Name && !isName("and") && !isName("or") && !isName("else") && !isName("if") &&
+                            !isName("not") && !isName("in") && !isName("is"))) {
+                    t->children.push_back(parsePrimary()); // "x is divisibleby 3", "x is sameas none"
                 }
                 subject = std::move(t);
             } else {
@@ -452,8 +448,7 @@ private:
                 s->children.push_back(std::move(e));
                 if (isSlice)
                     for (auto& p : parts) s->children.push_back(std::move(p));
-                else
-                    s->children.push_back(std::move(parts[0]));
+                else s->children.push_back(std::move(parts[0]));
                 e = std::move(s);
             } else if (isOp("(")) {
                 next();
@@ -473,7 +468,7 @@ private:
         case Token::String: {
             auto e = make(Expr::Literal);
             std::string s = t.text;
-            while (peek().kind == Token::String) s += next().text;   // adjacent literals concatenate
+            while (peek().kind == Token::String) s += next().text; // adjacent literals concatenate
             e->value = Value(s);
             return e;
         }
@@ -693,7 +688,7 @@ private:
     std::vector<Chunk> m_chunks;
     size_t m_pos = 0;
     size_t m_lastLine = 0;
-    std::unique_ptr<ExprParser> m_stopParser;   // the parser of the block that ended the last body
+    std::unique_ptr<ExprParser> m_stopParser; // the parser of the block that ended the last body
 };
 
 } // namespace

@@ -71,7 +71,7 @@ std::string title(const std::string& s) {
 
 List split(const std::string& s, const Value& sepValue, int64_t maxSplit) {
     List out;
-    if (sepValue.isUndefined() || sepValue.isNone()) {   // Python's whitespace split
+    if (sepValue.isUndefined() || sepValue.isNone()) { // Python's whitespace split
         size_t i = 0;
         while (i < s.size()) {
             while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
@@ -214,7 +214,7 @@ private:
     void execFor(const Stmt& s) {
         const Value iterable = eval(*s.expr);
         List items;
-        if (iterable.isDict() && s.targets.size() == 2) {   // for k, v in dict (without .items()) is an error in Python; allow items
+        if (iterable.isDict() && s.targets.size() == 2) { // for k, v in dict (without .items()) is an error in Python; allow items
             items = listOf(iterable, s.line);
         } else {
             items = listOf(iterable, s.line);
@@ -276,22 +276,22 @@ private:
     void defineMacro(const Stmt& s) {
         const Stmt* def = &s;
         m_scopes.back()->set(s.macroName, Value::function([this, def](CallArgs& args) {
-            auto scope = std::make_shared<Dict>();
-            for (size_t i = 0; i < def->params.size(); ++i) {
-                Value v = args.get(i, def->params[i].first.c_str());
-                if (v.isUndefined() && def->params[i].second) v = eval(*def->params[i].second);
-                scope->set(def->params[i].first, v);
-            }
-            std::vector<std::shared_ptr<Dict>> saved{m_scopes.front()};
-            saved.swap(m_scopes);
-            m_scopes.push_back(scope);
-            std::string out;
-            out.swap(m_out);
-            exec(def->body);
-            out.swap(m_out);
-            saved.swap(m_scopes);
-            return Value(out);
-        }));
+                                 auto scope = std::make_shared<Dict>();
+                                 for (size_t i = 0; i < def->params.size(); ++i) {
+                                     Value v = args.get(i, def->params[i].first.c_str());
+                                     if (v.isUndefined() && def->params[i].second) v = eval(*def->params[i].second);
+                                     scope->set(def->params[i].first, v);
+                                 }
+                                 std::vector<std::shared_ptr<Dict>> saved{m_scopes.front()};
+                                 saved.swap(m_scopes);
+                                 m_scopes.push_back(scope);
+                                 std::string out;
+                                 out.swap(m_out);
+                                 exec(def->body);
+                                 out.swap(m_out);
+                                 saved.swap(m_scopes);
+                                 return Value(out);
+                             }));
     }
 
     Value lookup(const std::string& name) const {
@@ -401,25 +401,24 @@ private:
         const Expr& callee = *e.children[0];
         CallArgs args = evalArgs(e, 1);
         Value f;
-        if (callee.kind == Expr::Attr) {   // obj.method(...)
+        if (callee.kind == Expr::Attr) { // obj.method(...)
             const Value obj = eval(*callee.children[0]);
             if (obj.isDict() && obj.dict().has(callee.name)) f = obj.dict().get(callee.name);
             else return callMethod(obj, callee.name, args, e.line);
         } else {
             f = eval(callee);
         }
-        if (f.type() != Value::Type::Function) fail(e.line, "'" + (callee.kind == Expr::Name ? callee.name : std::string("value")) + "' is not callable");
+        if (f.type() != Value::Type::Function)
+            fail(e.line, "'" + (callee.kind == Expr::Name ? callee.name : std::string("value")) + "' is not callable");
         return f.fn()(args);
     }
 
     // A method looked up as an attribute but not called: give back a bound function.
     Value method(const Value& obj, const std::string& name, size_t line) {
-        static const char* const known[] = {"strip", "lstrip", "rstrip", "split", "startswith", "endswith", "upper",
-                                            "lower", "title", "capitalize", "replace", "items", "keys", "values",
-                                            "get", "find", "count", "join"};
+        static const char* const known[] = {"strip",      "lstrip",  "rstrip", "split", "startswith", "endswith", "upper", "lower", "title",
+                                            "capitalize", "replace", "items",  "keys",  "values",     "get",      "find",  "count", "join"};
         for (const char* k : known)
-            if (name == k)
-                return Value::function([this, obj, name, line](CallArgs& a) { return callMethod(obj, name, a, line); });
+            if (name == k) return Value::function([this, obj, name, line](CallArgs& a) { return callMethod(obj, name, a, line); });
         return Value();
     }
 
@@ -631,7 +630,7 @@ private:
         if (name == "capitalize") return Value(capitalize(v.toString()));
         if (name == "title") return Value(title(v.toString()));
         if (name == "string") return Value(v.toString());
-        if (name == "safe" || name == "e" || name == "escape") return v;   // no autoescaping in chat templates
+        if (name == "safe" || name == "e" || name == "escape") return v; // no autoescaping in chat templates
         if (name == "default" || name == "d") {
             const bool boolean = a.get(1, "boolean").truthy();
             return (v.isUndefined() || (boolean && !v.truthy())) ? a.get(0, "default_value", Value("")) : v;
@@ -655,8 +654,8 @@ private:
         }
         if (name == "replace") {
             const Value count = a.get(2, "count");
-            return Value(replaceAll(v.toString(), a.get(0, "old").toString(), a.get(1, "new").toString(),
-                                    count.isNumber() ? count.asInt() : -1));
+            return Value(
+                replaceAll(v.toString(), a.get(0, "old").toString(), a.get(1, "new").toString(), count.isNumber() ? count.asInt() : -1));
         }
         if (name == "int") {
             if (v.isString()) {
@@ -716,7 +715,8 @@ private:
         if (name == "items") return callMethod(v, "items", a, line);
         if (name == "dictsort") {
             List items = callMethod(v, "items", a, line).list();
-            std::stable_sort(items.begin(), items.end(), [](const Value& x, const Value& y) { return x.list()[0].compare(y.list()[0]) < 0; });
+            std::stable_sort(items.begin(), items.end(),
+                             [](const Value& x, const Value& y) { return x.list()[0].compare(y.list()[0]) < 0; });
             return Value(items);
         }
         if (name == "map") {

@@ -12,12 +12,12 @@ namespace ft::jinja {
 
 struct RenderResult {
     std::string text;
-    std::vector<std::pair<size_t, size_t>> generationSpans;   // byte ranges of {% generation %} output
+    std::vector<std::pair<size_t, size_t>> generationSpans; // byte ranges of {% generation %} output
 };
 
 class Template {
 public:
-    explicit Template(const std::string& source);   // throws ft::Error naming the line
+    explicit Template(const std::string& source); // throws ft::Error naming the line
     // `context` is a dict of variables (messages, add_generation_prompt, bos_token, ...).
     RenderResult render(const Value& context) const;
     bool hasGenerationBlocks() const { return m_hasGeneration; }

@@ -87,7 +87,7 @@ std::string floatText(double v) {
     }
     std::string s = buf;
     if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
-    if (const auto e = s.find('e'); e != std::string::npos) {   // Python writes 1e+16 as 1e+16, 1e-05 as 1e-05
+    if (const auto e = s.find('e'); e != std::string::npos) { // Python writes 1e+16 as 1e+16, 1e-05 as 1e-05
         std::string mant = s.substr(0, e), exp = s.substr(e + 1);
         const char sign = exp[0] == '-' ? '-' : '+';
         if (exp[0] == '+' || exp[0] == '-') exp = exp.substr(1);

@@ -23,7 +23,7 @@ class Value {
 public:
     enum class Type { Undefined, None, Bool, Int, Float, String, List, Dict, Function };
 
-    Value() = default;   // undefined
+    Value() = default; // undefined
     static Value none();
     Value(bool b);
     Value(int v);
@@ -46,22 +46,22 @@ public:
     bool truthy() const;
     int64_t asInt() const;
     double asDouble() const;
-    const std::string& str() const { return *m_string; }   // only for strings
+    const std::string& str() const { return *m_string; } // only for strings
     const List& list() const { return *m_list; }
     List& list() { return *m_list; }
     Dict& dict() const { return *m_dict; }
     const Function& fn() const { return *m_function; }
 
-    std::string toString() const;   // Python str(): what {{ value }} prints
-    std::string repr() const;       // Python repr(): how values print inside lists and dicts
-    std::string toJson(int indent = -1, bool sortKeys = false, int depth = 0) const;   // json.dumps(ensure_ascii=False)
+    std::string toString() const; // Python str(): what {{ value }} prints
+    std::string repr() const;     // Python repr(): how values print inside lists and dicts
+    std::string toJson(int indent = -1, bool sortKeys = false, int depth = 0) const; // json.dumps(ensure_ascii=False)
     std::string typeName() const;
 
     bool equals(const Value& other) const;
     // Python ordering; throws ft::Error for values that cannot be compared.
     int compare(const Value& other) const;
 
-    static Value fromJson(const nlohmann::ordered_json& j);   // keeps key order, as Python dicts do
+    static Value fromJson(const nlohmann::ordered_json& j); // keeps key order, as Python dicts do
 
 private:
     Type m_type = Type::Undefined;
@@ -78,7 +78,7 @@ struct Dict {
     std::vector<std::pair<std::string, Value>> items;
     bool isNamespace = false;
 
-    Value get(const std::string& key) const;   // undefined if absent
+    Value get(const std::string& key) const; // undefined if absent
     bool has(const std::string& key) const;
     void set(const std::string& key, Value v);
 };

@@ -20,7 +20,7 @@ bool blank(const std::string& s) {
     return s.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
-uint64_t mix(uint64_t x) {   // splitmix64 finaliser: a good 64-bit hash of a 64-bit value
+uint64_t mix(uint64_t x) { // splitmix64 finaliser: a good 64-bit hash of a 64-bit value
     x += 0x9e3779b97f4a7c15ull;
     x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
     x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
@@ -109,8 +109,7 @@ int64_t updateTokenCounts(DatasetStore& store, int64_t datasetId, const std::str
     return total;
 }
 
-std::map<int64_t, TokenCount> cachedTokenCounts(const DatasetStore& store, const std::vector<int64_t>& ids,
-                                                const std::string& key) {
+std::map<int64_t, TokenCount> cachedTokenCounts(const DatasetStore& store, const std::vector<int64_t>& ids, const std::string& key) {
     std::map<int64_t, TokenCount> counts;
     Statement q(store.database(), "SELECT prompt, reply, total FROM token_counts WHERE tokenizer = ? AND example_id = ?");
     for (int64_t id : ids) {
@@ -123,8 +122,9 @@ std::map<int64_t, TokenCount> cachedTokenCounts(const DatasetStore& store, const
 
 LengthStats lengthStats(const DatasetStore& store, int64_t datasetId, const std::string& key, int64_t maxTokens) {
     LengthStats s;
-    Statement q(store.database(), "SELECT t.example_id, t.prompt, t.reply, t.total FROM token_counts t JOIN examples e "
-                                  "ON e.id = t.example_id WHERE e.dataset_id = ? AND t.tokenizer = ? ORDER BY t.example_id");
+    Statement q(store.database(),
+                "SELECT t.example_id, t.prompt, t.reply, t.total FROM token_counts t JOIN examples e "
+                "ON e.id = t.example_id WHERE e.dataset_id = ? AND t.tokenizer = ? ORDER BY t.example_id");
     q.bind(1, datasetId).bind(2, key);
     s.shortest = -1;
     while (q.step()) {
@@ -158,9 +158,8 @@ int64_t assignSplits(DatasetStore& store, int64_t datasetId, double train, doubl
     size_t assigned = 0;
     for (int k = 0; k < 3; ++k) assigned += counts[k] = size_t(std::floor(shares[k]));
     std::vector<int> byRemainder = {0, 1, 2};
-    std::stable_sort(byRemainder.begin(), byRemainder.end(), [&](int a, int b) {
-        return shares[a] - std::floor(shares[a]) > shares[b] - std::floor(shares[b]);
-    });
+    std::stable_sort(byRemainder.begin(), byRemainder.end(),
+                     [&](int a, int b) { return shares[a] - std::floor(shares[a]) > shares[b] - std::floor(shares[b]); });
     for (size_t i = 0; assigned < n; ++i, ++assigned) ++counts[byRemainder[i % 3]];
     std::vector<int64_t> ids[3];
     size_t pos = 0;
@@ -174,8 +173,9 @@ int64_t assignSplits(DatasetStore& store, int64_t datasetId, double train, doubl
 
 std::vector<std::vector<int64_t>> exactDuplicateGroups(const DatasetStore& store, int64_t datasetId) {
     std::vector<std::vector<int64_t>> groups;
-    Statement q(store.database(), "SELECT hash, id FROM examples WHERE dataset_id = ? AND hash IN (SELECT hash FROM examples "
-                                  "WHERE dataset_id = ? GROUP BY hash HAVING count(*) > 1) ORDER BY hash, id");
+    Statement q(store.database(),
+                "SELECT hash, id FROM examples WHERE dataset_id = ? AND hash IN (SELECT hash FROM examples "
+                "WHERE dataset_id = ? GROUP BY hash HAVING count(*) > 1) ORDER BY hash, id");
     q.bind(1, datasetId).bind(2, datasetId);
     std::string last;
     while (q.step()) {

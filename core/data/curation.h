@@ -30,10 +30,10 @@ int64_t updateTokenCounts(DatasetStore& store, int64_t datasetId, const std::str
                           const std::function<void(int64_t done, int64_t total)>& progress = {});
 
 struct LengthStats {
-    std::vector<int64_t> prompt, reply, total;   // one value per counted example (histogram input)
+    std::vector<int64_t> prompt, reply, total; // one value per counted example (histogram input)
     int64_t longestId = 0, shortestId = 0;
     int64_t longest = 0, shortest = 0;
-    int64_t overLimit = 0;                       // examples with total > maxTokens
+    int64_t overLimit = 0; // examples with total > maxTokens
 };
 // The cached counts of these examples under `tokenizerKey` (examples without one are absent).
 std::map<int64_t, TokenCount> cachedTokenCounts(const DatasetStore& store, const std::vector<int64_t>& ids,
@@ -44,8 +44,7 @@ LengthStats lengthStats(const DatasetStore& store, int64_t datasetId, const std:
 // Assigns splits by ratio (train, validation, test; normalised), reproducibly from `seed`. Only
 // unassigned examples are assigned unless `reassignAll`. Counts are exact (largest remainders).
 // One undoable step. Returns the number of examples assigned.
-int64_t assignSplits(DatasetStore& store, int64_t datasetId, double train, double validation, double test, uint64_t seed,
-                     bool reassignAll);
+int64_t assignSplits(DatasetStore& store, int64_t datasetId, double train, double validation, double test, uint64_t seed, bool reassignAll);
 
 // Groups of example ids (each of two or more, smallest id first) that are exact duplicates, or near
 // duplicates with estimated Jaccard similarity of word 3-shingles >= threshold.

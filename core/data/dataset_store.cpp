@@ -31,9 +31,9 @@ void DatasetStore::migrate() {
     Statement q(*m_db, "SELECT value FROM meta WHERE key = 'schema_version'");
     const int version = q.step() ? std::stoi(q.text(0)) : 0;
     if (version > kSchemaVersion)
-        throw Error(format("%s was written by a newer Finetune Studio (schema %d; this one knows %d)", m_path.c_str(), version,
-                           kSchemaVersion),
-                    "update Finetune Studio to open this workspace");
+        throw Error(
+            format("%s was written by a newer Finetune Studio (schema %d; this one knows %d)", m_path.c_str(), version, kSchemaVersion),
+            "update Finetune Studio to open this workspace");
     if (version == kSchemaVersion) return;
     Transaction t(*m_db);
     if (version < 1) m_db->exec(kSchemaV1);
@@ -84,9 +84,10 @@ std::vector<std::string> DatasetStore::datasetNames() const {
 int64_t DatasetStore::insertRow(const Example& e) {
     ++m_generation;
     if (!m_insertExample) {
-        m_insertExample = std::make_unique<Statement>(*m_db, "INSERT INTO examples(id, dataset_id, messages, split, note, "
-                                                             "source_file, source_line, created, modified, hash, problems) "
-                                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        m_insertExample = std::make_unique<Statement>(*m_db,
+                                                      "INSERT INTO examples(id, dataset_id, messages, split, note, "
+                                                      "source_file, source_line, created, modified, hash, problems) "
+                                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         m_insertTag = std::make_unique<Statement>(*m_db, "INSERT OR IGNORE INTO example_tags(example_id, tag) VALUES (?, ?)");
         m_insertFts = std::make_unique<Statement>(*m_db, "INSERT INTO examples_fts(rowid, text) VALUES (?, ?)");
     }
@@ -123,9 +124,17 @@ void DatasetStore::deleteRows(const std::vector<int64_t>& ids) {
 std::string DatasetStore::snapshotOf(const std::vector<Example>& examples) {
     json rows = json::array();
     for (const Example& e : examples)
-        rows.push_back({{"id", e.id}, {"dataset_id", e.datasetId}, {"messages", messagesJson(e.messages)},
-                        {"split", splitName(e.split)}, {"tags", e.tags}, {"note", e.note}, {"source_file", e.sourceFile},
-                        {"source_line", e.sourceLine}, {"created", e.created}, {"modified", e.modified}, {"hash", e.hash}});
+        rows.push_back({{"id", e.id},
+                        {"dataset_id", e.datasetId},
+                        {"messages", messagesJson(e.messages)},
+                        {"split", splitName(e.split)},
+                        {"tags", e.tags},
+                        {"note", e.note},
+                        {"source_file", e.sourceFile},
+                        {"source_line", e.sourceLine},
+                        {"created", e.created},
+                        {"modified", e.modified},
+                        {"hash", e.hash}});
     return rows.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -162,7 +171,7 @@ void DatasetStore::restore(const std::string& snapshotJson, const std::vector<in
 
 int64_t DatasetStore::logOperation(const std::string& label, const std::vector<int64_t>& ids, const std::string& before,
                                    const std::string& after) {
-    m_db->exec("DELETE FROM oplog WHERE undone = 1");   // a new edit ends the redo history
+    m_db->exec("DELETE FROM oplog WHERE undone = 1"); // a new edit ends the redo history
     Statement ins(*m_db, "INSERT INTO oplog(label, ids, before, after, created) VALUES (?, ?, ?, ?, ?)");
     ins.bind(1, label).bind(2, json(ids).dump()).bind(3, before).bind(4, after).bind(5, now()).run();
     return m_db->lastInsertId();
@@ -196,7 +205,7 @@ std::vector<int64_t> DatasetStore::addBatch(int64_t datasetId, std::vector<Examp
         e.id = insertRow(e);
         ids.push_back(e.id);
     }
-    logOperation(label, ids, "[]", snapshotOf(examples));   // the rows as inserted, without reading them back
+    logOperation(label, ids, "[]", snapshotOf(examples)); // the rows as inserted, without reading them back
     t.commit();
     return ids;
 }

@@ -18,17 +18,17 @@ class Statement;
 
 struct ExampleFilter {
     std::optional<Split> split;
-    std::string tag;      // "" = any
-    std::string search;   // full-text (FTS5) query over message text; "" = none
-    std::string status;   // "valid" (no structural problems), "invalid", or "" = any
-    std::string tokenizerKey;                   // with min/maxTokens: a token-length range (cached counts)
-    int64_t minTokens = -1, maxTokens = -1;     // -1 = unbounded
+    std::string tag;                        // "" = any
+    std::string search;                     // full-text (FTS5) query over message text; "" = none
+    std::string status;                     // "valid" (no structural problems), "invalid", or "" = any
+    std::string tokenizerKey;               // with min/maxTokens: a token-length range (cached counts)
+    int64_t minTokens = -1, maxTokens = -1; // -1 = unbounded
 };
 
 struct DatasetStats {
     int64_t examples = 0;
-    std::map<std::string, int64_t> splits;   // split name -> count
-    std::map<std::string, int64_t> tags;     // tag -> count
+    std::map<std::string, int64_t> splits; // split name -> count
+    std::map<std::string, int64_t> tags;   // tag -> count
 };
 
 class DatasetStore {
@@ -39,8 +39,8 @@ public:
     explicit DatasetStore(const std::string& workspaceDir);
     ~DatasetStore();
 
-    int64_t createDataset(const std::string& name);           // throws if it exists
-    int64_t datasetId(const std::string& name) const;         // throws naming the dataset if absent
+    int64_t createDataset(const std::string& name);   // throws if it exists
+    int64_t datasetId(const std::string& name) const; // throws naming the dataset if absent
     int64_t ensureDataset(const std::string& name);
     std::vector<std::string> datasetNames() const;
 
@@ -58,13 +58,13 @@ public:
 
     bool canUndo() const;
     bool canRedo() const;
-    std::string undoLabel() const;   // "" if nothing to undo
+    std::string undoLabel() const; // "" if nothing to undo
     std::string redoLabel() const;
     bool undo();
     bool redo();
 
     // Queries.
-    Example get(int64_t id) const;   // throws if absent
+    Example get(int64_t id) const; // throws if absent
     int64_t count(int64_t datasetId, const ExampleFilter& filter = {}) const;
     std::vector<Example> page(int64_t datasetId, const ExampleFilter& filter, int64_t offset, int64_t limit) const;
     bool containsHash(int64_t datasetId, const std::string& hash) const;
@@ -74,18 +74,17 @@ public:
     void forEach(int64_t datasetId, const std::function<void(const Example&)>& visit) const;
 
     const std::string& path() const { return m_path; }
-    SqliteDb& database() const { return *m_db; }   // for core collaborators (curation); not for the UI
+    SqliteDb& database() const { return *m_db; } // for core collaborators (curation); not for the UI
 
 private:
     void migrate();
     bool stepHistory(bool undoing);
-    std::string snapshot(const std::vector<int64_t>& ids) const;   // JSON rows of the ids that exist
+    std::string snapshot(const std::vector<int64_t>& ids) const; // JSON rows of the ids that exist
     static std::string snapshotOf(const std::vector<Example>& rows);
-    void restore(const std::string& snapshotJson, const std::vector<int64_t>& ids);   // make ids look like the snapshot
-    int64_t insertRow(const Example& e);   // returns the id
+    void restore(const std::string& snapshotJson, const std::vector<int64_t>& ids); // make ids look like the snapshot
+    int64_t insertRow(const Example& e);                                            // returns the id
     void deleteRows(const std::vector<int64_t>& ids);
-    int64_t logOperation(const std::string& label, const std::vector<int64_t>& ids, const std::string& before,
-                         const std::string& after);
+    int64_t logOperation(const std::string& label, const std::vector<int64_t>& ids, const std::string& before, const std::string& after);
     // Runs `change` on `ids` in one transaction and logs before/after snapshots.
     template <typename F>
     void recorded(const std::string& label, const std::vector<int64_t>& ids, F change);

@@ -13,13 +13,13 @@
 namespace ft::store_detail {
 
 extern const char* const kSchemaV1;
-extern const char* const kSchemaV2;   // structural problems, token-count cache
+extern const char* const kSchemaV2; // structural problems, token-count cache
 
-std::string problemsOf(const std::vector<Message>& messages);   // "; "-joined, "" when valid
-int64_t now();                                                  // Unix seconds
+std::string problemsOf(const std::vector<Message>& messages); // "; "-joined, "" when valid
+int64_t now();                                                // Unix seconds
 nlohmann::json messagesJson(const std::vector<Message>& messages);
 std::vector<Message> messagesFrom(const nlohmann::json& arr);
-std::string ftsText(const std::vector<Message>& messages);      // what full-text search indexes
-std::string ftsQuery(const std::string& search);                // a user's words as an FTS5 query
+std::string ftsText(const std::vector<Message>& messages); // what full-text search indexes
+std::string ftsQuery(const std::string& search);           // a user's words as an FTS5 query
 
 } // namespace ft::store_detail

@@ -14,8 +14,9 @@ using json = nlohmann::json;
 using namespace store_detail;
 
 Example DatasetStore::get(int64_t id) const {
-    Statement q(*m_db, "SELECT id, dataset_id, messages, split, note, source_file, source_line, created, modified, hash, "
-                       "problems FROM examples WHERE id = ?");
+    Statement q(*m_db,
+                "SELECT id, dataset_id, messages, split, note, source_file, source_line, created, modified, hash, "
+                "problems FROM examples WHERE id = ?");
     q.bind(1, id);
     if (!q.step()) throw Error(format("no example with id %lld in %s", (long long)id, m_path.c_str()));
     Example e;
@@ -91,7 +92,7 @@ const DatasetStore::Anchors& DatasetStore::anchors(int64_t datasetId) const {
 }
 
 int64_t DatasetStore::count(int64_t datasetId, const ExampleFilter& filter) const {
-    if (isUnfiltered(filter)) return anchors(datasetId).total;   // one scan that also prepares deep pages
+    if (isUnfiltered(filter)) return anchors(datasetId).total; // one scan that also prepares deep pages
     std::vector<std::string> params;
     Statement q(*m_db, "SELECT count(*) FROM examples e" + whereClause(filter, params));
     q.bind(1, datasetId);
@@ -112,8 +113,8 @@ std::vector<Example> DatasetStore::page(int64_t datasetId, const ExampleFilter& 
         }
     }
     // Seek to the page through the (dataset_id, id) index, then read only the rows of the page.
-    Statement q(*m_db, "SELECT e.id FROM examples e" + where + " ORDER BY e.id LIMIT " + std::to_string(limit) +
-                           " OFFSET " + std::to_string(offset));
+    Statement q(*m_db, "SELECT e.id FROM examples e" + where + " ORDER BY e.id LIMIT " + std::to_string(limit) + " OFFSET " +
+                           std::to_string(offset));
     q.bind(1, datasetId);
     for (size_t i = 0; i < params.size(); ++i) q.bind(int(i) + 2, params[i]);
     std::vector<Example> out;
@@ -153,8 +154,9 @@ DatasetStats DatasetStore::stats(int64_t datasetId) const {
         s.splits[q.text(0)] = q.int64(1);
         s.examples += q.int64(1);
     }
-    Statement t(*m_db, "SELECT t.tag, count(*) FROM example_tags t JOIN examples e ON e.id = t.example_id "
-                       "WHERE e.dataset_id = ? GROUP BY t.tag ORDER BY t.tag");
+    Statement t(*m_db,
+                "SELECT t.tag, count(*) FROM example_tags t JOIN examples e ON e.id = t.example_id "
+                "WHERE e.dataset_id = ? GROUP BY t.tag ORDER BY t.tag");
     t.bind(1, datasetId);
     while (t.step()) s.tags[t.text(0)] = t.int64(1);
     return s;

@@ -11,7 +11,7 @@ namespace ft {
 class DatasetStore;
 
 enum class ExportFormat { Messages, Alpaca };
-ExportFormat exportFormatFromName(const std::string& name);   // "messages" | "alpaca"
+ExportFormat exportFormatFromName(const std::string& name); // "messages" | "alpaca"
 
 // Returns the number of examples written. Alpaca keeps single-turn examples (system, one user turn,
 // one reply) and reports how many multi-turn ones it had to leave out in `skipped`.

@@ -57,7 +57,7 @@ std::vector<Message> fromAlpaca(const json& j) {
         }
     std::string user = stringField(j, "instruction", true);
     const std::string input = stringField(j, "input", false);
-    if (!input.empty()) user += "\n" + input;   // as LLaMA-Factory forms the user turn
+    if (!input.empty()) user += "\n" + input; // as LLaMA-Factory forms the user turn
     if (isBlank(user)) throw RowError{"empty instruction"};
     out.push_back({"user", user});
     out.push_back({"assistant", stringField(j, "output", true)});

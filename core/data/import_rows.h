@@ -17,7 +17,7 @@ struct RowError {
 };
 
 bool isBlank(const std::string& s);
-void requireReply(const std::vector<Message>& messages);   // throws RowError: none, or an empty one
+void requireReply(const std::vector<Message>& messages); // throws RowError: none, or an empty one
 
 // The format a JSON object is in, from its keys (Auto when none fits).
 ImportFormat formatOfObject(const nlohmann::json& j);

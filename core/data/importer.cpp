@@ -60,15 +60,18 @@ public:
     void reject(int64_t line, const std::string& reason, const std::string& raw) {
         ++m_report.skipped;
         m_report.errors.push_back({line, reason});
-        if (m_rejects) m_rejects << json{{"line", line}, {"reason", reason}, {"raw", raw}}.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+        if (m_rejects)
+            m_rejects << json{{"line", line}, {"reason", reason}, {"raw", raw}}.dump(-1, ' ', false, json::error_handler_t::replace)
+                      << "\n";
     }
 
     void flush() {
         if (m_batch.empty()) return;
         const int64_t first = m_batch.front().sourceLine, last = m_batch.back().sourceLine;
-        m_store.addBatch(m_dataset, std::move(m_batch), format("import %s (lines %lld-%lld)", m_path.c_str(), (long long)first, (long long)last));
+        m_store.addBatch(m_dataset, std::move(m_batch),
+                         format("import %s (lines %lld-%lld)", m_path.c_str(), (long long)first, (long long)last));
         m_batch.clear();
-        m_seen.clear();   // committed rows are found through the database's hash index: memory stays O(batch)
+        m_seen.clear(); // committed rows are found through the database's hash index: memory stays O(batch)
     }
 
 private:
@@ -78,7 +81,7 @@ private:
     const ImportOptions& m_options;
     ImportReport& m_report;
     std::vector<Example> m_batch;
-    std::set<std::string> m_seen;   // hashes of the rows in the current, uncommitted batch
+    std::set<std::string> m_seen; // hashes of the rows in the current, uncommitted batch
     std::ofstream m_rejects;
 };
 
@@ -144,8 +147,8 @@ const char* importFormatName(ImportFormat f) {
 }
 
 ImportFormat importFormatFromName(const std::string& n) {
-    for (auto f : {ImportFormat::Auto, ImportFormat::Messages, ImportFormat::Alpaca, ImportFormat::ShareGpt,
-                   ImportFormat::PromptCompletion, ImportFormat::Csv, ImportFormat::Tsv, ImportFormat::Text})
+    for (auto f : {ImportFormat::Auto, ImportFormat::Messages, ImportFormat::Alpaca, ImportFormat::ShareGpt, ImportFormat::PromptCompletion,
+                   ImportFormat::Csv, ImportFormat::Tsv, ImportFormat::Text})
         if (n == importFormatName(f)) return f;
     throw Error("format \"" + n + "\" is not one of auto, messages, alpaca, sharegpt, prompt_completion, csv, tsv, text");
 }
@@ -159,8 +162,7 @@ ImportFormat detectFormat(const std::string& path) {
     if (!in) throw Error("cannot open " + path);
     // The first non-blank line decides; a file opening with '[' is a JSON array (its first element decides).
     std::string line;
-    while (std::getline(in, line) && isBlank(line)) {
-    }
+    while (std::getline(in, line) && isBlank(line)) {}
     const size_t start = line.find_first_not_of(" \t\r");
     if (start == std::string::npos) throw Error(path + " is empty");
     if (line[start] == '[') {
@@ -171,7 +173,7 @@ ImportFormat detectFormat(const std::string& path) {
             const json unused = json::parse(in, [&](int depth, json::parse_event_t event, json& parsed) {
                 if (found == ImportFormat::Auto && depth == 1 && event == json::parse_event_t::object_end) {
                     found = formatOfObject(parsed);
-                    throw found;   // stop after the first element
+                    throw found; // stop after the first element
                 }
                 return true;
             });
@@ -186,8 +188,7 @@ ImportFormat detectFormat(const std::string& path) {
         try {
             const ImportFormat f = formatOfObject(json::parse(line));
             if (f != ImportFormat::Auto) return f;
-        } catch (const json::exception&) {
-        }
+        } catch (const json::exception&) {}
         throw Error(path + ": line 1 is not a record of a known format",
                     "expected \"messages\", \"conversations\", \"instruction\"/\"output\" or \"prompt\"/\"completion\"");
     }
@@ -197,8 +198,8 @@ ImportFormat detectFormat(const std::string& path) {
 std::string ImportReport::toJson() const {
     json errs = json::array();
     for (const auto& e : errors) errs.push_back({{"line", e.line}, {"reason", e.reason}});
-    return json{{"format", importFormatName(format)}, {"imported", imported}, {"skipped", skipped},
-                {"duplicates", duplicates}, {"errors", errs}}
+    return json{
+        {"format", importFormatName(format)}, {"imported", imported}, {"skipped", skipped}, {"duplicates", duplicates}, {"errors", errs}}
         .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -297,7 +298,7 @@ ImportReport importFile(DatasetStore& store, int64_t datasetId, const std::strin
                         } catch (const RowError& e) {
                             sink.reject(element, e.reason, parsed.dump(-1, ' ', false, json::error_handler_t::replace));
                         }
-                        return false;   // do not keep the element: constant memory
+                        return false; // do not keep the element: constant memory
                     }
                     return true;
                 });

@@ -16,7 +16,7 @@ SqliteDb::SqliteDb(const std::string& path) : m_path(path) {
     }
     sqlite3_busy_timeout(m_db, 10000);
     exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=NORMAL");   // WAL + NORMAL: committed transactions survive a process crash
+    exec("PRAGMA synchronous=NORMAL"); // WAL + NORMAL: committed transactions survive a process crash
     exec("PRAGMA foreign_keys=ON");
 }
 
@@ -80,8 +80,7 @@ bool Statement::step() {
 }
 
 void Statement::run() {
-    while (step()) {
-    }
+    while (step()) {}
     reset();
 }
 
@@ -111,8 +110,7 @@ Transaction::~Transaction() {
     if (!m_done) {
         try {
             m_db.exec("ROLLBACK");
-        } catch (...) {
-        }
+        } catch (...) {}
     }
 }
 

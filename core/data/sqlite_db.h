@@ -39,8 +39,8 @@ public:
     Statement& bind(int index, int64_t value);
     Statement& bind(int index, const std::string& value);
     Statement& bindNull(int index);
-    bool step();            // true while a row is available
-    void run();             // step to completion
+    bool step(); // true while a row is available
+    void run();  // step to completion
     void reset();
 
     int64_t int64(int column) const;

@@ -19,7 +19,7 @@ Interval bootstrapMean(const std::vector<double>& values, double confidence, int
     const uint64_t n = values.size();
     for (double& m : means) {
         double s = 0;
-        for (uint64_t i = 0; i < n; ++i) s += values[size_t(rng() % n)];   // modulo bias is negligible for n << 2^64
+        for (uint64_t i = 0; i < n; ++i) s += values[size_t(rng() % n)]; // modulo bias is negligible for n << 2^64
         m = s / double(n);
     }
     std::sort(means.begin(), means.end());

@@ -35,7 +35,7 @@ namespace {
 
 struct HeldOut {
     int64_t id = 0;
-    std::vector<Message> messages;   // the last one is the reference reply
+    std::vector<Message> messages; // the last one is the reference reply
 };
 
 std::vector<HeldOut> readSplit(const RunConfig& config, const std::string& runDir, Split split, int64_t limit) {
@@ -57,7 +57,7 @@ std::vector<ChatMessage> promptOf(const std::vector<Message>& messages, const st
     std::vector<ChatMessage> chat;
     size_t i = 0;
     if (!messages.empty() && messages[0].role == "system") chat.push_back({"system", messages[i++].content});
-    for (const auto& shot : shots)   // demonstrations as earlier turns of the same conversation
+    for (const auto& shot : shots) // demonstrations as earlier turns of the same conversation
         for (const auto& m : shot.messages)
             if (m.role != "system") chat.push_back({m.role, m.content});
     for (; i + 1 < messages.size(); ++i) chat.push_back({messages[i].role, messages[i].content});
@@ -101,7 +101,8 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunCo
     } catch (...) {
         rethrowWithContext(runfiles::runJson(o.runDir));
     }
-    const std::string adapterDir = std::filesystem::exists(o.adapter + "/adapter_config.json") ? o.adapter : runAdapterDir(o.runDir, o.adapter);
+    const std::string adapterDir =
+        std::filesystem::exists(o.adapter + "/adapter_config.json") ? o.adapter : runAdapterDir(o.runDir, o.adapter);
     const std::vector<HeldOut> examples = readSplit(config, o.runDir, splitFromName(o.split), o.limit);
     if (examples.empty())
         throw Error("the run's data has no " + o.split + " examples with a reply to compare against",
@@ -109,7 +110,8 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunCo
     std::vector<HeldOut> shots;
     if (o.fewShot > 0) {
         shots = readSplit(config, o.runDir, Split::Train, o.fewShot);
-        if (int64_t(shots.size()) < o.fewShot) throw Error("few-shot: the train split has only " + std::to_string(shots.size()) + " usable examples");
+        if (int64_t(shots.size()) < o.fewShot)
+            throw Error("few-shot: the train split has only " + std::to_string(shots.size()) + " usable examples");
     }
 
     // One model: the adapter is switched off for the base and the few-shot baseline.
@@ -178,7 +180,8 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunCo
             checkControl(control);
             std::vector<std::vector<int64_t>> prompts;
             for (int64_t i = start; i < std::min(n, start + o.batchSize); ++i) {
-                const std::string text = tmpl.render(promptOf(examples[size_t(i)].messages, system == "few_shot" ? shots : std::vector<HeldOut>{}), true);
+                const std::string text =
+                    tmpl.render(promptOf(examples[size_t(i)].messages, system == "few_shot" ? shots : std::vector<HeldOut>{}), true);
                 const auto ids = tokenizer->encode(text, /*addSpecialTokens=*/false);
                 prompts.emplace_back(ids.begin(), ids.end());
             }
@@ -193,7 +196,7 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunCo
     setLoraEnabled(model.model, true);
 
     // Per-example scores, system means with intervals, winners.
-    std::map<std::string, std::map<std::string, std::vector<double>>> scores;   // system -> metric -> values
+    std::map<std::string, std::map<std::string, std::vector<double>>> scores; // system -> metric -> values
     json perExample = json::array();
     for (int64_t i = 0; i < n; ++i) {
         const auto& e = examples[size_t(i)];
@@ -241,15 +244,17 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunCo
     for (const auto& other : systems) {
         if (other == "tuned" || !scores[other].count(headline)) continue;
         const eval::Interval d = eval::bootstrapDifference(scores["tuned"][headline], scores[other][headline], 0.95, 1000, o.seed);
-        differences["tuned_vs_" + other] = {{"mean", d.mean}, {"low", d.low}, {"high", d.high},
-                                            {"significant", d.low > 0 || d.high < 0}};
+        differences["tuned_vs_" + other] = {{"mean", d.mean}, {"low", d.low}, {"high", d.high}, {"significant", d.low > 0 || d.high < 0}};
     }
     json labelReports = json::object();
     if (!labels.empty())
         for (const auto& system : systems) {
             const eval::LabelReport r = eval::labelReport(replies[system], references, labels);
-            labelReports[system] = {{"labels", r.labels}, {"confusion", r.confusion}, {"accuracy", r.accuracy},
-                                    {"precision", r.precision}, {"recall", r.recall}};
+            labelReports[system] = {{"labels", r.labels},
+                                    {"confusion", r.confusion},
+                                    {"accuracy", r.accuracy},
+                                    {"precision", r.precision},
+                                    {"recall", r.recall}};
         }
 
     int64_t regressions = 0;
@@ -265,9 +270,16 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunCo
     report["systems"] = systems;
     report["headline_metric"] = headline;
     report["task"] = {{"kind", !labels.empty() ? "labels" : jsonTask ? "json" : "text"}, {"labels", labels}};
-    report["settings"] = {{"max_new_tokens", o.maxNewTokens}, {"temperature", o.temperature}, {"top_p", o.topP},
-                          {"top_k", o.topK}, {"seed", o.seed}, {"few_shot", o.fewShot}, {"limit", o.limit},
-                          {"device", load.device.str()}, {"dtype", dtypeName(load.dtype)}, {"max_seq_len", config.train.maxSeqLen},
+    report["settings"] = {{"max_new_tokens", o.maxNewTokens},
+                          {"temperature", o.temperature},
+                          {"top_p", o.topP},
+                          {"top_k", o.topK},
+                          {"seed", o.seed},
+                          {"few_shot", o.fewShot},
+                          {"limit", o.limit},
+                          {"device", load.device.str()},
+                          {"dtype", dtypeName(load.dtype)},
+                          {"max_seq_len", config.train.maxSeqLen},
                           {"bootstrap", {{"resamples", 1000}, {"confidence", 0.95}}}};
     report["fingerprints"] = {{"model", modelFingerprint(config.model)},
                               {"adapter", contentHash({{"adapter", readFile(adapterDir + "/adapter_model.safetensors")}})},

@@ -19,18 +19,18 @@ class RunControl;
 
 struct EvalOptions {
     std::string runDir;
-    std::string split = "validation";   // validation | test
-    std::string adapter = "final";      // final | best | step-N | a PEFT adapter folder
-    int64_t limit = 0;                  // 0 = every example of the split
-    int64_t fewShot = 0;                // k > 0 adds the few-shot baseline (k train examples in the prompt)
+    std::string split = "validation"; // validation | test
+    std::string adapter = "final";    // final | best | step-N | a PEFT adapter folder
+    int64_t limit = 0;                // 0 = every example of the split
+    int64_t fewShot = 0;              // k > 0 adds the few-shot baseline (k train examples in the prompt)
     int64_t maxNewTokens = 256;
-    double temperature = 0;             // 0 = greedy
+    double temperature = 0; // 0 = greedy
     double topP = 1;
     int64_t topK = 0;
     uint64_t seed = 0;
-    std::string metric = "auto";        // headline: auto | exact_match | normalized_exact_match | token_f1 | rouge_l | chrf | json_agreement
-    std::vector<std::string> labels;    // the label set, overriding detection ("none" alone turns it off)
-    std::string device;                 // "" = the run's
+    std::string metric = "auto";     // headline: auto | exact_match | normalized_exact_match | token_f1 | rouge_l | chrf | json_agreement
+    std::vector<std::string> labels; // the label set, overriding detection ("none" alone turns it off)
+    std::string device;              // "" = the run's
     int64_t batchSize = 8;
 };
 

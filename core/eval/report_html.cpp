@@ -37,9 +37,10 @@ std::string barChart(const std::vector<std::tuple<std::string, double, double, d
         svg += "<rect x='" + std::to_string(left) + "' y='" + std::to_string(y + 4) + "' width='" + std::to_string(x(mean) - left) +
                "' height='18' fill='" + systemColor(name) + "'/>";
         if (high > low)
-            svg += "<line x1='" + std::to_string(x(low)) + "' x2='" + std::to_string(x(high)) + "' y1='" + std::to_string(y + 13) + "' y2='" +
-                   std::to_string(y + 13) + "' stroke='#000' stroke-width='1.5'/>";
-        svg += "<text x='" + std::to_string(x(std::max(mean, high)) + 6) + "' y='" + std::to_string(y + 17) + "' font-size='12'>" + num(mean) + "</text>";
+            svg += "<line x1='" + std::to_string(x(low)) + "' x2='" + std::to_string(x(high)) + "' y1='" + std::to_string(y + 13) +
+                   "' y2='" + std::to_string(y + 13) + "' stroke='#000' stroke-width='1.5'/>";
+        svg += "<text x='" + std::to_string(x(std::max(mean, high)) + 6) + "' y='" + std::to_string(y + 17) + "' font-size='12'>" +
+               num(mean) + "</text>";
         y += row;
     }
     return svg + "</svg>";
@@ -66,14 +67,16 @@ std::string reportHtml(const json& r) {
     const std::vector<std::string> systems = r.value("systems", std::vector<std::string>{});
     const std::string headline = r.value("headline_metric", "");
     const std::string runName = std::filesystem::path(r.value("run", "")).filename().string();
-    std::string h = "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Evaluation: " + escapeHtml(runName) + "</title><style>"
-                    "body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}table{border-collapse:collapse;margin:1em 0}"
-                    "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}th{background:#f3f3f3}"
-                    ".reg{background:#fde8e6}.num{text-align:right;font-variant-numeric:tabular-nums}.pre{white-space:pre-wrap;max-width:320px}"
-                    ".note{color:#666}@media print{.pagebreak{page-break-before:always}}</style></head><body>";
+    std::string h =
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Evaluation: " + escapeHtml(runName) +
+        "</title><style>"
+        "body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}table{border-collapse:collapse;margin:1em 0}"
+        "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}th{background:#f3f3f3}"
+        ".reg{background:#fde8e6}.num{text-align:right;font-variant-numeric:tabular-nums}.pre{white-space:pre-wrap;max-width:320px}"
+        ".note{color:#666}@media print{.pagebreak{page-break-before:always}}</style></head><body>";
     h += "<h1>Evaluation of " + escapeHtml(runName) + "</h1>";
-    h += "<p>" + std::to_string(r.value("examples", 0)) + " " + escapeHtml(r.value("split", "")) + " examples; task: " +
-         escapeHtml(r["task"].value("kind", "")) + "; headline metric: <b>" + escapeHtml(headline) + "</b>.</p>";
+    h += "<p>" + std::to_string(r.value("examples", 0)) + " " + escapeHtml(r.value("split", "")) +
+         " examples; task: " + escapeHtml(r["task"].value("kind", "")) + "; headline metric: <b>" + escapeHtml(headline) + "</b>.</p>";
 
     // Headline chart and the differences.
     std::vector<std::tuple<std::string, double, double, double>> bars;
@@ -87,7 +90,8 @@ std::string reportHtml(const json& r) {
         const json& d = it.value();
         const bool significant = d.value("significant", false);
         h += "<p>" + escapeHtml(it.key()) + ": " + num(d["mean"].get<double>()) + " [" + num(d["low"].get<double>()) + ", " +
-             num(d["high"].get<double>()) + "] — " + (significant ? "<b>a real difference</b>" : "<span class='note'>within noise</span>") + "</p>";
+             num(d["high"].get<double>()) + "] — " + (significant ? "<b>a real difference</b>" : "<span class='note'>within noise</span>") +
+             "</p>";
     }
 
     // Likelihood.
@@ -120,7 +124,8 @@ std::string reportHtml(const json& r) {
     // Confusion matrices.
     for (auto it = r["labels"].begin(); it != r["labels"].end(); ++it) {
         const json& l = it.value();
-        h += "<h3>Labels: " + escapeHtml(systemName(it.key())) + " (accuracy " + num(l["accuracy"].get<double>()) + ")</h3><table><tr><th>reference \\ reply</th>";
+        h += "<h3>Labels: " + escapeHtml(systemName(it.key())) + " (accuracy " + num(l["accuracy"].get<double>()) +
+             ")</h3><table><tr><th>reference \\ reply</th>";
         for (const auto& name : l["labels"]) h += "<th>" + escapeHtml(name.get<std::string>()) + "</th>";
         h += "<th>recall</th></tr>";
         for (size_t row = 0; row < l["confusion"].size(); ++row) {
@@ -140,7 +145,8 @@ std::string reportHtml(const json& r) {
     h += "<th>winner</th></tr>";
     for (const json& e : r["per_example"]) {
         h += std::string("<tr") + (e.value("regression", false) ? " class='reg'" : "") + "><td>" + std::to_string(e["id"].get<int64_t>()) +
-             "</td><td class='pre'>" + escapeHtml(e.value("prompt", "")) + "</td><td class='pre'>" + escapeHtml(e.value("reference", "")) + "</td>";
+             "</td><td class='pre'>" + escapeHtml(e.value("prompt", "")) + "</td><td class='pre'>" + escapeHtml(e.value("reference", "")) +
+             "</td>";
         for (const auto& s : systems)
             h += "<td class='pre'>" + escapeHtml(e[s].value("reply", "")) + "<br><span class='note'>" + escapeHtml(headline) + " " +
                  num(e[s]["metrics"].value(headline, 0.0), 2) + "</span></td>";
@@ -153,7 +159,8 @@ std::string reportHtml(const json& r) {
     for (auto it = r["settings"].begin(); it != r["settings"].end(); ++it)
         h += "<tr><th>" + escapeHtml(it.key()) + "</th><td>" + escapeHtml(it.value().dump()) + "</td></tr>";
     for (auto it = r["fingerprints"].begin(); it != r["fingerprints"].end(); ++it)
-        h += "<tr><th>" + escapeHtml(it.key()) + "</th><td>" + escapeHtml(it.value().is_string() ? it.value().get<std::string>() : it.value().dump()) + "</td></tr>";
+        h += "<tr><th>" + escapeHtml(it.key()) + "</th><td>" +
+             escapeHtml(it.value().is_string() ? it.value().get<std::string>() : it.value().dump()) + "</td></tr>";
     h += "<tr><th>adapter</th><td>" + escapeHtml(r.value("adapter", "")) + "</td></tr></table>";
     h += "<p class='note'>Written by finetune eval. Intervals: percentile bootstrap over examples.</p></body></html>\n";
     return h;

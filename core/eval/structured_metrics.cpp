@@ -41,7 +41,8 @@ void leaves(const json& j, const std::string& path, std::vector<std::pair<std::s
 }
 
 bool sameValue(const json& a, const json& b) {
-    if (a.is_number() && b.is_number()) return std::fabs(a.get<double>() - b.get<double>()) <= 1e-9 * std::max(1.0, std::fabs(a.get<double>()));
+    if (a.is_number() && b.is_number())
+        return std::fabs(a.get<double>() - b.get<double>()) <= 1e-9 * std::max(1.0, std::fabs(a.get<double>()));
     return a == b;
 }
 
@@ -64,7 +65,7 @@ std::optional<double> jsonAgreement(const std::string& prediction, const std::st
         try {
             const json::json_pointer ptr(path.empty() ? "" : path);
             if (pred->contains(ptr) && sameValue(pred->at(ptr), value)) ++agree;
-        } catch (const std::exception&) {   // a path through a value of another type
+        } catch (const std::exception&) { // a path through a value of another type
         }
     }
     return double(agree) / double(refLeaves.size());
@@ -96,7 +97,7 @@ LabelReport labelReport(const std::vector<std::string>& predictions, const std::
     int64_t correct = 0, counted = 0;
     for (size_t i = 0; i < references.size() && i < predictions.size(); ++i) {
         const size_t ref = indexOf(references[i]);
-        if (ref == k) continue;   // a reference outside the label set is not a classification case
+        if (ref == k) continue; // a reference outside the label set is not a classification case
         const size_t pred = indexOf(predictions[i]);
         ++r.confusion[ref][pred];
         correct += ref == pred;

@@ -21,8 +21,8 @@ std::optional<double> jsonAgreement(const std::string& prediction, const std::st
 std::vector<std::string> detectLabels(const std::vector<std::string>& references);
 
 struct LabelReport {
-    std::vector<std::string> labels;                 // normalised; the matrix's rows and columns, then "(other)"
-    std::vector<std::vector<int64_t>> confusion;     // [reference label][predicted label or other]
+    std::vector<std::string> labels;             // normalised; the matrix's rows and columns, then "(other)"
+    std::vector<std::vector<int64_t>> confusion; // [reference label][predicted label or other]
     std::map<std::string, double> precision, recall;
     double accuracy = 0;
 };

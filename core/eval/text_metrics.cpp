@@ -83,8 +83,7 @@ double rougeL(const std::string& prediction, const std::string& reference) {
     if (p.empty() || r.empty()) return p.empty() && r.empty() ? 1.0 : 0.0;
     std::vector<int> prev(r.size() + 1, 0), cur(r.size() + 1, 0);
     for (size_t i = 1; i <= p.size(); ++i) {
-        for (size_t j = 1; j <= r.size(); ++j)
-            cur[j] = p[i - 1] == r[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
+        for (size_t j = 1; j <= r.size(); ++j) cur[j] = p[i - 1] == r[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
         std::swap(prev, cur);
     }
     const double lcs = prev[r.size()];

@@ -12,8 +12,8 @@
 namespace ft {
 
 enum class ExportKind { Peft, Merged, Gguf, GgufAdapter };
-const char* exportKindName(ExportKind kind);                 // "peft", "merged", "gguf", "gguf-adapter"
-ExportKind exportKindFromName(const std::string& name);      // throws naming the value
+const char* exportKindName(ExportKind kind);            // "peft", "merged", "gguf", "gguf-adapter"
+ExportKind exportKindFromName(const std::string& name); // throws naming the value
 bool isGguf(ExportKind kind);
 
 struct ExportOptions {
@@ -22,12 +22,12 @@ struct ExportOptions {
     std::string type;             // GGUF: f32 | f16 | bf16 | q8_0; "" = f16 (f32 for an adapter)
     std::string name;             // GGUF general.name; "" = the file's name
     bool overwrite = false;       // GGUF: replace an existing file once the new one is complete
-    std::string ggufType() const;   // `type` with its default applied
+    std::string ggufType() const; // `type` with its default applied
 };
 
 struct ExportResult {
     std::string out;
-    GgufExportResult gguf;   // GGUF kinds only
+    GgufExportResult gguf; // GGUF kinds only
 };
 
 // Where an export of a run goes when no path is given: <run>/export/peft, .../merged,

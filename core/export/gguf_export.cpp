@@ -28,10 +28,9 @@ namespace {
 using gguf::TensorType;
 
 const std::pair<const char*, const char*> kLayerNames[] = {
-    {"input_layernorm", "attn_norm"},   {"self_attn.q_proj", "attn_q"}, {"self_attn.k_proj", "attn_k"},
-    {"self_attn.v_proj", "attn_v"},     {"self_attn.o_proj", "attn_output"},
-    {"post_attention_layernorm", "ffn_norm"}, {"mlp.gate_proj", "ffn_gate"}, {"mlp.up_proj", "ffn_up"},
-    {"mlp.down_proj", "ffn_down"},
+    {"input_layernorm", "attn_norm"}, {"self_attn.q_proj", "attn_q"},      {"self_attn.k_proj", "attn_k"},
+    {"self_attn.v_proj", "attn_v"},   {"self_attn.o_proj", "attn_output"}, {"post_attention_layernorm", "ffn_norm"},
+    {"mlp.gate_proj", "ffn_gate"},    {"mlp.up_proj", "ffn_up"},           {"mlp.down_proj", "ffn_down"},
 };
 
 // llama.cpp's "llama" rotary pairs adjacent dimensions (2i, 2i+1) where Hugging Face pairs i with
@@ -149,7 +148,8 @@ GgufExportResult exportGguf(const ExportSource& s, const std::string& outPath, c
     result.path = outPath;
     try {
         validateGgufType(options.type);
-        if (fs::exists(outPath) && !options.overwrite) throw Error(outPath + " already exists", "choose another file name; nothing was overwritten");
+        if (fs::exists(outPath) && !options.overwrite)
+            throw Error(outPath + " already exists", "choose another file name; nothing was overwritten");
         const std::string tokenizerDir = s.tokenizerDir.empty() ? s.modelDir : s.tokenizerDir;
 
         // Merge in float32, as for the merged Hugging Face export.
@@ -162,9 +162,10 @@ GgufExportResult exportGguf(const ExportSource& s, const std::string& outPath, c
         result.architecture = architectureOf(c);
         const bool interleave = result.architecture == "llama";
         if (c.slidingWindow > 0 && c.slidingWindow < c.maxPositions)
-            result.warnings.push_back(format("the model attends within a sliding window of %lld tokens; llama.cpp's llama "
-                                             "architecture attends to the whole context, so prompts longer than the window differ",
-                                             (long long)c.slidingWindow));
+            result.warnings.push_back(
+                format("the model attends within a sliding window of %lld tokens; llama.cpp's llama "
+                       "architecture attends to the whole context, so prompts longer than the window differ",
+                       (long long)c.slidingWindow));
         if (c.mlpBias) throw Error("the model has MLP biases, which GGUF's llama architecture does not load");
 
         gguf::Writer w;
@@ -197,7 +198,7 @@ GgufExportResult exportGguf(const ExportSource& s, const std::string& outPath, c
             for (int64_t d = t.dim() - 1; d >= 0; --d) ne.push_back(uint64_t(t.size(d)));
             TensorType type = t.dim() == 1 ? TensorType::F32 : matrix;
             if (type == TensorType::Q8_0 && ne[0] % gguf::kQ8_0Block != 0) {
-                type = TensorType::F16;   // as llama.cpp's converter does for rows that are not whole blocks
+                type = TensorType::F16; // as llama.cpp's converter does for rows that are not whole blocks
                 result.warnings.push_back(gname + " is stored as F16: its rows are not a multiple of 32 values");
             }
             int64_t heads = 0;
@@ -222,11 +223,13 @@ GgufExportResult exportGgufAdapter(const ExportSource& s, const std::string& out
     try {
         validateGgufType(options.type);
         if (options.type == "q8_0") throw Error("a GGUF adapter is written as f32, f16 or bf16 (its B matrices have rank-sized rows)");
-        if (fs::exists(outPath) && !options.overwrite) throw Error(outPath + " already exists", "choose another file name; nothing was overwritten");
+        if (fs::exists(outPath) && !options.overwrite)
+            throw Error(outPath + " already exists", "choose another file name; nothing was overwritten");
         if (s.adapterDir.empty()) throw Error("no adapter to export");
         const LlamaConfig c = LlamaConfig::fromFile(s.modelDir + "/config.json");
         result.architecture = architectureOf(c);
-        const LoraConfig lora = LoraConfig::fromPeftJson(readFile(s.adapterDir + "/adapter_config.json"), s.adapterDir + "/adapter_config.json");
+        const LoraConfig lora =
+            LoraConfig::fromPeftJson(readFile(s.adapterDir + "/adapter_config.json"), s.adapterDir + "/adapter_config.json");
         std::map<std::string, std::vector<int64_t>> baseShapes;
         for (const auto& [name, shape] : expectedTensors(c)) baseShapes[name] = shape;
 
@@ -251,21 +254,23 @@ GgufExportResult exportGgufAdapter(const ExportSource& s, const std::string& out
                 throw Error(file->path() + ": tensor " + e.name + " is not a LoRA A or B matrix of a projection");
             const std::string module = e.name.substr(prefix.size(), e.name.size() - prefix.size() - suffixA.size());
             const auto base = baseShapes.find(module + ".weight");
-            if (base == baseShapes.end()) throw Error(file->path() + ": tensor " + e.name + " adapts " + module + ", which the base model does not have");
+            if (base == baseShapes.end())
+                throw Error(file->path() + ": tensor " + e.name + " adapts " + module + ", which the base model does not have");
             const int64_t expectOut = isA ? lora.r : base->second[0], expectIn = isA ? base->second[1] : lora.r;
             if (e.shape[0] != expectOut || e.shape[1] != expectIn)
                 throw Error(format("%s: tensor %s is [%lld, %lld], not [%lld, %lld] as r %lld and the base model's %s need",
-                                   file->path().c_str(), e.name.c_str(), (long long)e.shape[0], (long long)e.shape[1],
-                                   (long long)expectOut, (long long)expectIn, (long long)lora.r, module.c_str()));
-            int64_t heads = 0;   // B's rows are the projection's outputs: q/k rows take llama.cpp's order
+                                   file->path().c_str(), e.name.c_str(), (long long)e.shape[0], (long long)e.shape[1], (long long)expectOut,
+                                   (long long)expectIn, (long long)lora.r, module.c_str()));
+            int64_t heads = 0; // B's rows are the projection's outputs: q/k rows take llama.cpp's order
             if (isB && result.architecture == "llama" && module.find("self_attn.q_proj") != std::string::npos) heads = c.numHeads;
             if (isB && result.architecture == "llama" && module.find("self_attn.k_proj") != std::string::npos) heads = c.numKvHeads;
             const std::string gname = ggufTensorName(module + ".weight") + (isA ? ".lora_a" : ".lora_b");
             const std::string name = e.name;
-            w.addTensor(gname, {uint64_t(e.shape[1]), uint64_t(e.shape[0])}, type, [file, name, heads, type, gname](std::vector<uint8_t>& out) {
-                const torch::Tensor t = file->tensor(name);
-                encode(heads ? interleaveHeads(t, heads) : t, type, gname, out);
-            });
+            w.addTensor(gname, {uint64_t(e.shape[1]), uint64_t(e.shape[0])}, type,
+                        [file, name, heads, type, gname](std::vector<uint8_t>& out) {
+                            const torch::Tensor t = file->tensor(name);
+                            encode(heads ? interleaveHeads(t, heads) : t, type, gname, out);
+                        });
         }
         if (w.tensorCount() == 0) throw Error(file->path() + " holds no LoRA tensors");
         createParentFolder(outPath);

@@ -13,17 +13,17 @@
 namespace ft {
 
 struct GgufOptions {
-    std::string type = "f16";   // what the weight matrices are stored as: f32 | f16 | bf16 | q8_0
-    std::string name;           // general.name; "" = the output file's name without .gguf
-    bool overwrite = false;     // replace an existing file (atomically, once the new one is complete)
+    std::string type = "f16"; // what the weight matrices are stored as: f32 | f16 | bf16 | q8_0
+    std::string name;         // general.name; "" = the output file's name without .gguf
+    bool overwrite = false;   // replace an existing file (atomically, once the new one is complete)
 };
 
 struct GgufExportResult {
     std::string path;
     uint64_t bytes = 0;
     size_t tensors = 0;
-    std::string architecture;            // GGUF general.architecture: "llama" | "qwen2"
-    std::vector<std::string> warnings;   // what llama.cpp may do differently; shown to the user
+    std::string architecture;          // GGUF general.architecture: "llama" | "qwen2"
+    std::vector<std::string> warnings; // what llama.cpp may do differently; shown to the user
 };
 
 // Throws ft::Error naming the value when `type` is not one of the four.

@@ -12,9 +12,9 @@ namespace ft {
 std::string runAdapterDir(const std::string& runDir, const std::string& which);
 
 struct ExportSource {
-    std::string modelDir;       // the base model
-    std::string tokenizerDir;   // "" = modelDir
-    std::string chatTemplate;   // the run's chat_template setting ("" = the tokenizer's own)
+    std::string modelDir;     // the base model
+    std::string tokenizerDir; // "" = modelDir
+    std::string chatTemplate; // the run's chat_template setting ("" = the tokenizer's own)
     std::string adapterDir;
 };
 

@@ -15,16 +15,16 @@ namespace ft {
 
 struct ChatModelOptions {
     std::string modelDir;
-    std::string adapterDir;     // "" = the base model alone
-    std::string tokenizerDir;   // "" = modelDir
-    std::string chatTemplate;   // "" = the tokenizer's; else a family name or a .jinja file
+    std::string adapterDir;   // "" = the base model alone
+    std::string tokenizerDir; // "" = modelDir
+    std::string chatTemplate; // "" = the tokenizer's; else a family name or a .jinja file
     std::string device = "auto";
-    std::string dtype = "auto";   // auto: bf16 on CUDA, fp32 on the CPU
+    std::string dtype = "auto"; // auto: bf16 on CUDA, fp32 on the CPU
 };
 
 struct ReplySettings {
     int64_t maxNewTokens = 256;
-    double temperature = 0;   // 0 = greedy
+    double temperature = 0; // 0 = greedy
     int64_t topK = 0;
     double topP = 1;
     double repetitionPenalty = 1;
@@ -34,7 +34,7 @@ struct ReplySettings {
 struct ChatReply {
     std::string text;
     int64_t promptTokens = 0, newTokens = 0;
-    std::string finishReason;   // "eos", "max_tokens", "cancelled", ...
+    std::string finishReason; // "eos", "max_tokens", "cancelled", ...
     double seconds = 0;
 };
 
@@ -44,14 +44,13 @@ public:
     static std::unique_ptr<ChatModel> load(const ChatModelOptions& options);
     ~ChatModel();
 
-    std::string renderPrompt(const std::vector<ChatMessage>& conversation) const;   // with the generation prompt
+    std::string renderPrompt(const std::vector<ChatMessage>& conversation) const; // with the generation prompt
     // Generates the next assistant turn. onText receives the reply's text piece by piece.
     ChatReply reply(const std::vector<ChatMessage>& conversation, const ReplySettings& settings,
-                    const std::function<void(const std::string& piece)>& onText = {},
-                    const std::atomic<bool>* cancel = nullptr);
+                    const std::function<void(const std::string& piece)>& onText = {}, const std::atomic<bool>* cancel = nullptr);
 
     const ChatModelOptions& options() const;
-    std::string description() const;   // "Qwen2ForCausalLM on cpu, fp32, with adapter r16"
+    std::string description() const; // "Qwen2ForCausalLM on cpu, fp32, with adapter r16"
 
 private:
     ChatModel();

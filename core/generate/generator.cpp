@@ -41,15 +41,14 @@ void checkPrompts(const std::vector<std::vector<int64_t>>& prompts, int64_t voca
         if (prompts[r].empty()) throw Error(format("prompt %zu is empty; generation needs at least one token", r));
         for (int64_t id : prompts[r])
             if (id < 0 || id >= vocab)
-                throw Error(format("prompt %zu holds token id %lld, outside the vocabulary [0, %lld)", r, (long long)id,
-                                   (long long)vocab));
+                throw Error(format("prompt %zu holds token id %lld, outside the vocabulary [0, %lld)", r, (long long)id, (long long)vocab));
     }
 }
 
 } // namespace
 
-std::vector<GenerationResult> generate(CausalLMImpl& model, const std::vector<std::vector<int64_t>>& prompts,
-                                       const GenerateOptions& o, GenerationTiming* timing) {
+std::vector<GenerationResult> generate(CausalLMImpl& model, const std::vector<std::vector<int64_t>>& prompts, const GenerateOptions& o,
+                                       GenerationTiming* timing) {
     o.sampling.validate();
     if (o.maxNewTokens < 0) throw Error("max new tokens must be >= 0");
     if (!o.stopStrings.empty() && !o.decode) throw Error("stop strings need a tokenizer to decode with");
@@ -89,7 +88,7 @@ std::vector<GenerationResult> generate(CausalLMImpl& model, const std::vector<st
 
     auto t0 = Clock::now();
     auto hidden = model.hidden(ids.to(device), {positions.to(device), &cache, {}, false});
-    auto logits = model.logits(hidden.select(1, L - 1)).to(torch::kFloat32).to(torch::kCPU);   // [B, V]
+    auto logits = model.logits(hidden.select(1, L - 1)).to(torch::kFloat32).to(torch::kCPU); // [B, V]
     if (timing) {
         timing->prefillSeconds = secondsSince(t0, device);
         timing->prefillTokens = int64_t(B) * L;
@@ -101,7 +100,7 @@ std::vector<GenerationResult> generate(CausalLMImpl& model, const std::vector<st
         auto next = torch::zeros({int64_t(B), 1}, torch::kInt64);
         auto nextPositions = torch::zeros({int64_t(B), 1}, torch::kInt64);
         for (size_t r = 0; r < B && !cancelled; ++r) {
-            if (done[r]) {   // finished rows keep decoding a harmless token; their output is frozen
+            if (done[r]) { // finished rows keep decoding a harmless token; their output is frozen
                 next[r][0] = history[r].back();
                 nextPositions[r][0] = nextPos[r]++;
                 continue;
@@ -125,8 +124,7 @@ std::vector<GenerationResult> generate(CausalLMImpl& model, const std::vector<st
                                             [&](const std::string& s) { return !s.empty() && text.find(s) != std::string::npos; });
                      }())
                 res.reason = FinishReason::StopString;
-            else
-                finished = false;
+            else finished = false;
             if (finished) {
                 done[r] = 1;
                 --remaining;
@@ -153,8 +151,8 @@ std::vector<double> scoreTokens(CausalLMImpl& model, const std::vector<int64_t>&
     torch::NoGradGuard noGrad;
     const int64_t n = int64_t(ids.size());
     auto input = torch::tensor(ids, torch::kInt64).unsqueeze(0).to(model.device());
-    auto hidden = model.hidden(input).squeeze(0).narrow(0, 0, n - 1);              // [n-1, H]
-    auto logp = torch::log_softmax(model.logits(hidden).to(torch::kFloat32), -1);  // [n-1, V]
+    auto hidden = model.hidden(input).squeeze(0).narrow(0, 0, n - 1);             // [n-1, H]
+    auto logp = torch::log_softmax(model.logits(hidden).to(torch::kFloat32), -1); // [n-1, V]
     auto targets = input.squeeze(0).narrow(0, 1, n - 1).unsqueeze(1);
     auto picked = logp.gather(1, targets).squeeze(1).to(torch::kFloat64).to(torch::kCPU).contiguous();
     return std::vector<double>(picked.data_ptr<double>(), picked.data_ptr<double>() + picked.numel());

@@ -19,18 +19,18 @@ const char* finishReasonName(FinishReason reason);
 struct GenerateOptions {
     int64_t maxNewTokens = 128;
     SamplingOptions sampling;
-    std::vector<int64_t> eosTokenIds;                 // any of these ends a row (kept in its output)
+    std::vector<int64_t> eosTokenIds; // any of these ends a row (kept in its output)
     bool ignoreEos = false;
-    std::vector<std::vector<int64_t>> stopSequences;  // id sequences that end a row
-    std::vector<std::string> stopStrings;             // need `decode`
-    std::function<std::string(const std::vector<int64_t>&)> decode;   // new tokens -> text
+    std::vector<std::vector<int64_t>> stopSequences;                // id sequences that end a row
+    std::vector<std::string> stopStrings;                           // need `decode`
+    std::function<std::string(const std::vector<int64_t>&)> decode; // new tokens -> text
     // Called for every new token of every unfinished row; return false to cancel the whole call.
     std::function<bool(size_t row, int64_t token)> onToken;
-    const std::atomic<bool>* cancel = nullptr;        // polled between decode steps
+    const std::atomic<bool>* cancel = nullptr; // polled between decode steps
 };
 
 struct GenerationResult {
-    std::vector<int64_t> tokens;   // new tokens only (the EOS or stop token included)
+    std::vector<int64_t> tokens; // new tokens only (the EOS or stop token included)
     FinishReason reason = FinishReason::MaxTokens;
 };
 

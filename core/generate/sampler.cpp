@@ -17,8 +17,7 @@ void SamplingOptions::validate() const {
         throw Error(format("repetition penalty must be > 0 (got %g)", repetitionPenalty));
 }
 
-int64_t sampleToken(torch::Tensor logits, const std::vector<int64_t>& history, const SamplingOptions& o,
-                    at::Generator& generator) {
+int64_t sampleToken(torch::Tensor logits, const std::vector<int64_t>& history, const SamplingOptions& o, at::Generator& generator) {
     const int64_t V = logits.size(0);
     float* data = logits.data_ptr<float>();
     if (o.repetitionPenalty != 1.0) {
@@ -41,8 +40,8 @@ int64_t sampleToken(torch::Tensor logits, const std::vector<int64_t>& history, c
     if (o.topP < 1.0) {
         auto [sorted, order] = logits.sort(/*dim=*/0, /*descending=*/true);
         auto probs = torch::softmax(sorted, 0);
-        auto before = probs.cumsum(0) - probs;        // mass of strictly better tokens
-        auto drop = before >= o.topP;                 // keeps the smallest prefix reaching top_p (>= 1 token)
+        auto before = probs.cumsum(0) - probs; // mass of strictly better tokens
+        auto drop = before >= o.topP;          // keeps the smallest prefix reaching top_p (>= 1 token)
         logits.index_put_({order.masked_select(drop)}, negInf);
     }
     auto probs = torch::softmax(logits, 0);

@@ -24,19 +24,19 @@ uint16_t floatToHalf(float value) {
     const uint32_t x = bitsOf(value);
     const uint16_t sign = uint16_t((x >> 16) & 0x8000u);
     const uint32_t absBits = x & 0x7fffffffu;
-    if (absBits >= 0x7f800000u)   // inf or NaN (NaN keeps a quiet payload bit)
+    if (absBits >= 0x7f800000u) // inf or NaN (NaN keeps a quiet payload bit)
         return uint16_t(sign | 0x7c00u | (absBits > 0x7f800000u ? 0x200u : 0u));
-    if (absBits >= 0x477ff000u) return uint16_t(sign | 0x7c00u);   // rounds to >= 65520: infinity
+    if (absBits >= 0x477ff000u) return uint16_t(sign | 0x7c00u); // rounds to >= 65520: infinity
     if (absBits < 0x38800000u) {
         // Subnormal half (or zero): value / 2^-24, rounded to nearest even.
-        const float scaled = std::fabs(value) * 16777216.0f;   // exact: a power-of-two scale
+        const float scaled = std::fabs(value) * 16777216.0f; // exact: a power-of-two scale
         return uint16_t(sign | uint16_t(std::nearbyint(scaled)));
     }
     const uint32_t mantissa = absBits & 0x7fffffu;
     const int32_t exponent = int32_t(absBits >> 23) - 127 + 15;
     uint32_t half = (uint32_t(exponent) << 10) | (mantissa >> 13);
     const uint32_t rest = mantissa & 0x1fffu;
-    if (rest > 0x1000u || (rest == 0x1000u && (half & 1u))) ++half;   // may carry into the exponent
+    if (rest > 0x1000u || (rest == 0x1000u && (half & 1u))) ++half; // may carry into the exponent
     return uint16_t(sign | half);
 }
 
@@ -45,7 +45,7 @@ float halfToFloat(uint16_t h) {
     const uint32_t exponent = (h >> 10) & 0x1fu;
     const uint32_t mantissa = h & 0x3ffu;
     if (exponent == 0) {
-        const float v = float(mantissa) / 16777216.0f;   // mantissa * 2^-24
+        const float v = float(mantissa) / 16777216.0f; // mantissa * 2^-24
         return sign ? -v : v;
     }
     if (exponent == 31) return floatOf(sign | 0x7f800000u | (mantissa << 13));
@@ -54,11 +54,13 @@ float halfToFloat(uint16_t h) {
 
 uint16_t floatToBf16(float value) {
     const uint32_t x = bitsOf(value);
-    if ((x & 0x7fffffffu) > 0x7f800000u) return uint16_t((x >> 16) | 0x40u);   // quiet NaN
+    if ((x & 0x7fffffffu) > 0x7f800000u) return uint16_t((x >> 16) | 0x40u); // quiet NaN
     return uint16_t((x + 0x7fffu + ((x >> 16) & 1u)) >> 16);
 }
 
-float bf16ToFloat(uint16_t bits) { return floatOf(uint32_t(bits) << 16); }
+float bf16ToFloat(uint16_t bits) {
+    return floatOf(uint32_t(bits) << 16);
+}
 
 void quantizeQ8_0(const float* x, size_t n, uint8_t* out) {
     for (size_t b = 0; b < n / kQ8_0Block; ++b) {

@@ -28,7 +28,8 @@ namespace {
 class Cursor {
 public:
     Cursor(const uint8_t* data, uint64_t size, const std::string& path) : m_data(data), m_size(size), m_path(path) {}
-    template <typename T> T get(const std::string& what) {
+    template <typename T>
+    T get(const std::string& what) {
         need(sizeof(T), what);
         T v;
         std::memcpy(&v, m_data + m_pos, sizeof(T));
@@ -55,8 +56,15 @@ private:
 
 bool isInteger(ValueType t) {
     switch (t) {
-    case ValueType::U8: case ValueType::I8: case ValueType::U16: case ValueType::I16: case ValueType::U32:
-    case ValueType::I32: case ValueType::U64: case ValueType::I64: case ValueType::Bool: return true;
+    case ValueType::U8:
+    case ValueType::I8:
+    case ValueType::U16:
+    case ValueType::I16:
+    case ValueType::U32:
+    case ValueType::I32:
+    case ValueType::U64:
+    case ValueType::I64:
+    case ValueType::Bool: return true;
     default: return false;
     }
 }
@@ -79,7 +87,9 @@ void readScalar(Cursor& c, ValueType type, Value& v, const std::string& what) {
     }
 }
 
-uint64_t alignUp(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
+uint64_t alignUp(uint64_t n, uint64_t a) {
+    return (n + a - 1) / a * a;
+}
 
 } // namespace
 
@@ -120,7 +130,8 @@ File::File(const std::string& path) : m_path(path), m_map(std::make_shared<Mappi
         v.type = ValueType(c.get<uint32_t>(what));
         if (v.type == ValueType::Array) {
             v.elementType = ValueType(c.get<uint32_t>(what));
-            if (v.elementType == ValueType::Array) throw Error(path + ": " + what + " is an array of arrays, which this reader does not handle");
+            if (v.elementType == ValueType::Array)
+                throw Error(path + ": " + what + " is an array of arrays, which this reader does not handle");
             const uint64_t n = c.get<uint64_t>(what);
             if (n > m_map->size) throw Error(path + ": " + what + " claims " + std::to_string(n) + " elements", "the file is corrupt");
             for (uint64_t k = 0; k < n; ++k) readScalar(c, v.elementType, v, what);
@@ -205,12 +216,15 @@ const TensorInfo* File::tensor(const std::string& name) const {
     return it == m_tensorIndex.end() ? nullptr : &m_tensors[it->second];
 }
 
-const uint8_t* File::tensorData(const TensorInfo& info) const { return m_map->data + m_dataStart + info.offset; }
+const uint8_t* File::tensorData(const TensorInfo& info) const {
+    return m_map->data + m_dataStart + info.offset;
+}
 
 std::vector<float> File::tensorValues(const std::string& name) const {
     const TensorInfo* t = tensor(name);
     if (!t) throw Error(m_path + ": no tensor " + name);
-    if (!isKnownTensorType(t->type)) throw Error(m_path + ": tensor " + name + " has ggml type " + std::to_string(t->type) + ", which this reader does not decode");
+    if (!isKnownTensorType(t->type))
+        throw Error(m_path + ": tensor " + name + " has ggml type " + std::to_string(t->type) + ", which this reader does not decode");
     uint64_t n = 1;
     for (uint64_t d : t->ne) n *= d;
     std::vector<float> out(n);

@@ -14,10 +14,10 @@ namespace ft::gguf {
 
 struct TensorInfo {
     std::string name;
-    std::vector<uint64_t> ne;   // ne[0] innermost
-    uint32_t type = 0;          // a ggml type; only F32/F16/BF16/Q8_0 can be read as floats
-    uint64_t offset = 0;        // from the start of the data section
-    uint64_t bytes = 0;         // 0 for a type this reader does not know
+    std::vector<uint64_t> ne; // ne[0] innermost
+    uint32_t type = 0;        // a ggml type; only F32/F16/BF16/Q8_0 can be read as floats
+    uint64_t offset = 0;      // from the start of the data section
+    uint64_t bytes = 0;       // 0 for a type this reader does not know
 };
 
 class File {
@@ -30,12 +30,12 @@ public:
     const std::vector<std::pair<std::string, Value>>& metadata() const { return m_metadata; }
     const std::vector<TensorInfo>& tensors() const { return m_tensors; }
 
-    const Value* find(const std::string& key) const;           // null when absent
+    const Value* find(const std::string& key) const; // null when absent
     // Typed look-ups; throw ft::Error naming the key when it is absent or of another kind.
     std::string getString(const std::string& key) const;
-    int64_t getInt(const std::string& key) const;             // any integer type
-    double getFloat(const std::string& key) const;            // F32 / F64
-    const TensorInfo* tensor(const std::string& name) const;  // null when absent
+    int64_t getInt(const std::string& key) const;            // any integer type
+    double getFloat(const std::string& key) const;           // F32 / F64
+    const TensorInfo* tensor(const std::string& name) const; // null when absent
     // The tensor's values as float32 (F32, F16, BF16 or Q8_0), in file order.
     std::vector<float> tensorValues(const std::string& name) const;
     const uint8_t* tensorData(const TensorInfo& info) const;

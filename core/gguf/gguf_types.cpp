@@ -7,7 +7,9 @@ namespace ft::gguf {
 
 int64_t blockSize(TensorType type) {
     switch (type) {
-    case TensorType::F32: case TensorType::F16: case TensorType::BF16: return 1;
+    case TensorType::F32:
+    case TensorType::F16:
+    case TensorType::BF16: return 1;
     case TensorType::Q8_0: return 32;
     }
     throw Error(format("GGUF tensor type %u is not supported", unsigned(type)));
@@ -16,7 +18,8 @@ int64_t blockSize(TensorType type) {
 int64_t blockBytes(TensorType type) {
     switch (type) {
     case TensorType::F32: return 4;
-    case TensorType::F16: case TensorType::BF16: return 2;
+    case TensorType::F16:
+    case TensorType::BF16: return 2;
     case TensorType::Q8_0: return 34;
     }
     throw Error(format("GGUF tensor type %u is not supported", unsigned(type)));
@@ -26,8 +29,8 @@ uint64_t tensorBytes(TensorType type, const std::vector<uint64_t>& ne) {
     if (ne.empty()) throw Error("a GGUF tensor needs at least one dimension");
     const uint64_t block = uint64_t(blockSize(type));
     if (ne[0] % block != 0)
-        throw Error(format("%s needs rows that are a multiple of %llu values, not %llu", tensorTypeName(type),
-                           (unsigned long long)block, (unsigned long long)ne[0]));
+        throw Error(format("%s needs rows that are a multiple of %llu values, not %llu", tensorTypeName(type), (unsigned long long)block,
+                           (unsigned long long)ne[0]));
     uint64_t bytes = ne[0] / block * uint64_t(blockBytes(type));
     for (size_t i = 1; i < ne.size(); ++i) bytes *= ne[i];
     return bytes;
@@ -43,13 +46,16 @@ const char* tensorTypeName(TensorType type) {
     return "?";
 }
 
-bool isKnownTensorType(uint32_t type) { return type == 0 || type == 1 || type == 8 || type == 30; }
+bool isKnownTensorType(uint32_t type) {
+    return type == 0 || type == 1 || type == 8 || type == 30;
+}
 
 size_t Value::size() const {
     if (!isArray()) return 1;
     switch (elementType) {
     case ValueType::String: return strings.size();
-    case ValueType::F32: case ValueType::F64: return floats.size();
+    case ValueType::F32:
+    case ValueType::F64: return floats.size();
     default: return ints.size();
     }
 }

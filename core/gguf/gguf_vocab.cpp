@@ -32,7 +32,8 @@ void signature(const json& p, std::vector<std::string>& out) {
         for (const auto& q : p.value("pretokenizers", json::array())) signature(q, out);
     } else if (type == "Split") {
         const auto& pattern = p.value("pattern", json::object());
-        out.push_back("split:" + (pattern.contains("Regex") ? pattern["Regex"].get<std::string>() : "string:" + pattern.value("String", "")));
+        out.push_back("split:" +
+                      (pattern.contains("Regex") ? pattern["Regex"].get<std::string>() : "string:" + pattern.value("String", "")));
     } else if (type == "ByteLevel") {
         out.push_back(p.value("use_regex", true) ? "bytelevel:regex" : "bytelevel");
     } else if (type == "Digits") {
@@ -113,8 +114,9 @@ void fromTokenizerJson(const std::string& path, Vocab& v) {
         v.pre = preTokenizerName(pre.dump());
         if (v.pre.empty()) {
             v.pre = "default";
-            v.warnings.push_back("llama.cpp does not know this tokenizer's pre-tokenizer by name; it will split text "
-                                 "with its default rules, so some texts may get other tokens than in training");
+            v.warnings.push_back(
+                "llama.cpp does not know this tokenizer's pre-tokenizer by name; it will split text "
+                "with its default rules, so some texts may get other tokens than in training");
         }
     } else {
         // SentencePiece-style BPE: llama.cpp merges the pair whose result scores highest, so a token
@@ -135,8 +137,9 @@ void fromTokenizerJson(const std::string& path, Vocab& v) {
 void fromSpmModel(const std::string& path, Vocab& v) {
     const SpmModelProto m = parseSpmModel(readFile(path), path);
     if (m.modelType != 2)
-        v.warnings.push_back("the SentencePiece model is not BPE (it is a unigram model); llama.cpp splits text with "
-                             "BPE-style merges by score, which can choose other pieces than SentencePiece does");
+        v.warnings.push_back(
+            "the SentencePiece model is not BPE (it is a unigram model); llama.cpp splits text with "
+            "BPE-style merges by score, which can choose other pieces than SentencePiece does");
     v.model = "llama";
     for (const auto& p : m.pieces) {
         v.tokens.push_back(p.piece);
@@ -187,9 +190,9 @@ Vocab readVocab(const std::string& dir, int64_t modelVocabSize, const std::vecto
             if (tokenizer->isSpecial(id) && v.types[size_t(id)] == Normal) v.types[size_t(id)] = Control;
 
         if (int64_t(v.tokens.size()) > modelVocabSize)
-            throw Error(format("the tokenizer has %zu tokens but the model's embedding only %lld rows", v.tokens.size(),
-                               (long long)modelVocabSize),
-                        "GGUF needs one embedding row per token; use the tokenizer the model was trained with");
+            throw Error(
+                format("the tokenizer has %zu tokens but the model's embedding only %lld rows", v.tokens.size(), (long long)modelVocabSize),
+                "GGUF needs one embedding row per token; use the tokenizer the model was trained with");
         while (int64_t(v.tokens.size()) < modelVocabSize) {
             v.tokens.push_back("[PAD" + std::to_string(v.tokens.size()) + "]");
             v.types.push_back(Unused);

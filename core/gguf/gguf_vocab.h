@@ -14,15 +14,15 @@ namespace ft::gguf {
 enum TokenType : int32_t { Normal = 1, Unknown = 2, Control = 3, UserDefined = 4, Unused = 5, Byte = 6 };
 
 struct Vocab {
-    std::string model;                  // "llama" | "gpt2"
-    std::string pre;                    // "default", "llama-bpe", "qwen2", ... (gpt2 only)
+    std::string model; // "llama" | "gpt2"
+    std::string pre;   // "default", "llama-bpe", "qwen2", ... (gpt2 only)
     std::vector<std::string> tokens;
-    std::vector<float> scores;          // empty for gpt2
+    std::vector<float> scores; // empty for gpt2
     std::vector<int32_t> types;
-    std::vector<std::string> merges;    // "a b", gpt2 only
+    std::vector<std::string> merges; // "a b", gpt2 only
     int32_t bos = -1, eos = -1, eot = -1, unk = -1, pad = -1;
     bool addBos = false, addEos = false, addSpacePrefix = false;
-    std::vector<std::string> warnings;  // what llama.cpp may do differently, for the user
+    std::vector<std::string> warnings; // what llama.cpp may do differently, for the user
 };
 
 // Reads tokenizerDir's tokenizer files. modelVocabSize is the model's embedding rows: shorter

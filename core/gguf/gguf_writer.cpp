@@ -11,11 +11,12 @@ namespace ft::gguf {
 
 namespace {
 
-constexpr size_t kMaxTensorName = 64;   // GGML_MAX_NAME, including the terminating NUL in ggml
+constexpr size_t kMaxTensorName = 64; // GGML_MAX_NAME, including the terminating NUL in ggml
 
 class Buffer {
 public:
-    template <typename T> void put(T v) {
+    template <typename T>
+    void put(T v) {
         const size_t at = bytes.size();
         bytes.resize(at + sizeof(T));
         std::memcpy(bytes.data() + at, &v, sizeof(T));
@@ -56,7 +57,9 @@ void putValue(Buffer& b, const Value& v) {
     for (size_t i = 0; i < v.size(); ++i) putScalar(b, v.elementType, v, i);
 }
 
-uint64_t alignUp(uint64_t n, uint64_t alignment) { return (n + alignment - 1) / alignment * alignment; }
+uint64_t alignUp(uint64_t n, uint64_t alignment) {
+    return (n + alignment - 1) / alignment * alignment;
+}
 
 } // namespace
 
@@ -70,8 +73,7 @@ void Writer::set(const std::string& key, Value value) {
 }
 
 void Writer::addTensor(const std::string& name, std::vector<uint64_t> ne, TensorType type, Producer produce) {
-    if (name.empty() || name.size() >= kMaxTensorName)
-        throw Error("GGUF tensor name \"" + name + "\" must be 1 to 63 bytes long");
+    if (name.empty() || name.size() >= kMaxTensorName) throw Error("GGUF tensor name \"" + name + "\" must be 1 to 63 bytes long");
     if (ne.empty() || ne.size() > 4) throw Error("GGUF tensor " + name + " must have 1 to 4 dimensions");
     for (const auto& t : m_tensors)
         if (t.name == name) throw Error("GGUF tensor " + name + " is added twice");
@@ -119,8 +121,8 @@ uint64_t Writer::write(const std::string& path) const {
         data.clear();
         t.produce(data);
         if (data.size() != t.bytes)
-            throw Error(format("GGUF tensor %s: %zu bytes produced, %llu expected", t.name.c_str(), data.size(),
-                               (unsigned long long)t.bytes));
+            throw Error(
+                format("GGUF tensor %s: %zu bytes produced, %llu expected", t.name.c_str(), data.size(), (unsigned long long)t.bytes));
         file.write(data.data(), data.size());
         const uint64_t pad = alignUp(t.bytes, alignment) - t.bytes;
         file.write(zeros.data(), pad);

@@ -88,7 +88,7 @@ SpmModelProto parseSpmModel(const std::string& bytes, const std::string& source)
         const uint32_t field = uint32_t(key >> 3), wire = uint32_t(key & 7);
         if (field == 1 && wire == 2) {
             m.pieces.push_back(readPiece(w.sub()));
-        } else if (field == 2 && wire == 2) {   // TrainerSpec
+        } else if (field == 2 && wire == 2) { // TrainerSpec
             Wire t = w.sub();
             while (!t.done()) {
                 const uint64_t k = t.varint();
@@ -97,7 +97,7 @@ SpmModelProto parseSpmModel(const std::string& bytes, const std::string& source)
                 else if (f == 35 && tw == 0) m.byteFallback = t.varint() != 0;
                 else t.skip(tw);
             }
-        } else if (field == 3 && wire == 2) {   // NormalizerSpec
+        } else if (field == 3 && wire == 2) { // NormalizerSpec
             Wire n = w.sub();
             while (!n.done()) {
                 const uint64_t k = n.varint();

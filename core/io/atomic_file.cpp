@@ -54,8 +54,7 @@ void AtomicFileWriter::write(const void* data, size_t size) {
 }
 
 void AtomicFileWriter::commit() {
-    if (::fsync(m_fd) != 0)
-        throw Error(format("writing %s failed at fsync: %s", m_path.c_str(), std::strerror(errno)));
+    if (::fsync(m_fd) != 0) throw Error(format("writing %s failed at fsync: %s", m_path.c_str(), std::strerror(errno)));
     ::close(m_fd);
     m_fd = -1;
     if (::rename(m_tmpPath.c_str(), m_path.c_str()) != 0)

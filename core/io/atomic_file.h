@@ -12,13 +12,13 @@ namespace ft {
 class AtomicFileWriter {
 public:
     explicit AtomicFileWriter(std::string path);
-    ~AtomicFileWriter();                        // removes the temp file if commit() was not reached
+    ~AtomicFileWriter(); // removes the temp file if commit() was not reached
     AtomicFileWriter(const AtomicFileWriter&) = delete;
     AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
 
     void write(const void* data, size_t size);
     void write(const std::string& text) { write(text.data(), text.size()); }
-    void commit();                              // fsync + rename + fsync of the directory
+    void commit(); // fsync + rename + fsync of the directory
 
 private:
     std::string m_path;
@@ -32,7 +32,7 @@ void writeFileAtomic(const std::string& path, const std::string& contents);
 // Reads a whole file; throws ft::Error naming the path when it cannot.
 std::string readFile(const std::string& path);
 
-bool fileExists(const std::string& path);    // a regular file
+bool fileExists(const std::string& path); // a regular file
 bool isDirectory(const std::string& path);
 
 } // namespace ft

@@ -16,14 +16,12 @@ ModelWeights::ModelWeights(const std::string& dir) {
     const std::string index = dir + "/model.safetensors.index.json";
     if (fileExists(index)) {
         nlohmann::json j = readJsonFile(index);
-        if (!j.contains("weight_map") || !j["weight_map"].is_object())
-            throw Error(index + ": missing the \"weight_map\" object");
+        if (!j.contains("weight_map") || !j["weight_map"].is_object()) throw Error(index + ": missing the \"weight_map\" object");
         std::map<std::string, size_t> shardIndex;
         for (auto it = j["weight_map"].begin(); it != j["weight_map"].end(); ++it) {
             if (!it.value().is_string()) throw Error(index + ": weight_map value of \"" + it.key() + "\" is not a file name");
             const std::string file = it.value().get<std::string>();
-            if (file.find('/') != std::string::npos)
-                throw Error(index + ": shard name \"" + file + "\" must be a plain file name");
+            if (file.find('/') != std::string::npos) throw Error(index + ": shard name \"" + file + "\" must be a plain file name");
             if (!shardIndex.count(file)) {
                 const std::string path = dir + "/" + file;
                 if (!fileExists(path)) throw Error(index + ": lists shard " + file + ", which does not exist");
@@ -86,8 +84,7 @@ std::string ModelWeights::dominantDtype() const {
     return best;
 }
 
-void saveModelWeights(const std::string& dir, const std::vector<std::pair<std::string, torch::Tensor>>& tensors,
-                      uint64_t maxShardBytes) {
+void saveModelWeights(const std::string& dir, const std::vector<std::pair<std::string, torch::Tensor>>& tensors, uint64_t maxShardBytes) {
     std::vector<std::vector<std::pair<std::string, torch::Tensor>>> shards(1);
     uint64_t current = 0, total = 0;
     for (const auto& item : tensors) {

@@ -17,16 +17,16 @@ public:
 
     bool contains(const std::string& name) const { return m_where.count(name) != 0; }
     const SafetensorsEntry& entry(const std::string& name) const;
-    torch::Tensor tensor(const std::string& name) const;   // a read-only CPU view of the mapped bytes
+    torch::Tensor tensor(const std::string& name) const; // a read-only CPU view of the mapped bytes
     std::vector<std::string> names() const;
     const std::vector<std::string>& files() const { return m_files; }
     uint64_t totalBytes() const;
-    std::string dominantDtype() const;   // the dtype holding the most bytes ("BF16", ...)
+    std::string dominantDtype() const; // the dtype holding the most bytes ("BF16", ...)
 
 private:
     std::vector<std::string> m_files;
     std::vector<std::unique_ptr<SafetensorsFile>> m_shards;
-    std::map<std::string, size_t> m_where;   // tensor name -> shard index
+    std::map<std::string, size_t> m_where; // tensor name -> shard index
 };
 
 // Writes `tensors` as a Hugging Face model's weights into `dir`: one model.safetensors when the total

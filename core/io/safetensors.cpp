@@ -19,7 +19,7 @@ namespace ft {
 
 namespace {
 
-constexpr uint64_t kMaxHeaderBytes = 100'000'000;   // the reference implementation's limit
+constexpr uint64_t kMaxHeaderBytes = 100'000'000; // the reference implementation's limit
 
 struct DtypeInfo {
     const char* name;
@@ -28,10 +28,9 @@ struct DtypeInfo {
 };
 
 const DtypeInfo kDtypes[] = {
-    {"F32", torch::kFloat32, 4}, {"F16", torch::kFloat16, 2}, {"BF16", torch::kBFloat16, 2},
-    {"F64", torch::kFloat64, 8}, {"I64", torch::kInt64, 8},   {"I32", torch::kInt32, 4},
-    {"I16", torch::kInt16, 2},   {"I8", torch::kInt8, 1},     {"U8", torch::kUInt8, 1},
-    {"BOOL", torch::kBool, 1},
+    {"F32", torch::kFloat32, 4}, {"F16", torch::kFloat16, 2}, {"BF16", torch::kBFloat16, 2}, {"F64", torch::kFloat64, 8},
+    {"I64", torch::kInt64, 8},   {"I32", torch::kInt32, 4},   {"I16", torch::kInt16, 2},     {"I8", torch::kInt8, 1},
+    {"U8", torch::kUInt8, 1},    {"BOOL", torch::kBool, 1},
 };
 
 const DtypeInfo* findDtype(const std::string& name) {
@@ -73,8 +72,8 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : m_path(path), m_map(
     const uint64_t fileSize = uint64_t(st.st_size);
     if (fileSize < 8) {
         ::close(fd);
-        throw Error(format("%s: not a safetensors file (%llu bytes, shorter than the 8-byte header length)",
-                           path.c_str(), (unsigned long long)fileSize),
+        throw Error(format("%s: not a safetensors file (%llu bytes, shorter than the 8-byte header length)", path.c_str(),
+                           (unsigned long long)fileSize),
                     "the file is truncated or not a safetensors file");
     }
     void* addr = ::mmap(nullptr, fileSize, PROT_READ, MAP_PRIVATE, fd, 0);
@@ -85,14 +84,13 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : m_path(path), m_map(
     const auto* bytes = static_cast<const uint8_t*>(addr);
 
     uint64_t headerLen = 0;
-    std::memcpy(&headerLen, bytes, 8);   // little-endian host assumed (x86-64, aarch64)
+    std::memcpy(&headerLen, bytes, 8); // little-endian host assumed (x86-64, aarch64)
     if (headerLen > kMaxHeaderBytes || headerLen > fileSize - 8)
-        throw Error(format("%s: header length %llu does not fit in the file (%llu bytes)", path.c_str(),
-                           (unsigned long long)headerLen, (unsigned long long)fileSize),
+        throw Error(format("%s: header length %llu does not fit in the file (%llu bytes)", path.c_str(), (unsigned long long)headerLen,
+                           (unsigned long long)fileSize),
                     "the file is truncated or not a safetensors file");
     const std::string headerText(reinterpret_cast<const char*>(bytes + 8), headerLen);
-    if (headerText.empty() || headerText[0] != '{')
-        throw Error(format("%s: header is not a JSON object", path.c_str()));
+    if (headerText.empty() || headerText[0] != '{') throw Error(format("%s: header is not a JSON object", path.c_str()));
     nlohmann::json header;
     try {
         header = nlohmann::json::parse(headerText);
@@ -124,7 +122,7 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : m_path(path), m_map(
         if (!v["dtype"].is_string()) throw Error(where + ": dtype is not a string");
         e.dtype = v["dtype"].get<std::string>();
         const DtypeInfo* dt = findDtype(e.dtype);
-        if (!dt) safetensorsDtype(e.dtype, where);   // throws with the list of supported dtypes
+        if (!dt) safetensorsDtype(e.dtype, where); // throws with the list of supported dtypes
         const auto& shape = v["shape"];
         if (!shape.is_array()) throw Error(where + ": shape is not an array");
         uint64_t numel = 1;
@@ -147,9 +145,8 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : m_path(path), m_map(
                         "the file is truncated or its header is wrong");
         const uint64_t expected = numel * uint64_t(dt->bytes);
         if (e.end - e.begin != expected)
-            throw Error(format("%s: %s with shape %s needs %llu bytes but data_offsets span %llu", where.c_str(),
-                               e.dtype.c_str(), shape.dump().c_str(), (unsigned long long)expected,
-                               (unsigned long long)(e.end - e.begin)));
+            throw Error(format("%s: %s with shape %s needs %llu bytes but data_offsets span %llu", where.c_str(), e.dtype.c_str(),
+                               shape.dump().c_str(), (unsigned long long)expected, (unsigned long long)(e.end - e.begin)));
         m_index[name] = m_entries.size();
         m_entries.push_back(std::move(e));
     }
@@ -166,14 +163,14 @@ SafetensorsFile::SafetensorsFile(const std::string& path) : m_path(path), m_map(
         if (e->begin < cursor)
             throw Error(format("%s: tensors \"%s\" and \"%s\" overlap", path.c_str(), prev->name.c_str(), e->name.c_str()));
         if (e->begin > cursor)
-            throw Error(format("%s: %llu unused bytes before tensor \"%s\"", path.c_str(),
-                               (unsigned long long)(e->begin - cursor), e->name.c_str()));
+            throw Error(format("%s: %llu unused bytes before tensor \"%s\"", path.c_str(), (unsigned long long)(e->begin - cursor),
+                               e->name.c_str()));
         cursor = e->end;
         prev = e;
     }
     if (cursor != dataSize)
-        throw Error(format("%s: the data buffer holds %llu bytes but the tensors use %llu", path.c_str(),
-                           (unsigned long long)dataSize, (unsigned long long)cursor),
+        throw Error(format("%s: the data buffer holds %llu bytes but the tensors use %llu", path.c_str(), (unsigned long long)dataSize,
+                           (unsigned long long)cursor),
                     "the file is corrupt or was written incompletely");
 }
 
@@ -190,7 +187,8 @@ torch::Tensor SafetensorsFile::tensor(const std::string& name) const {
     void* ptr = const_cast<uint8_t*>(m_data + e.begin);
     static uint8_t empty = 0;
     if (e.end == e.begin) ptr = &empty;
-    return torch::from_blob(ptr, e.shape, [keepAlive](void*) {}, torch::TensorOptions().dtype(type));
+    return torch::from_blob(
+        ptr, e.shape, [keepAlive](void*) {}, torch::TensorOptions().dtype(type));
 }
 
 void writeSafetensors(const std::string& path, const std::vector<std::pair<std::string, torch::Tensor>>& tensors,
@@ -209,9 +207,8 @@ void writeSafetensors(const std::string& path, const std::vector<std::pair<std::
         items.push_back({name, c, int(c.element_size())});
     }
     // The reference writer's order: larger alignment first, then by name.
-    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
-        return a.align != b.align ? a.align > b.align : a.name < b.name;
-    });
+    std::sort(items.begin(), items.end(),
+              [](const Item& a, const Item& b) { return a.align != b.align ? a.align > b.align : a.name < b.name; });
     nlohmann::json header = nlohmann::json::object();
     nlohmann::json meta = nlohmann::json::object();
     meta["format"] = "pt";
@@ -226,14 +223,13 @@ void writeSafetensors(const std::string& path, const std::vector<std::pair<std::
         offset += n;
     }
     std::string text = header.dump();
-    text.append((8 - text.size() % 8) % 8, ' ');   // data buffer starts 8-byte aligned
+    text.append((8 - text.size() % 8) % 8, ' '); // data buffer starts 8-byte aligned
     const uint64_t headerLen = text.size();
 
     AtomicFileWriter out(path);
     out.write(&headerLen, 8);
     out.write(text);
-    for (const auto& it : items)
-        out.write(it.data.data_ptr(), size_t(it.data.numel()) * size_t(it.data.element_size()));
+    for (const auto& it : items) out.write(it.data.data_ptr(), size_t(it.data.numel()) * size_t(it.data.element_size()));
     out.commit();
 }
 

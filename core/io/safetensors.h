@@ -16,9 +16,9 @@ namespace ft {
 
 struct SafetensorsEntry {
     std::string name;
-    std::string dtype;               // as spelled in the file: "F32", "BF16", ...
+    std::string dtype; // as spelled in the file: "F32", "BF16", ...
     std::vector<int64_t> shape;
-    uint64_t begin = 0;              // byte offsets relative to the data buffer; end is one past
+    uint64_t begin = 0; // byte offsets relative to the data buffer; end is one past
     uint64_t end = 0;
 };
 
@@ -41,7 +41,7 @@ private:
     struct Mapping;
     std::string m_path;
     std::shared_ptr<Mapping> m_map;
-    const uint8_t* m_data = nullptr;         // start of the byte buffer
+    const uint8_t* m_data = nullptr; // start of the byte buffer
     std::vector<SafetensorsEntry> m_entries;
     std::map<std::string, size_t> m_index;
     std::map<std::string, std::string> m_metadata;
@@ -53,8 +53,7 @@ std::string safetensorsDtypeName(torch::ScalarType type);
 
 // Writes tensors (any device; they are copied to CPU, contiguous) atomically, with
 // __metadata__ {"format": "pt"} plus `metadata`. Names must be unique.
-void writeSafetensors(const std::string& path,
-                      const std::vector<std::pair<std::string, torch::Tensor>>& tensors,
+void writeSafetensors(const std::string& path, const std::vector<std::pair<std::string, torch::Tensor>>& tensors,
                       const std::map<std::string, std::string>& metadata = {});
 
 } // namespace ft

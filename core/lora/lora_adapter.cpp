@@ -80,7 +80,8 @@ LoraConfig loadAdapter(const std::string& dir, CausalLM& model) {
         const std::string configPath = dir + "/adapter_config.json", weightsPath = dir + "/adapter_model.safetensors";
         if (!fileExists(configPath)) throw Error(dir + " holds no adapter_config.json", "give the folder of a PEFT LoRA adapter");
         if (!fileExists(weightsPath))
-            throw Error(dir + " holds no adapter_model.safetensors", "only safetensors adapters are read; re-save with safe_serialization=True");
+            throw Error(dir + " holds no adapter_model.safetensors",
+                        "only safetensors adapters are read; re-save with safe_serialization=True");
         const LoraConfig config = LoraConfig::fromPeftJson(readFile(configPath), configPath);
         const SafetensorsFile file(weightsPath);
         // PEFT writes no adapter name; some tools keep ".default" in the names: accept both.
@@ -98,15 +99,14 @@ LoraConfig loadAdapter(const std::string& dir, CausalLM& model) {
         size_t used = 0;
         for (auto& [name, tensor] : adapterTensors(model)) {
             const auto it = names.find(name);
-            if (it == names.end())
-                throw Error(weightsPath + ": missing tensor \"" + name + "\" that the config's target_modules imply");
+            if (it == names.end()) throw Error(weightsPath + ": missing tensor \"" + name + "\" that the config's target_modules imply");
             const auto& entry = file.entry(it->second);
             if (entry.shape != tensor.sizes().vec())
-                throw Error(format("%s: tensor \"%s\" has shape [%lld, %lld], the model needs [%lld, %lld]", weightsPath.c_str(),
-                                   name.c_str(), (long long)(entry.shape.size() > 0 ? entry.shape[0] : -1),
-                                   (long long)(entry.shape.size() > 1 ? entry.shape[1] : -1), (long long)tensor.size(0),
-                                   (long long)tensor.size(1)),
-                            "the adapter was trained on a model of another shape");
+                throw Error(
+                    format("%s: tensor \"%s\" has shape [%lld, %lld], the model needs [%lld, %lld]", weightsPath.c_str(), name.c_str(),
+                           (long long)(entry.shape.size() > 0 ? entry.shape[0] : -1),
+                           (long long)(entry.shape.size() > 1 ? entry.shape[1] : -1), (long long)tensor.size(0), (long long)tensor.size(1)),
+                    "the adapter was trained on a model of another shape");
             tensor.copy_(file.tensor(it->second));
             ++used;
         }

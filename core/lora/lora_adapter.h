@@ -31,6 +31,6 @@ void saveAdapter(const std::string& dir, CausalLM& model, const LoraConfig& conf
 LoraConfig loadAdapter(const std::string& dir, CausalLM& model);
 
 void setLoraEnabled(CausalLM& model, bool enabled);
-void mergeLora(CausalLM& model);   // W += scaling B A for every adapter; the adapters are removed
+void mergeLora(CausalLM& model); // W += scaling B A for every adapter; the adapters are removed
 
 } // namespace ft

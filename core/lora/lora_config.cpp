@@ -42,8 +42,7 @@ void LoraConfig::validate() const {
 bool LoraConfig::targets_(const std::string& path) const {
     if (!targetsRegex.empty()) return std::regex_match(path, std::regex(targetsRegex));
     for (const auto& t : targets)
-        if (path == t || (path.size() > t.size() && path.compare(path.size() - t.size() - 1, t.size() + 1, "." + t) == 0))
-            return true;
+        if (path == t || (path.size() > t.size() && path.compare(path.size() - t.size() - 1, t.size() + 1, "." + t) == 0)) return true;
     return false;
 }
 
@@ -51,15 +50,23 @@ std::string LoraConfig::toPeftJson(const std::string& baseModel) const {
     std::vector<std::string> sorted = targets;
     std::sort(sorted.begin(), sorted.end());
     nlohmann::json j = {
-        {"peft_type", "LORA"},          {"task_type", "CAUSAL_LM"},
+        {"peft_type", "LORA"},
+        {"task_type", "CAUSAL_LM"},
         {"base_model_name_or_path", baseModel},
-        {"r", r},                       {"lora_alpha", alpha},
-        {"lora_dropout", dropout},      {"use_rslora", rslora},
-        {"bias", "none"},               {"fan_in_fan_out", false},
-        {"inference_mode", true},       {"init_lora_weights", true},
-        {"modules_to_save", nullptr},   {"layers_to_transform", nullptr},
-        {"layers_pattern", nullptr},    {"rank_pattern", nlohmann::json::object()},
-        {"alpha_pattern", nlohmann::json::object()},  {"use_dora", false},
+        {"r", r},
+        {"lora_alpha", alpha},
+        {"lora_dropout", dropout},
+        {"use_rslora", rslora},
+        {"bias", "none"},
+        {"fan_in_fan_out", false},
+        {"inference_mode", true},
+        {"init_lora_weights", true},
+        {"modules_to_save", nullptr},
+        {"layers_to_transform", nullptr},
+        {"layers_pattern", nullptr},
+        {"rank_pattern", nlohmann::json::object()},
+        {"alpha_pattern", nlohmann::json::object()},
+        {"use_dora", false},
         {"revision", nullptr},
     };
     j["target_modules"] = targetsRegex.empty() ? nlohmann::json(sorted) : nlohmann::json(targetsRegex);
@@ -81,7 +88,8 @@ LoraConfig LoraConfig::fromPeftJson(const std::string& text, const std::string& 
     unsupported("alpha_pattern", j.contains("alpha_pattern") && j["alpha_pattern"].is_object() && !j["alpha_pattern"].empty(),
                 "per-module alpha");
     unsupported("layers_to_transform", j.contains("layers_to_transform") && !j["layers_to_transform"].is_null(), "layer-subset");
-    if (j.contains("bias") && j["bias"].is_string() && j["bias"] != "none") throw Error(src + ": bias \"" + j["bias"].get<std::string>() + "\" is not supported");
+    if (j.contains("bias") && j["bias"].is_string() && j["bias"] != "none")
+        throw Error(src + ": bias \"" + j["bias"].get<std::string>() + "\" is not supported");
     LoraConfig c;
     try {
         c.r = j.at("r").get<int64_t>();

@@ -13,13 +13,13 @@ struct LoraConfig {
     int64_t r = 8;
     double alpha = 16;
     double dropout = 0;
-    std::vector<std::string> targets = {"q_proj", "v_proj"};   // module names; or one regex in targetsRegex
-    std::string targetsRegex;                                   // PEFT's string form: re.fullmatch on the module path
-    bool rslora = false;                                        // scaling alpha / sqrt(r) instead of alpha / r
+    std::vector<std::string> targets = {"q_proj", "v_proj"}; // module names; or one regex in targetsRegex
+    std::string targetsRegex;                                // PEFT's string form: re.fullmatch on the module path
+    bool rslora = false;                                     // scaling alpha / sqrt(r) instead of alpha / r
 
     double scaling() const;
-    std::vector<ConfigProblem> problems() const;   // every bad field, named ("lora.r")
-    void validate() const;                         // throws ft::Error listing them
+    std::vector<ConfigProblem> problems() const; // every bad field, named ("lora.r")
+    void validate() const;                       // throws ft::Error listing them
 
     // Does the module at `path` (e.g. "model.layers.3.self_attn.q_proj") get an adapter?
     bool targets_(const std::string& path) const;

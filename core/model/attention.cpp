@@ -23,13 +23,13 @@ AttentionImpl::AttentionImpl(const LlamaConfig& c, const torch::TensorOptions& o
 
 torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const AttentionContext& ctx, int64_t layerIndex) {
     const int64_t B = x.size(0), T = x.size(1);
-    auto q = q_proj(x).view({B, T, m_numHeads, m_headDim}).transpose(1, 2);     // [B, nh, T, hd]
-    auto k = k_proj(x).view({B, T, m_numKvHeads, m_headDim}).transpose(1, 2);   // [B, nkv, T, hd]
+    auto q = q_proj(x).view({B, T, m_numHeads, m_headDim}).transpose(1, 2);   // [B, nh, T, hd]
+    auto k = k_proj(x).view({B, T, m_numKvHeads, m_headDim}).transpose(1, 2); // [B, nkv, T, hd]
     auto v = v_proj(x).view({B, T, m_numKvHeads, m_headDim}).transpose(1, 2);
     q = applyRope(q, ctx.cos, ctx.sin);
     k = applyRope(k, ctx.cos, ctx.sin);
-    if (ctx.cache) std::tie(k, v) = ctx.cache->append(layerIndex, k, v);        // [B, nkv, S, hd]
-    auto out = attend(q, k, v, ctx.mask);                                       // [B, nh, T, hd]
+    if (ctx.cache) std::tie(k, v) = ctx.cache->append(layerIndex, k, v); // [B, nkv, S, hd]
+    auto out = attend(q, k, v, ctx.mask);                                // [B, nh, T, hd]
     return o_proj(out.transpose(1, 2).reshape({B, T, m_numHeads * m_headDim}));
 }
 
@@ -54,14 +54,13 @@ torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch
     const auto kr = repeatKv(k, groups);
     const auto vr = repeatKv(v, groups);
 #if FT_HAS_SDPA
-    if (mask.defined())
-        return at::scaled_dot_product_attention(q, kr, vr, mask, /*dropout_p=*/0.0, /*is_causal=*/false);
+    if (mask.defined()) return at::scaled_dot_product_attention(q, kr, vr, mask, /*dropout_p=*/0.0, /*is_causal=*/false);
     return at::scaled_dot_product_attention(q, kr, vr, /*attn_mask=*/{}, /*dropout_p=*/0.0, /*is_causal=*/true);
 #else
     if (useTrainingNode(q.requires_grad() || k.requires_grad() || v.requires_grad()))
-        return blockwiseAttention(q, kr, vr, mask);   // training: no [B, nh, T, S] probabilities kept
+        return blockwiseAttention(q, kr, vr, mask); // training: no [B, nh, T, S] probabilities kept
     const double scale = 1.0 / std::sqrt(double(q.size(-1)));
-    auto scores = torch::matmul(q, kr.transpose(2, 3)) * scale;                 // [B, nh, T, S]
+    auto scores = torch::matmul(q, kr.transpose(2, 3)) * scale; // [B, nh, T, S]
     torch::Tensor allowed = mask;
     if (!allowed.defined()) {
         const int64_t T = q.size(2), S = kr.size(2);

@@ -27,22 +27,22 @@ Block scoreBlock(const torch::Tensor& q, const torch::Tensor& k, const torch::Te
     const int64_t T = q.size(2), S = k.size(2);
     torch::Tensor allowed;
     if (mask.numel() > 0) {
-        allowed = mask.narrow(2, start, n);   // [B|1, 1, n, S]
+        allowed = mask.narrow(2, start, n); // [B|1, 1, n, S]
         // The last key any row of the block may see bounds the keys it needs.
         const auto seen = allowed.reshape({-1, S}).any(0).nonzero();
         b.keys = seen.numel() > 0 ? seen.max().item<int64_t>() + 1 : S;
         allowed = allowed.narrow(3, 0, b.keys);
     } else {
-        b.keys = S - T + start + n;   // causal: row i sees keys 0 .. S - T + i
+        b.keys = S - T + start + n; // causal: row i sees keys 0 .. S - T + i
         const auto opts = torch::TensorOptions().dtype(torch::kInt64).device(q.device());
         const auto rows = torch::arange(S - T + start, S - T + start + n, opts).unsqueeze(1);
-        allowed = torch::arange(0, b.keys, opts).unsqueeze(0).le(rows);   // [n, keys]
+        allowed = torch::arange(0, b.keys, opts).unsqueeze(0).le(rows); // [n, keys]
     }
     b.q = q.narrow(2, start, n);
     b.k = k.narrow(2, 0, b.keys);
     b.v = v.narrow(2, 0, b.keys);
     const double scale = 1.0 / std::sqrt(double(q.size(-1)));
-    auto scores = torch::matmul(b.q, b.k.transpose(2, 3)) * scale;   // [B, nh, n, keys]
+    auto scores = torch::matmul(b.q, b.k.transpose(2, 3)) * scale; // [B, nh, n, keys]
     scores = scores.masked_fill(allowed.logical_not(), -std::numeric_limits<float>::infinity());
     b.probs32 = torch::softmax(scores, /*dim=*/-1, torch::kFloat32);
     return b;
@@ -80,10 +80,10 @@ struct BlockwiseAttention : public torch::autograd::Function<BlockwiseAttention>
         auto gv = torch::zeros(v.sizes(), v.options().dtype(torch::kFloat32));
         for (int64_t start = 0; start < T; start += blockRows) {
             const Block b = scoreBlock(q, k, v, mask, start, std::min(blockRows, T - start));
-            const auto g = gOut.narrow(2, start, b.n);                                   // [B, nh, n, hd]
+            const auto g = gOut.narrow(2, start, b.n); // [B, nh, n, hd]
             const auto probs = b.probs32.to(q.scalar_type());
             gv.narrow(2, 0, b.keys).add_(torch::matmul(probs.transpose(2, 3), g));
-            const auto gProbs = torch::matmul(g, b.v.transpose(2, 3)).to(torch::kFloat32);   // [B, nh, n, keys]
+            const auto gProbs = torch::matmul(g, b.v.transpose(2, 3)).to(torch::kFloat32); // [B, nh, n, keys]
             // softmax backward: p * (dp - sum(dp * p)); masked keys have p = 0.
             const auto gScores = (b.probs32 * (gProbs - (gProbs * b.probs32).sum(-1, /*keepdim=*/true))).to(q.scalar_type()) * scale;
             gq.narrow(2, start, b.n).copy_(torch::matmul(gScores, b.k));

@@ -10,7 +10,6 @@ namespace ft {
 // keyValid: [B, >= S] bool or undefined (no padding). window: 0 = unlimited.
 // Returns [B or 1, 1, T, S] bool, or an undefined tensor when plain causal attention (T == S,
 // no padding, no window) is meant, so that fused causal kernels can be used.
-torch::Tensor buildAttentionMask(int64_t start, int64_t T, const torch::Tensor& keyValid, int64_t window,
-                                 const torch::Device& device);
+torch::Tensor buildAttentionMask(int64_t start, int64_t T, const torch::Tensor& keyValid, int64_t window, const torch::Device& device);
 
 } // namespace ft

@@ -20,8 +20,8 @@ KvCache::KvCache(const LlamaConfig& c, int64_t batch, int64_t capacity, const to
 std::pair<torch::Tensor, torch::Tensor> KvCache::append(int64_t layer, const torch::Tensor& k, const torch::Tensor& v) {
     const int64_t t = k.size(2);
     if (m_length + t > m_capacity)
-        throw Error(format("KV cache overflow: %lld cached + %lld new tokens > capacity %lld", (long long)m_length,
-                           (long long)t, (long long)m_capacity));
+        throw Error(format("KV cache overflow: %lld cached + %lld new tokens > capacity %lld", (long long)m_length, (long long)t,
+                           (long long)m_capacity));
     m_keys[layer].narrow(2, m_length, t).copy_(k);
     m_values[layer].narrow(2, m_length, t).copy_(v);
     return {m_keys[layer].narrow(2, 0, m_length + t), m_values[layer].narrow(2, 0, m_length + t)};

@@ -13,7 +13,7 @@ public:
     // Room for `capacity` tokens per row, for `batch` rows.
     KvCache(const LlamaConfig& config, int64_t batch, int64_t capacity, const torch::TensorOptions& options);
 
-    int64_t length() const { return m_length; }      // tokens already cached (per row; rows are aligned)
+    int64_t length() const { return m_length; } // tokens already cached (per row; rows are aligned)
     int64_t capacity() const { return m_capacity; }
     int64_t batch() const { return m_batch; }
 
@@ -26,7 +26,7 @@ public:
     torch::Tensor& keyValid() { return m_keyValid; }
 
 private:
-    std::vector<torch::Tensor> m_keys;     // per layer [B, nkv, capacity, hd]
+    std::vector<torch::Tensor> m_keys; // per layer [B, nkv, capacity, hd]
     std::vector<torch::Tensor> m_values;
     torch::Tensor m_keyValid;
     int64_t m_batch = 0;

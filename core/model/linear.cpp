@@ -36,7 +36,7 @@ void LinearImpl::attachLora(int64_t r, double scaling, double dropout, const tor
     lora_B = std::make_shared<LinearImpl>(r, out, false, options);
     {
         torch::NoGradGuard noGrad;
-        const double bound = 1.0 / std::sqrt(double(in));   // kaiming_uniform(a=sqrt(5)) on [r, in]
+        const double bound = 1.0 / std::sqrt(double(in)); // kaiming_uniform(a=sqrt(5)) on [r, in]
         lora_A->weight.copy_(at::empty({r, in}, torch::kFloat32).uniform_(-bound, bound, gen));
         lora_B->weight.zero_();
     }

@@ -17,14 +17,14 @@ public:
     // trainable, registered as the submodules "lora_A" and "lora_B" (PEFT's names).
     void attachLora(int64_t r, double scaling, double dropout, const torch::TensorOptions& options, at::Generator& gen);
     void detachLora();
-    void mergeLora();   // weight += scaling * B A (in float32), then detach
+    void mergeLora(); // weight += scaling * B A (in float32), then detach
     bool hasLora() const { return bool(lora_A); }
 
-    torch::Tensor weight;   // [out, in]
-    torch::Tensor bias;     // [out] or undefined
+    torch::Tensor weight; // [out, in]
+    torch::Tensor bias;   // [out] or undefined
     std::shared_ptr<LinearImpl> lora_A, lora_B;
     double loraScaling = 0, loraDropout = 0;
-    bool loraEnabled = true;   // false: the base model's output (compare view, evaluation of the base)
+    bool loraEnabled = true; // false: the base model's output (compare view, evaluation of the base)
 };
 TORCH_MODULE(Linear);
 
@@ -34,7 +34,7 @@ public:
     // ids [B, T] int64 -> [B, T, dim]
     torch::Tensor forward(const torch::Tensor& ids);
 
-    torch::Tensor weight;   // [count, dim]
+    torch::Tensor weight; // [count, dim]
 };
 TORCH_MODULE(Embedding);
 

@@ -77,8 +77,7 @@ LlamaConfig LlamaConfig::fromJson(const std::string& text, const std::string& sr
     if (!j.is_object()) throw Error(src + ": not a JSON object");
 
     LlamaConfig c;
-    if (j.contains("architectures") && j["architectures"].is_array() && !j["architectures"].empty() &&
-        j["architectures"][0].is_string())
+    if (j.contains("architectures") && j["architectures"].is_array() && !j["architectures"].empty() && j["architectures"][0].is_string())
         c.architecture = j["architectures"][0].get<std::string>();
     if (j.contains("model_type") && j["model_type"].is_string()) c.modelType = j["model_type"].get<std::string>();
     if (c.architecture.empty()) {
@@ -97,10 +96,17 @@ LlamaConfig LlamaConfig::fromJson(const std::string& text, const std::string& sr
 
     // Family defaults, as transformers' configuration classes have them.
     if (isMistral) {
-        c.vocabSize = 32000; c.intermediateSize = 14336; c.numKvHeads = 8; c.maxPositions = 131072;
-        c.rmsNormEps = 1e-6; c.slidingWindow = 4096;
+        c.vocabSize = 32000;
+        c.intermediateSize = 14336;
+        c.numKvHeads = 8;
+        c.maxPositions = 131072;
+        c.rmsNormEps = 1e-6;
+        c.slidingWindow = 4096;
     } else if (isQwen2) {
-        c.vocabSize = 151936; c.intermediateSize = 22016; c.maxPositions = 32768; c.numKvHeads = 32;
+        c.vocabSize = 151936;
+        c.intermediateSize = 22016;
+        c.maxPositions = 32768;
+        c.numKvHeads = 32;
         c.qkvBias = true;
     }
     readInt(j, "vocab_size", c.vocabSize, src);
@@ -123,17 +129,16 @@ LlamaConfig LlamaConfig::fromJson(const std::string& text, const std::string& sr
         readDouble(j["rope_parameters"], "rope_theta", c.ropeTheta, src + " rope_parameters");
         readRopeScaling(j["rope_parameters"], c, src + " rope_parameters");
     }
-    if (j.contains("partial_rotary_factor") && j["partial_rotary_factor"].is_number() &&
-        j["partial_rotary_factor"].get<double>() != 1.0)
+    if (j.contains("partial_rotary_factor") && j["partial_rotary_factor"].is_number() && j["partial_rotary_factor"].get<double>() != 1.0)
         throw Error(src + ": partial_rotary_factor other than 1 is not supported");
 
     if (j.contains("hidden_act") && j["hidden_act"].is_string() && j["hidden_act"] != "silu")
-        throw Error(format("%s: hidden_act \"%s\" is not supported (only \"silu\")", src.c_str(),
-                           j["hidden_act"].get<std::string>().c_str()));
+        throw Error(
+            format("%s: hidden_act \"%s\" is not supported (only \"silu\")", src.c_str(), j["hidden_act"].get<std::string>().c_str()));
     if (j.contains("pretraining_tp") && j["pretraining_tp"].is_number_integer() && j["pretraining_tp"].get<int>() != 1)
         throw Error(src + ": pretraining_tp other than 1 is not supported");
 
-    if (isLlama) {   // MistralForCausalLM has no biases at all
+    if (isLlama) { // MistralForCausalLM has no biases at all
         bool attentionBias = false, mlpBias = false;
         readBool(j, "attention_bias", attentionBias, src);
         readBool(j, "mlp_bias", mlpBias, src);
@@ -224,7 +229,9 @@ std::string LlamaConfig::toJson() const {
     } else if (ropeScaling == RopeScaling::Linear) {
         j["rope_scaling"] = {{"rope_type", "linear"}, {"factor", ropeFactor}};
     } else {
-        j["rope_scaling"] = {{"rope_type", "llama3"}, {"factor", ropeFactor}, {"low_freq_factor", ropeLowFreqFactor},
+        j["rope_scaling"] = {{"rope_type", "llama3"},
+                             {"factor", ropeFactor},
+                             {"low_freq_factor", ropeLowFreqFactor},
                              {"high_freq_factor", ropeHighFreqFactor},
                              {"original_max_position_embeddings", ropeOriginalMaxPositions}};
     }

@@ -27,8 +27,7 @@ torch::Tensor CausalLMImpl::hidden(const torch::Tensor& ids, const ForwardOption
     const int64_t B = ids.size(0), T = ids.size(1);
     const int64_t start = opt.cache ? opt.cache->length() : 0;
     torch::Tensor positions = opt.positions;
-    if (!positions.defined())
-        positions = torch::arange(start, start + T, ids.options().dtype(torch::kInt64)).unsqueeze(0).expand({B, T});
+    if (!positions.defined()) positions = torch::arange(start, start + T, ids.options().dtype(torch::kInt64)).unsqueeze(0).expand({B, T});
 
     auto h = model->embed_tokens(ids);
     AttentionContext ctx;

@@ -21,10 +21,10 @@ public:
 TORCH_MODULE(Backbone);
 
 struct ForwardOptions {
-    torch::Tensor positions;   // [B, T] int64; default: cache length + 0..T-1 for every row
-    KvCache* cache = nullptr;  // incremental decoding; its keyValid marks padding slots
-    torch::Tensor mask;        // [B, 1, T, T] bool (true = may attend): replaces the causal mask (packed rows)
-    bool checkpointLayers = false;   // training: keep only layer inputs, recompute the rest in backward
+    torch::Tensor positions;       // [B, T] int64; default: cache length + 0..T-1 for every row
+    KvCache* cache = nullptr;      // incremental decoding; its keyValid marks padding slots
+    torch::Tensor mask;            // [B, 1, T, T] bool (true = may attend): replaces the causal mask (packed rows)
+    bool checkpointLayers = false; // training: keep only layer inputs, recompute the rest in backward
 };
 
 class CausalLMImpl : public torch::nn::Module {
@@ -39,16 +39,16 @@ public:
     torch::Tensor forward(const torch::Tensor& ids, const ForwardOptions& options = {});
 
     const LlamaConfig& config() const { return m_config; }
-    torch::Tensor lmHeadWeight() const;   // [V, H]; the embedding matrix when tied
+    torch::Tensor lmHeadWeight() const; // [V, H]; the embedding matrix when tied
     torch::Device device() const;
     torch::ScalarType dtype() const;
 
     Backbone model{nullptr};
-    Linear lm_head{nullptr};   // null when tie_word_embeddings
+    Linear lm_head{nullptr}; // null when tie_word_embeddings
 
 private:
     LlamaConfig m_config;
-    torch::Tensor m_invFreq;   // [hd/2] float32, on the model's device
+    torch::Tensor m_invFreq; // [hd/2] float32, on the model's device
 };
 TORCH_MODULE(CausalLM);
 

@@ -20,14 +20,15 @@ torch::Tensor adapterInput(const torch::Tensor& x, torch::ScalarType dtype, cons
 }
 
 // [..., n] -> [rows, n]
-torch::Tensor rows(const torch::Tensor& t) { return t.reshape({-1, t.size(-1)}); }
+torch::Tensor rows(const torch::Tensor& t) {
+    return t.reshape({-1, t.size(-1)});
+}
 
 struct LoraLinearFunction : public torch::autograd::Function<LoraLinearFunction> {
     static torch::Tensor forward(torch::autograd::AutogradContext* ctx, torch::Tensor x, torch::Tensor weight, torch::Tensor bias,
-                                 torch::Tensor loraA, torch::Tensor loraB, double scaling, torch::Tensor keepMask,
-                                 double keepProbability) {
+                                 torch::Tensor loraA, torch::Tensor loraB, double scaling, torch::Tensor keepMask, double keepProbability) {
         const auto y = torch::linear(x, weight, bias.numel() > 0 ? bias : torch::Tensor());
-        const auto middle = torch::linear(adapterInput(x, loraA.scalar_type(), keepMask, keepProbability), loraA);   // [..., r]
+        const auto middle = torch::linear(adapterInput(x, loraA.scalar_type(), keepMask, keepProbability), loraA); // [..., r]
         const auto delta = torch::linear(middle, loraB) * scaling;
         ctx->save_for_backward({x, weight, loraA, loraB, middle, keepMask});
         ctx->saved_data["scaling"] = scaling;
@@ -39,9 +40,9 @@ struct LoraLinearFunction : public torch::autograd::Function<LoraLinearFunction>
         const auto saved = ctx->get_saved_variables();
         const auto &x = saved[0], &weight = saved[1], &loraA = saved[2], &loraB = saved[3], &middle = saved[4], &keepMask = saved[5];
         const double scaling = ctx->saved_data["scaling"].toDouble(), keep = ctx->saved_data["keep"].toDouble();
-        const auto& g = grads[0];                                                  // [..., out], the model's dtype
+        const auto& g = grads[0]; // [..., out], the model's dtype
         const auto gDelta = (g.to(torch::kFloat32) * scaling).to(loraB.scalar_type());
-        const auto gMiddle = torch::matmul(gDelta, loraB);                         // [..., r]
+        const auto gMiddle = torch::matmul(gDelta, loraB); // [..., r]
 
         torch::Tensor gx, gA, gB;
         // Weight gradients as (inputᵀ · grad)ᵀ, as libtorch's linear backward computes them: the same
@@ -49,7 +50,7 @@ struct LoraLinearFunction : public torch::autograd::Function<LoraLinearFunction>
         if (ctx->needs_input_grad(4)) gB = rows(middle).t().mm(rows(gDelta)).t();
         if (ctx->needs_input_grad(3)) gA = rows(adapterInput(x, loraA.scalar_type(), keepMask, keep)).t().mm(rows(gMiddle)).t();
         if (ctx->needs_input_grad(0)) {
-            auto gh = torch::matmul(gMiddle, loraA);                                // [..., in]
+            auto gh = torch::matmul(gMiddle, loraA); // [..., in]
             if (keepMask.numel() > 0) gh = gh * keepMask * (1.0 / keep);
             gx = torch::matmul(g, weight) + gh.to(x.scalar_type());
         }
@@ -72,12 +73,11 @@ torch::Tensor mmFloat32(const torch::Tensor& a, const torch::Tensor& b) {
 // [rows, r] middle; no float32 tensor of the activations' size is made either way.
 struct LoraLinearModelDtypeFunction : public torch::autograd::Function<LoraLinearModelDtypeFunction> {
     static torch::Tensor forward(torch::autograd::AutogradContext* ctx, torch::Tensor x, torch::Tensor weight, torch::Tensor bias,
-                                 torch::Tensor loraA, torch::Tensor loraB, double scaling, torch::Tensor keepMask,
-                                 double keepProbability) {
+                                 torch::Tensor loraA, torch::Tensor loraB, double scaling, torch::Tensor keepMask, double keepProbability) {
         const auto dtype = x.scalar_type();
         const auto a = loraA.to(dtype), bScaled = (loraB * scaling).to(dtype);
         const auto y = torch::linear(x, weight, bias.numel() > 0 ? bias : torch::Tensor());
-        const auto middle = rows(adapterInput(x, dtype, keepMask, keepProbability)).mm(a.t());   // [rows, r]
+        const auto middle = rows(adapterInput(x, dtype, keepMask, keepProbability)).mm(a.t()); // [rows, r]
         const auto out = rows(y).addmm(middle, bScaled.t());
         ctx->save_for_backward({x, weight, a, bScaled, middle, keepMask});
         ctx->saved_data["scaling"] = scaling;
@@ -89,14 +89,14 @@ struct LoraLinearModelDtypeFunction : public torch::autograd::Function<LoraLinea
         const auto saved = ctx->get_saved_variables();
         const auto &x = saved[0], &weight = saved[1], &a = saved[2], &bScaled = saved[3], &middle = saved[4], &keepMask = saved[5];
         const double scaling = ctx->saved_data["scaling"].toDouble(), keep = ctx->saved_data["keep"].toDouble();
-        const auto g = rows(grads[0].contiguous());                               // [rows, out]
-        const auto gMiddle = g.mm(bScaled);                                       // [rows, r]: d/d middle
+        const auto g = rows(grads[0].contiguous()); // [rows, out]
+        const auto gMiddle = g.mm(bScaled);         // [rows, r]: d/d middle
         torch::Tensor gx, gA, gB;
         // d/dB = scaling · gᵀ·middle; d/dA = gMiddleᵀ·x_in (gMiddle already carries the scaling).
         if (ctx->needs_input_grad(4)) gB = mmFloat32(g.t(), middle).mul_(scaling);
         if (ctx->needs_input_grad(3)) gA = mmFloat32(gMiddle.t(), rows(adapterInput(x, x.scalar_type(), keepMask, keep)));
         if (ctx->needs_input_grad(0)) {
-            auto gh = gMiddle.mm(a);                                              // [rows, in]
+            auto gh = gMiddle.mm(a); // [rows, in]
             if (keepMask.numel() > 0) gh = gh * rows(keepMask) * (1.0 / keep);
             gx = g.mm(weight).add_(gh).view(x.sizes());
         }

@@ -26,7 +26,7 @@ std::string shapeText(const std::vector<int64_t>& shape) {
 // Tensors some checkpoints carry that the model does not use and that are safe to skip.
 bool isIgnorable(const std::string& name, const LlamaConfig& c) {
     if (name.find("rotary_emb.inv_freq") != std::string::npos) return true;
-    return c.tieWordEmbeddings && name == "lm_head.weight";   // transformers ties and ignores it too
+    return c.tieWordEmbeddings && name == "lm_head.weight"; // transformers ties and ignores it too
 }
 
 } // namespace
@@ -89,14 +89,14 @@ void checkWeights(const LlamaConfig& config, const ModelWeights& weights, const 
             throw Error(format("%s: tensor \"%s\" has shape %s but config.json implies %s", dir.c_str(), name.c_str(),
                                shapeText(e.shape).c_str(), shapeText(shape).c_str()));
         if (e.dtype != "F32" && e.dtype != "F16" && e.dtype != "BF16")
-            throw Error(format("%s: tensor \"%s\" has dtype %s; model weights must be F32, F16 or BF16", dir.c_str(),
-                               name.c_str(), e.dtype.c_str()));
+            throw Error(format("%s: tensor \"%s\" has dtype %s; model weights must be F32, F16 or BF16", dir.c_str(), name.c_str(),
+                               e.dtype.c_str()));
     }
     for (const auto& name : weights.names())
         if (!expectedNames.count(name) && !isIgnorable(name, config))
-            throw Error(format("%s: tensor \"%s\" is not part of a %s with this config", dir.c_str(), name.c_str(),
-                               config.architecture.c_str()),
-                        "the weights belong to another architecture or config.json is wrong");
+            throw Error(
+                format("%s: tensor \"%s\" is not part of a %s with this config", dir.c_str(), name.c_str(), config.architecture.c_str()),
+                "the weights belong to another architecture or config.json is wrong");
 }
 
 std::vector<int64_t> readEosTokenIds(const std::string& dir, const LlamaConfig& config) {
@@ -114,8 +114,7 @@ std::vector<int64_t> readEosTokenIds(const std::string& dir, const LlamaConfig& 
     }
     std::vector<int64_t> unique;
     for (int64_t id : ids)
-        if (id >= 0 && id < config.vocabSize && std::find(unique.begin(), unique.end(), id) == unique.end())
-            unique.push_back(id);
+        if (id >= 0 && id < config.vocabSize && std::find(unique.begin(), unique.end(), id) == unique.end()) unique.push_back(id);
     return unique;
 }
 

@@ -20,13 +20,13 @@ struct LoadedModel {
     std::string dir;
     LlamaConfig config;
     CausalLM model{nullptr};
-    std::vector<int64_t> eosTokenIds;   // config.json and generation_config.json together
+    std::vector<int64_t> eosTokenIds; // config.json and generation_config.json together
 };
 
 // "auto" picks CUDA when available. Throws ft::Error naming the bad value.
 torch::Device parseDevice(const std::string& text);
-torch::ScalarType parseDtype(const std::string& text);   // "fp32" | "bf16" | "fp16" (also "float32", ...)
-std::string dtypeName(torch::ScalarType type);            // "fp32" | "bf16" | "fp16"
+torch::ScalarType parseDtype(const std::string& text); // "fp32" | "bf16" | "fp16" (also "float32", ...)
+std::string dtypeName(torch::ScalarType type);         // "fp32" | "bf16" | "fp16"
 // A run's dtype setting on `device`: "auto" is bf16 on CUDA and fp32 elsewhere; else parseDtype.
 torch::ScalarType resolveDtype(const std::string& setting, const torch::Device& device);
 

@@ -9,15 +9,15 @@ namespace ft {
 
 struct ModelSummary {
     std::string dir;
-    std::string architecture;      // "LlamaForCausalLM", ...
-    std::string modelType;         // "llama", ...
+    std::string architecture; // "LlamaForCausalLM", ...
+    std::string modelType;    // "llama", ...
     int64_t parameters = 0;
     int64_t layers = 0, hiddenSize = 0, intermediateSize = 0;
     int64_t heads = 0, kvHeads = 0, headDim = 0, vocabSize = 0, maxPositions = 0;
-    std::string dtype;             // of the stored weights: "bfloat16", "float16", "float32"
+    std::string dtype; // of the stored weights: "bfloat16", "float16", "float32"
     bool tieWordEmbeddings = false;
     double ropeTheta = 0;
-    std::string ropeScaling;       // "none", "linear", "llama3"
+    std::string ropeScaling; // "none", "linear", "llama3"
     int64_t slidingWindow = 0;
     int64_t bosTokenId = -1;
     std::vector<int64_t> eosTokenIds;

@@ -19,7 +19,7 @@ namespace {
 struct RmsNormFunction : public torch::autograd::Function<RmsNormFunction> {
     static torch::Tensor forward(torch::autograd::AutogradContext* ctx, torch::Tensor x, torch::Tensor weight, double eps) {
         const auto x32 = x.to(torch::kFloat32);
-        const auto rstd = torch::rsqrt(x32.pow(2).mean(/*dim=*/-1, /*keepdim=*/true) + eps);   // [..., 1]
+        const auto rstd = torch::rsqrt(x32.pow(2).mean(/*dim=*/-1, /*keepdim=*/true) + eps); // [..., 1]
         ctx->save_for_backward({x, weight, rstd});
         return weight * (x32 * rstd).to(x.scalar_type());
     }
@@ -37,7 +37,7 @@ struct RmsNormFunction : public torch::autograd::Function<RmsNormFunction> {
         if (ctx->needs_input_grad(0)) {
             const auto gNormed = (g * weight).to(torch::kFloat32);
             const auto gRstd = (gNormed * x32).sum(-1, /*keepdim=*/true);
-            const auto gMeanSquare = gRstd * -0.5 * rstd.pow(3) / double(x.size(-1));   // rsqrt, then mean
+            const auto gMeanSquare = gRstd * -0.5 * rstd.pow(3) / double(x.size(-1)); // rsqrt, then mean
             gx = (gNormed * rstd + gMeanSquare * (2 * x32)).to(x.scalar_type());
         }
         return {gx, gw, torch::Tensor()};

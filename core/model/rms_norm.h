@@ -11,7 +11,7 @@ public:
     // x [..., dim] -> [..., dim]
     torch::Tensor forward(const torch::Tensor& x);
 
-    torch::Tensor weight;   // [dim]
+    torch::Tensor weight; // [dim]
     double eps;
 };
 TORCH_MODULE(RmsNorm);

@@ -27,16 +27,15 @@ torch::Tensor ropeInverseFrequencies(const LlamaConfig& c) {
     return invFreq;
 }
 
-std::pair<torch::Tensor, torch::Tensor> ropeCosSin(const torch::Tensor& invFreq, const torch::Tensor& positions,
-                                                   torch::ScalarType dtype) {
+std::pair<torch::Tensor, torch::Tensor> ropeCosSin(const torch::Tensor& invFreq, const torch::Tensor& positions, torch::ScalarType dtype) {
     auto freqs = positions.to(torch::kFloat32).unsqueeze(-1) * invFreq.to(positions.device()).view({1, 1, -1});
-    auto emb = torch::cat({freqs, freqs}, /*dim=*/-1);   // [B, T, hd]
+    auto emb = torch::cat({freqs, freqs}, /*dim=*/-1); // [B, T, hd]
     return {emb.cos().to(dtype), emb.sin().to(dtype)};
 }
 
 torch::Tensor applyRope(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin) {
     const int64_t half = x.size(-1) / 2;
-    auto c = cos.unsqueeze(1);   // [B, 1, T, hd]
+    auto c = cos.unsqueeze(1); // [B, 1, T, hd]
     auto s = sin.unsqueeze(1);
     auto rotated = torch::cat({-x.narrow(-1, half, half), x.narrow(-1, 0, half)}, /*dim=*/-1);
     return x * c + rotated * s;

@@ -12,8 +12,7 @@ namespace ft {
 torch::Tensor ropeInverseFrequencies(const LlamaConfig& config);
 
 // positions [B, T] int64 -> (cos, sin), each [B, T, hd] in `dtype`, computed in float32 then cast.
-std::pair<torch::Tensor, torch::Tensor> ropeCosSin(const torch::Tensor& invFreq, const torch::Tensor& positions,
-                                                   torch::ScalarType dtype);
+std::pair<torch::Tensor, torch::Tensor> ropeCosSin(const torch::Tensor& invFreq, const torch::Tensor& positions, torch::ScalarType dtype);
 
 // x [B, heads, T, hd]; cos/sin [B, T, hd] -> rotated x.
 torch::Tensor applyRope(const torch::Tensor& x, const torch::Tensor& cos, const torch::Tensor& sin);

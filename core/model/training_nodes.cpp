@@ -12,12 +12,20 @@ namespace ft {
 namespace {
 std::atomic<bool> g_fused{true};
 std::atomic<bool> g_loraInModelDtype{false};
-}
+} // namespace
 
-void setFusedTrainingNodes(bool on) { g_fused = on; }
-bool fusedTrainingNodes() { return g_fused; }
-void setLoraInModelDtype(bool on) { g_loraInModelDtype = on; }
-bool loraInModelDtype() { return g_loraInModelDtype; }
+void setFusedTrainingNodes(bool on) {
+    g_fused = on;
+}
+bool fusedTrainingNodes() {
+    return g_fused;
+}
+void setLoraInModelDtype(bool on) {
+    g_loraInModelDtype = on;
+}
+bool loraInModelDtype() {
+    return g_loraInModelDtype;
+}
 
 bool useTrainingNode(bool inputsRequireGrad) {
     return inputsRequireGrad && c10::GradMode::is_enabled() && fusedTrainingNodes();

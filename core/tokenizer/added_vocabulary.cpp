@@ -66,7 +66,7 @@ const AddedToken* AddedVocabulary::byContent(const std::string& content) const {
 
 std::vector<Segment> AddedVocabulary::split(const std::string& text) const {
     std::vector<Segment> out;
-    size_t textStart = 0;   // start of the pending plain-text run
+    size_t textStart = 0; // start of the pending plain-text run
     for (size_t pos = 0; pos < text.size();) {
         // Longest added token starting at pos.
         int node = 0, best = -1;

@@ -18,7 +18,7 @@ struct AddedToken {
 // A run of input: either an added token (id >= 0) or plain text to tokenize (id == -1).
 struct Segment {
     int32_t id = -1;
-    size_t begin = 0, end = 0;   // byte offsets into the input
+    size_t begin = 0, end = 0; // byte offsets into the input
 };
 
 class AddedVocabulary {
@@ -34,7 +34,7 @@ public:
 private:
     struct TrieNode {
         std::unordered_map<unsigned char, int> next;
-        int token = -1;   // index into m_tokens
+        int token = -1; // index into m_tokens
     };
     std::vector<AddedToken> m_tokens;
     std::vector<TrieNode> m_trie{TrieNode{}};

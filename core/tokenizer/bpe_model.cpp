@@ -19,8 +19,7 @@ uint64_t pairKey(int32_t a, int32_t b) {
 } // namespace
 
 BpeModel::BpeModel(const nlohmann::json& model, const std::string& src) {
-    if (!model.contains("vocab") || !model["vocab"].is_object())
-        throw Error(src + ": the BPE model has no \"vocab\" object");
+    if (!model.contains("vocab") || !model["vocab"].is_object()) throw Error(src + ": the BPE model has no \"vocab\" object");
     if (!model.contains("merges") || !model["merges"].is_array())
         throw Error(src + ": the BPE model has no \"merges\" list", "the file is truncated or not a BPE tokenizer");
     for (const char* key : {"continuing_subword_prefix", "end_of_word_suffix"})
@@ -42,7 +41,7 @@ BpeModel::BpeModel(const nlohmann::json& model, const std::string& src) {
     int32_t rank = 0;
     for (const auto& m : model["merges"]) {
         std::string left, right;
-        if (m.is_string()) {   // tokenizers < 0.20: "a b"
+        if (m.is_string()) { // tokenizers < 0.20: "a b"
             const std::string s = m.get<std::string>();
             const size_t space = s.find(' ', 1);
             if (space == std::string::npos) throw Error(src + ": merge \"" + s + "\" is not two tokens");
@@ -56,8 +55,8 @@ BpeModel::BpeModel(const nlohmann::json& model, const std::string& src) {
         }
         const auto l = m_vocab.find(left), r = m_vocab.find(right), merged = m_vocab.find(left + right);
         if (l == m_vocab.end() || r == m_vocab.end() || merged == m_vocab.end())
-            throw Error(format("%s: merge %d (\"%s\", \"%s\") uses tokens missing from the vocab", src.c_str(), rank,
-                               left.c_str(), right.c_str()));
+            throw Error(
+                format("%s: merge %d (\"%s\", \"%s\") uses tokens missing from the vocab", src.c_str(), rank, left.c_str(), right.c_str()));
         m_merges.emplace(pairKey(l->second, r->second), MergeValue{rank, merged->second});
         ++rank;
     }
@@ -70,7 +69,7 @@ BpeModel::BpeModel(const nlohmann::json& model, const std::string& src) {
         if (it == m_vocab.end()) throw Error(src + ": unk_token \"" + model["unk_token"].get<std::string>() + "\" is not in the vocab");
         m_unkId = it->second;
     }
-    static const std::string kMeta = "\xE2\x96\x81";   // U+2581
+    static const std::string kMeta = "\xE2\x96\x81"; // U+2581
     bool anyMeta = false, crossing = false;
     for (const auto& [token, id] : m_vocab) {
         for (size_t pos = token.find(kMeta); pos != std::string::npos; pos = token.find(kMeta, pos + 3)) {
@@ -107,7 +106,7 @@ void BpeModel::encode(const std::string& piece, std::vector<int32_t>& out) const
     size_t begin = 0;
     for (size_t pos = piece.find(kMeta, 1); pos != std::string::npos; pos = piece.find(kMeta, pos + 3)) {
         const bool afterMeta = pos >= 3 && piece.compare(pos - 3, 3, kMeta) == 0;
-        if (afterMeta) continue;   // inside a run of ▁: cut only before its first one
+        if (afterMeta) continue; // inside a run of ▁: cut only before its first one
         encodeWord(piece.substr(begin, pos - begin), out);
         begin = pos;
     }
@@ -199,7 +198,7 @@ void BpeModel::encodeUncached(const std::string& piece, std::vector<int32_t>& ou
         if (!left.alive || left.next < 0) continue;
         Symbol& right = syms[size_t(left.next)];
         const auto it = m_merges.find(pairKey(left.id, right.id));
-        if (it == m_merges.end() || it->second.newId != top.newId) continue;   // stale candidate
+        if (it == m_merges.end() || it->second.newId != top.newId) continue; // stale candidate
         left.id = top.newId;
         right.alive = false;
         left.next = right.next;

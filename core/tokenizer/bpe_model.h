@@ -20,8 +20,8 @@ public:
 
     void encode(const std::string& piece, std::vector<int32_t>& out) const;
 
-    int32_t tokenToId(const std::string& token) const;   // -1 if absent
-    const std::string& idToToken(int32_t id) const;      // empty if absent
+    int32_t tokenToId(const std::string& token) const; // -1 if absent
+    const std::string& idToToken(int32_t id) const;    // empty if absent
     size_t vocabSize() const { return m_idToToken.size(); }
     bool byteFallback() const { return m_byteFallback; }
 
@@ -35,8 +35,8 @@ private:
         int32_t rank;
         int32_t newId;
     };
-    std::unordered_map<uint64_t, MergeValue> m_merges;   // (left id << 32 | right id) -> rank, merged id
-    int32_t m_byteIds[256];                              // "<0xXX>" ids when byte_fallback, else -1
+    std::unordered_map<uint64_t, MergeValue> m_merges; // (left id << 32 | right id) -> rank, merged id
+    int32_t m_byteIds[256];                            // "<0xXX>" ids when byte_fallback, else -1
     int32_t m_unkId = -1;
     bool m_byteFallback = false, m_fuseUnk = false, m_ignoreMerges = false;
     // True when no token has "▁" right after another character: merges then never cross the start of

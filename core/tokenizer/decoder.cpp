@@ -32,7 +32,7 @@ public:
                 if (b < 0) ok = false;
                 else mapped += char(b);
             }
-            bytes += ok ? mapped : t;   // a token with unmapped characters passes through as its own bytes
+            bytes += ok ? mapped : t; // a token with unmapped characters passes through as its own bytes
         }
         tokens.assign(1, lossyUtf8(bytes));
     }
@@ -72,7 +72,7 @@ class ByteFallbackDecoder final : public Decoder {
 public:
     void decodeChain(std::vector<std::string>& tokens) const override {
         std::vector<std::string> out;
-        std::string pending;   // bytes of consecutive <0xXX> tokens
+        std::string pending; // bytes of consecutive <0xXX> tokens
         size_t pendingCount = 0;
         auto flush = [&] {
             if (!pendingCount) return;
@@ -114,8 +114,7 @@ public:
         if (content.empty()) return;
         for (auto& t : tokens) {
             for (size_t i = 0; i < start && t.compare(0, content.size(), content) == 0; ++i) t.erase(0, content.size());
-            for (size_t i = 0; i < stop && t.size() >= content.size() &&
-                               t.compare(t.size() - content.size(), content.size(), content) == 0;
+            for (size_t i = 0; i < stop && t.size() >= content.size() && t.compare(t.size() - content.size(), content.size(), content) == 0;
                  ++i)
                 t.erase(t.size() - content.size());
         }

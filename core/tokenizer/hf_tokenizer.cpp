@@ -41,7 +41,7 @@ HfTokenizer::HfTokenizer(const std::string& path, const std::string& dir) {
         throw Error(format("%s: unexpected structure: %s", path.c_str(), e.what()));
     } catch (const Error& e) {
         if (std::string(e.what()).find(path) != std::string::npos) throw;
-        throw Error(path + ": " + e.what(), e.hint());   // e.g. a regex the engine cannot compile
+        throw Error(path + ": " + e.what(), e.hint()); // e.g. a regex the engine cannot compile
     }
     m_kind = m_model->byteFallback() ? "tokenizer.json (BPE, SentencePiece-style)" : "tokenizer.json (BPE, byte-level)";
 }
@@ -49,7 +49,7 @@ HfTokenizer::HfTokenizer(const std::string& path, const std::string& dir) {
 void HfTokenizer::readPostProcessor(const nlohmann::json& j, const std::string& src) {
     if (j.is_null()) return;
     const std::string type = j.value("type", "");
-    if (type == "ByteLevel") return;   // affects offsets only
+    if (type == "ByteLevel") return; // affects offsets only
     if (type == "Sequence") {
         for (const auto& p : j.at("processors")) readPostProcessor(p, src);
         return;

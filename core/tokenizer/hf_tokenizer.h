@@ -26,7 +26,7 @@ public:
 private:
     struct TemplatePart {
         bool isSequence;
-        std::vector<int32_t> ids;   // for special tokens
+        std::vector<int32_t> ids; // for special tokens
     };
     void readPostProcessor(const nlohmann::json& j, const std::string& src);
 
@@ -35,7 +35,7 @@ private:
     std::unique_ptr<PreTokenizer> m_preTokenizer;
     std::unique_ptr<Decoder> m_decoder;
     AddedVocabulary m_added;
-    std::vector<TemplatePart> m_template;   // empty: no special tokens are added
+    std::vector<TemplatePart> m_template; // empty: no special tokens are added
     std::string m_kind;
 };
 

@@ -118,7 +118,7 @@ public:
 class ByteLevelPreTokenizer final : public PreTokenizer {
 public:
     bool addPrefixSpace = false;
-    std::unique_ptr<SplitPreTokenizer> split;   // the GPT-2 regex when use_regex
+    std::unique_ptr<SplitPreTokenizer> split; // the GPT-2 regex when use_regex
 
     void apply(std::vector<Piece>& pieces) const override {
         if (addPrefixSpace)
@@ -136,7 +136,7 @@ public:
 
 class MetaspacePreTokenizer final : public PreTokenizer {
 public:
-    std::string replacement = "\xE2\x96\x81";   // U+2581
+    std::string replacement = "\xE2\x96\x81"; // U+2581
     enum class Prepend { Always, First, Never } prepend = Prepend::Always;
     bool split = true;
 
@@ -269,19 +269,18 @@ std::unique_ptr<PreTokenizer> PreTokenizer::fromJson(const nlohmann::json& j, co
         m->split = j.value("split", true);
         if (j.contains("prepend_scheme") && j["prepend_scheme"].is_string()) {
             const std::string scheme = j["prepend_scheme"].get<std::string>();
-            m->prepend = scheme == "first" ? MetaspacePreTokenizer::Prepend::First
+            m->prepend = scheme == "first"   ? MetaspacePreTokenizer::Prepend::First
                          : scheme == "never" ? MetaspacePreTokenizer::Prepend::Never
                                              : MetaspacePreTokenizer::Prepend::Always;
         } else if (j.contains("add_prefix_space")) {
-            m->prepend = j["add_prefix_space"].get<bool>() ? MetaspacePreTokenizer::Prepend::Always
-                                                           : MetaspacePreTokenizer::Prepend::Never;
+            m->prepend = j["add_prefix_space"].get<bool>() ? MetaspacePreTokenizer::Prepend::Always : MetaspacePreTokenizer::Prepend::Never;
         }
         return m;
     }
     if (type == "Digits") {
         auto d = std::make_unique<CategorySplitPreTokenizer>();
         d->kind = j.value("individual_digits", false) ? CategorySplitPreTokenizer::Kind::DigitsIndividual
-                                                     : CategorySplitPreTokenizer::Kind::Digits;
+                                                      : CategorySplitPreTokenizer::Kind::Digits;
         return d;
     }
     if (type == "Whitespace") {

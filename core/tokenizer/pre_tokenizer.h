@@ -12,7 +12,7 @@ namespace ft {
 
 struct Piece {
     std::string text;
-    bool atStart;   // begins at offset 0 of the whole input (Metaspace's prepend_scheme "first")
+    bool atStart; // begins at offset 0 of the whole input (Metaspace's prepend_scheme "first")
 };
 
 class PreTokenizer {
@@ -24,7 +24,7 @@ public:
 };
 
 // The GPT-2 byte <-> printable character mapping used by ByteLevel.
-const std::string& byteToUnicode(unsigned char b);   // UTF-8 of the mapped character
-int unicodeToByte(uint32_t cp);                       // -1 if cp is not a mapped character
+const std::string& byteToUnicode(unsigned char b); // UTF-8 of the mapped character
+int unicodeToByte(uint32_t cp);                    // -1 if cp is not a mapped character
 
 } // namespace ft

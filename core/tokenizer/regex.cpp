@@ -14,8 +14,8 @@ enum class Op : uint8_t { Char, CharFold, Class, Any, Split, Jmp, Match, LookAhe
 
 struct Inst {
     Op op;
-    uint32_t cp = 0;   // Char / CharFold
-    int x = 0, y = 0;  // Class index; Split targets (x preferred); Jmp target; LookAhead: sub-program start, continue pc
+    uint32_t cp = 0;  // Char / CharFold
+    int x = 0, y = 0; // Class index; Split targets (x preferred); Jmp target; LookAhead: sub-program start, continue pc
 };
 
 } // namespace
@@ -81,7 +81,7 @@ struct Regex::Program {
             compile(n.children[0]);
             emit({Op::Match});
             code[size_t(jmp)].x = int(code.size());
-            code[size_t(look)].y = jmp;   // continue with the jump over the sub-program
+            code[size_t(look)].y = jmp; // continue with the jump over the sub-program
             break;
         }
         }
@@ -94,8 +94,7 @@ struct Regex::Program {
 
     // Depth-first backtracking from (pc, pos); returns the end of the first match in priority order or -1.
     // `stack` is scratch space, reused between calls to avoid an allocation per position.
-    long run(const std::vector<uint32_t>& text, int startPc, size_t startPos,
-             std::vector<std::pair<int, size_t>>& stack) const {
+    long run(const std::vector<uint32_t>& text, int startPc, size_t startPos, std::vector<std::pair<int, size_t>>& stack) const {
         stack.clear();
         stack.emplace_back(startPc, startPos);
         while (!stack.empty()) {
@@ -105,13 +104,34 @@ struct Regex::Program {
                 const Inst& in = code[size_t(pc)];
                 bool ok = true;
                 switch (in.op) {
-                case Op::Char: ok = pos < text.size() && text[pos] == in.cp; ++pos, ++pc; break;
-                case Op::CharFold: ok = pos < text.size() && foldCase(text[pos]) == in.cp; ++pos, ++pc; break;
-                case Op::Class: ok = pos < text.size() && classes[size_t(in.x)].matches(text[pos]); ++pos, ++pc; break;
-                case Op::Any: ok = pos < text.size() && text[pos] != '\n'; ++pos, ++pc; break;
-                case Op::AssertBegin: ok = pos == 0; ++pc; break;
-                case Op::AssertEnd: ok = pos == text.size(); ++pc; break;
-                case Op::Split: stack.emplace_back(in.y, pos); pc = in.x; break;
+                case Op::Char:
+                    ok = pos < text.size() && text[pos] == in.cp;
+                    ++pos, ++pc;
+                    break;
+                case Op::CharFold:
+                    ok = pos < text.size() && foldCase(text[pos]) == in.cp;
+                    ++pos, ++pc;
+                    break;
+                case Op::Class:
+                    ok = pos < text.size() && classes[size_t(in.x)].matches(text[pos]);
+                    ++pos, ++pc;
+                    break;
+                case Op::Any:
+                    ok = pos < text.size() && text[pos] != '\n';
+                    ++pos, ++pc;
+                    break;
+                case Op::AssertBegin:
+                    ok = pos == 0;
+                    ++pc;
+                    break;
+                case Op::AssertEnd:
+                    ok = pos == text.size();
+                    ++pc;
+                    break;
+                case Op::Split:
+                    stack.emplace_back(in.y, pos);
+                    pc = in.x;
+                    break;
                 case Op::Jmp: pc = in.x; break;
                 case Op::Match: return long(pos);
                 case Op::LookAhead:

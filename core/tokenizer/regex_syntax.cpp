@@ -129,10 +129,10 @@ private:
         while (!eof() && peek() != '}') name += char(next());
         ++m_pos;
         static const std::pair<const char*, unicode::Category> names[] = {
-            {"L", unicode::Letter}, {"Letter", unicode::Letter}, {"M", unicode::Mark}, {"Mark", unicode::Mark},
-            {"N", unicode::Number}, {"Number", unicode::Number}, {"P", unicode::Punctuation},
-            {"Punctuation", unicode::Punctuation}, {"S", unicode::Symbol}, {"Symbol", unicode::Symbol},
-            {"Z", unicode::Separator}, {"Separator", unicode::Separator}, {"C", unicode::Other}, {"Other", unicode::Other},
+            {"L", unicode::Letter}, {"Letter", unicode::Letter}, {"M", unicode::Mark},        {"Mark", unicode::Mark},
+            {"N", unicode::Number}, {"Number", unicode::Number}, {"P", unicode::Punctuation}, {"Punctuation", unicode::Punctuation},
+            {"S", unicode::Symbol}, {"Symbol", unicode::Symbol}, {"Z", unicode::Separator},   {"Separator", unicode::Separator},
+            {"C", unicode::Other},  {"Other", unicode::Other},
         };
         for (const auto& [n, cat] : names)
             if (name == n) return uint8_t(1u << cat);
@@ -147,7 +147,7 @@ private:
         case 'P': cls.notCategories.push_back(parseProperty()); return true;
         case 's': cls.whiteSpace = true; return true;
         case 'S': cls.notWhiteSpace = true; return true;
-        case 'd': cls.categories |= uint8_t(1u << unicode::Number); return true;   // Unicode digits, as N
+        case 'd': cls.categories |= uint8_t(1u << unicode::Number); return true; // Unicode digits, as N
         case 'D': cls.notCategories.push_back(uint8_t(1u << unicode::Number)); return true;
         case 'w':
             cls.categories |= uint8_t((1u << unicode::Letter) | (1u << unicode::Mark) | (1u << unicode::Number));
@@ -180,7 +180,7 @@ private:
         default:
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
                 fail(std::string("escape \\") + char(c) + " is not supported");
-            cp = c;   // escaped punctuation stands for itself
+            cp = c; // escaped punctuation stands for itself
             return false;
         }
     }
@@ -293,7 +293,9 @@ private:
             if (classEscape(cls, cp)) return classNode(std::move(cls));
             return literal(cp, fold);
         }
-        case '*': case '+': case '?': fail("nothing to repeat");
+        case '*':
+        case '+':
+        case '?': fail("nothing to repeat");
         default: return literal(c, fold);
         }
     }

@@ -12,8 +12,8 @@ namespace ft::regex_detail {
 
 struct CharClass {
     std::vector<std::pair<uint32_t, uint32_t>> ranges;
-    uint8_t categories = 0;               // bit per unicode::Category: members
-    std::vector<uint8_t> notCategories;   // each mask: members are chars outside it (\P{..}, \S, \D, \W)
+    uint8_t categories = 0;             // bit per unicode::Category: members
+    std::vector<uint8_t> notCategories; // each mask: members are chars outside it (\P{..}, \S, \D, \W)
     bool whiteSpace = false, notWhiteSpace = false;
     bool negated = false;
 
@@ -44,7 +44,7 @@ struct Node {
     uint32_t cp = 0;
     bool fold = false;
     int classIndex = 0;
-    int min = 0, max = 0;   // Repeat: max -1 = unbounded
+    int min = 0, max = 0; // Repeat: max -1 = unbounded
     bool greedy = true, negative = false;
     std::vector<Node> children;
 };

@@ -33,8 +33,7 @@ __attribute__((visibility("default"))) void ftspm_free(void* handle) {
     delete static_cast<Handle*>(handle);
 }
 
-__attribute__((visibility("default"))) int ftspm_encode(void* handle, const char* text, size_t len, int32_t** ids,
-                                                        size_t* count) {
+__attribute__((visibility("default"))) int ftspm_encode(void* handle, const char* text, size_t len, int32_t** ids, size_t* count) {
     std::vector<int> out;
     if (!static_cast<Handle*>(handle)->sp.Encode(std::string(text, len), &out).ok()) return 1;
     *count = out.size();
@@ -43,8 +42,7 @@ __attribute__((visibility("default"))) int ftspm_encode(void* handle, const char
     return 0;
 }
 
-__attribute__((visibility("default"))) int ftspm_decode(void* handle, const int32_t* ids, size_t count, char** text,
-                                                        size_t* len) {
+__attribute__((visibility("default"))) int ftspm_decode(void* handle, const int32_t* ids, size_t count, char** text, size_t* len) {
     std::vector<int> in(ids, ids + count);
     std::string out;
     if (!static_cast<Handle*>(handle)->sp.Decode(in, &out).ok()) return 1;

@@ -13,7 +13,7 @@ typedef void (*ftspm_free_fn)(void* handle);
 typedef int (*ftspm_encode_fn)(void* handle, const char* text, size_t len, int32_t** ids, size_t* count);
 typedef int (*ftspm_decode_fn)(void* handle, const int32_t* ids, size_t count, char** text, size_t* len);
 typedef int (*ftspm_vocab_size_fn)(void* handle);
-typedef const char* (*ftspm_id_to_piece_fn)(void* handle, int id);   // valid while the handle lives
+typedef const char* (*ftspm_id_to_piece_fn)(void* handle, int id);    // valid while the handle lives
 typedef int (*ftspm_piece_to_id_fn)(void* handle, const char* piece); // -1 if unknown
 typedef int (*ftspm_is_control_fn)(void* handle, int id);
 typedef void (*ftspm_release_fn)(void* memory);

@@ -65,8 +65,7 @@ const SpmModule& module() {
         m.isControl = reinterpret_cast<ftspm_is_control_fn>(sym("ftspm_is_control"));
         m.release = reinterpret_cast<ftspm_release_fn>(sym("ftspm_release"));
     });
-    if (!failure.empty())
-        throw Error(failure, "install the package or set FT_SPM_MODULE to the path of libft_spm.so");
+    if (!failure.empty()) throw Error(failure, "install the package or set FT_SPM_MODULE to the path of libft_spm.so");
     return m;
 }
 
@@ -75,8 +74,8 @@ const SpmModule& module() {
 std::string spmModulePath() {
     if (const char* env = std::getenv("FT_SPM_MODULE"); env && *env) return env;
     const std::string exe = executableDir();
-    for (const std::string& candidate : {exe + "/../lib/finetune-studio/libft_spm.so", exe + "/libft_spm.so",
-                                         std::string(FT_SPM_BUILD_PATH)})
+    for (const std::string& candidate :
+         {exe + "/../lib/finetune-studio/libft_spm.so", exe + "/libft_spm.so", std::string(FT_SPM_BUILD_PATH)})
         if (!candidate.empty() && fileExists(candidate)) return candidate;
     return {};
 }

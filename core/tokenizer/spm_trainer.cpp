@@ -34,7 +34,8 @@ void trainSentencePiece(const std::vector<std::string>& args) {
     ::close(pipeFds[1]);
     if (rc != 0) {
         ::close(pipeFds[0]);
-        throw Error(std::string("cannot run ") + program + ": " + std::strerror(rc), "install Debian's sentencepiece package (apt-get install sentencepiece)");
+        throw Error(std::string("cannot run ") + program + ": " + std::strerror(rc),
+                    "install Debian's sentencepiece package (apt-get install sentencepiece)");
     }
     std::string output;
     char buf[4096];
@@ -42,8 +43,7 @@ void trainSentencePiece(const std::vector<std::string>& args) {
         if (n > 0) output.append(buf, size_t(n));
     ::close(pipeFds[0]);
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         // SentencePiece states the reason on a "[_status.ok()] Internal: ..." line; otherwise the
         // last lines say what went wrong.
@@ -51,7 +51,8 @@ void trainSentencePiece(const std::vector<std::string>& args) {
         if (status != std::string::npos) {
             const size_t begin = output.find(' ', status) + 1, end = output.find('\n', status);
             throw Error("spm_train failed: " + output.substr(begin, end == std::string::npos ? std::string::npos : end - begin),
-                        "check the vocabulary size: it must hold 256 byte pieces, the special pieces and the text's characters, and a small text cannot fill a large one");
+                        "check the vocabulary size: it must hold 256 byte pieces, the special pieces and the text's characters, and a "
+                        "small text cannot fill a large one");
         }
         const size_t keep = output.size() > 1500 ? output.size() - 1500 : 0;
         throw Error("spm_train failed: " + output.substr(keep));

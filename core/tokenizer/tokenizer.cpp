@@ -26,7 +26,7 @@ std::string tokenText(const nlohmann::json& j, const char* key) {
 void readTemplates(const nlohmann::json& ct, TokenizerConfig& c, const std::string& src) {
     if (ct.is_string()) {
         c.chatTemplate = ct.get<std::string>();
-    } else if (ct.is_array()) {   // [{"name": "default", "template": "..."}, ...]
+    } else if (ct.is_array()) { // [{"name": "default", "template": "..."}, ...]
         for (const auto& t : ct) {
             if (!t.contains("name") || !t.contains("template")) throw Error(src + ": chat_template list entries need name and template");
             const std::string name = t["name"].get<std::string>();
@@ -68,9 +68,7 @@ std::shared_ptr<const Tokenizer> Tokenizer::load(const std::string& dir) {
         std::shared_ptr<Tokenizer> t;
         if (fileExists(dir + "/tokenizer.json")) t = std::make_shared<HfTokenizer>(dir + "/tokenizer.json", dir);
         else if (fileExists(dir + "/tokenizer.model")) t = std::make_shared<SpmTokenizer>(dir + "/tokenizer.model", dir);
-        else
-            throw Error(dir + " holds no tokenizer.json or tokenizer.model",
-                        "copy the tokenizer files of the model into the folder");
+        else throw Error(dir + " holds no tokenizer.json or tokenizer.model", "copy the tokenizer files of the model into the folder");
         t->m_config = readTokenizerConfig(dir);
         TokenizerConfig& c = t->m_config;
         c.bosId = c.bosToken.empty() ? -1 : t->tokenToId(c.bosToken);

@@ -12,11 +12,11 @@
 namespace ft {
 
 struct TokenizerConfig {
-    std::string bosToken, eosToken, padToken, unkToken;   // strings as tokenizer_config.json gives them
+    std::string bosToken, eosToken, padToken, unkToken; // strings as tokenizer_config.json gives them
     int32_t bosId = -1, eosId = -1, padId = -1, unkId = -1;
-    bool addBosToken = false, addEosToken = false;        // used by the tokenizer.model path
-    std::string chatTemplate;                             // the default template, "" if none
-    std::map<std::string, std::string> namedTemplates;    // e.g. "tool_use"
+    bool addBosToken = false, addEosToken = false;     // used by the tokenizer.model path
+    std::string chatTemplate;                          // the default template, "" if none
+    std::map<std::string, std::string> namedTemplates; // e.g. "tool_use"
 };
 
 class Tokenizer {
@@ -32,11 +32,11 @@ public:
     virtual std::vector<int32_t> encode(const std::string& text, bool addSpecialTokens) const = 0;
     virtual std::string decode(const std::vector<int32_t>& ids, bool skipSpecialTokens) const = 0;
 
-    virtual int32_t vocabSize() const = 0;                 // including added tokens
-    virtual int32_t tokenToId(const std::string& token) const = 0;   // -1 if unknown
+    virtual int32_t vocabSize() const = 0;                         // including added tokens
+    virtual int32_t tokenToId(const std::string& token) const = 0; // -1 if unknown
     virtual std::string idToToken(int32_t id) const = 0;
     virtual bool isSpecial(int32_t id) const = 0;
-    virtual std::string kind() const = 0;                  // "tokenizer.json (BPE, byte-level)", ...
+    virtual std::string kind() const = 0; // "tokenizer.json (BPE, byte-level)", ...
 
     const TokenizerConfig& config() const { return m_config; }
     const std::string& dir() const { return m_dir; }
@@ -52,14 +52,14 @@ class StreamingDecoder {
 public:
     StreamingDecoder(const Tokenizer& tokenizer, bool skipSpecialTokens);
     std::string push(int32_t id);
-    std::string finish();   // whatever is left (a dangling partial character becomes U+FFFD)
+    std::string finish(); // whatever is left (a dangling partial character becomes U+FFFD)
 
 private:
     const Tokenizer& m_tokenizer;
     bool m_skipSpecial;
     std::vector<int32_t> m_ids;
-    size_t m_prefixStart = 0;    // ids before this are settled and not re-decoded
-    size_t m_emittedBytes = 0;   // bytes of decode(ids[m_prefixStart..]) already released
+    size_t m_prefixStart = 0;  // ids before this are settled and not re-decoded
+    size_t m_emittedBytes = 0; // bytes of decode(ids[m_prefixStart..]) already released
 };
 
 // Reads tokenizer_config.json (and chat_template.jinja / chat_template.json when present).

@@ -139,7 +139,7 @@ constexpr uint32_t kSBase = 0xAC00, kLBase = 0x1100, kVBase = 0x1161, kTBase = 0
 constexpr uint32_t kLCount = 19, kVCount = 21, kTCount = 28, kNCount = kVCount * kTCount, kSCount = kLCount * kNCount;
 
 void decomposeInto(uint32_t cp, std::vector<uint32_t>& out) {
-    if (cp >= kSBase && cp < kSBase + kSCount) {   // Hangul syllables decompose algorithmically
+    if (cp >= kSBase && cp < kSBase + kSCount) { // Hangul syllables decompose algorithmically
         const uint32_t s = cp - kSBase;
         out.push_back(kLBase + s / kNCount);
         out.push_back(kVBase + (s % kNCount) / kTCount);
@@ -178,12 +178,12 @@ std::vector<uint32_t> canonicalDecompose(std::string_view text) {
 uint32_t composePair(uint32_t a, uint32_t b) {
     if (a >= kLBase && a < kLBase + kLCount && b >= kVBase && b < kVBase + kVCount)
         return kSBase + ((a - kLBase) * kVCount + (b - kVBase)) * kTCount;
-    if (a >= kSBase && a < kSBase + kSCount && (a - kSBase) % kTCount == 0 && b > kTBase && b < kTBase + kTCount)
-        return a + (b - kTBase);
+    if (a >= kSBase && a < kSBase + kSCount && (a - kSBase) % kTCount == 0 && b > kTBase && b < kTBase + kTCount) return a + (b - kTBase);
     const auto* end = kCompositions + kCompositionCount;
-    const auto* it = std::lower_bound(kCompositions, end, std::make_pair(a, b), [](const Composition& c, const std::pair<uint32_t, uint32_t>& v) {
-        return c.first != v.first ? c.first < v.first : c.second < v.second;
-    });
+    const auto* it =
+        std::lower_bound(kCompositions, end, std::make_pair(a, b), [](const Composition& c, const std::pair<uint32_t, uint32_t>& v) {
+            return c.first != v.first ? c.first < v.first : c.second < v.second;
+        });
     return it != end && it->first == a && it->second == b ? it->composite : 0;
 }
 
@@ -216,7 +216,7 @@ std::string nfc(std::string_view text) {
     std::vector<uint32_t> out;
     out.reserve(cps.size());
     long starter = -1;
-    int lastClass = 0;   // class of the last character kept after the starter
+    int lastClass = 0; // class of the last character kept after the starter
     for (uint32_t cp : cps) {
         const int cls = combiningClass(cp);
         if (starter >= 0) {

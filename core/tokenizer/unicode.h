@@ -16,13 +16,13 @@ void appendUtf8(std::string& out, uint32_t cp);
 std::vector<uint32_t> toCodepoints(std::string_view text);
 std::string fromCodepoints(const std::vector<uint32_t>& cps);
 bool isValidUtf8(std::string_view text, size_t* badOffset = nullptr);
-size_t utf8Length(unsigned char leadByte);   // 1..4, 1 for invalid lead bytes
+size_t utf8Length(unsigned char leadByte); // 1..4, 1 for invalid lead bytes
 
 Category category(uint32_t cp);
-bool isWhiteSpace(uint32_t cp);   // the Unicode White_Space property
+bool isWhiteSpace(uint32_t cp); // the Unicode White_Space property
 
 std::string nfc(std::string_view text);
 std::string nfd(std::string_view text);
-uint32_t simpleLowercase(uint32_t cp);   // ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic
+uint32_t simpleLowercase(uint32_t cp); // ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic
 
 } // namespace ft::unicode

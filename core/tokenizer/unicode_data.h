@@ -6,10 +6,20 @@
 
 namespace ft::unicode_data {
 
-struct CategoryRange { uint32_t first, last; uint8_t value; };   // value: category (0..6) | 8 if White_Space
-struct CombiningClass { uint32_t cp; uint8_t ccc; };
-struct Decomposition { uint32_t cp, first, second; };           // canonical, one level; second 0 if single
-struct Composition { uint32_t first, second, composite; };      // sorted by (first, second)
+struct CategoryRange {
+    uint32_t first, last;
+    uint8_t value;
+}; // value: category (0..6) | 8 if White_Space
+struct CombiningClass {
+    uint32_t cp;
+    uint8_t ccc;
+};
+struct Decomposition {
+    uint32_t cp, first, second;
+}; // canonical, one level; second 0 if single
+struct Composition {
+    uint32_t first, second, composite;
+}; // sorted by (first, second)
 
 extern const CategoryRange kCategoryRanges[];
 extern const size_t kCategoryRangeCount;

@@ -52,10 +52,10 @@ void AdamW::step(double lr, const torch::Tensor& skipIf) {
         at::_fused_adamw_(params, grads, expAvg, expAvgSq, /*max_exp_avg_sqs=*/{}, steps, lr * group.lrScale, b1, b2,
                           group.decays ? m_options.weightDecay : 0.0, m_options.eps, /*amsgrad=*/false, /*maximize=*/false,
                           /*grad_scale=*/std::nullopt, skipIf.defined() ? std::optional<at::Tensor>(skipIf) : std::nullopt);
-        if (skipIf.defined()) at::_foreach_add_(steps, skipIf, -1.0);   // a skipped update does not count (as PyTorch)
+        if (skipIf.defined()) at::_foreach_add_(steps, skipIf, -1.0); // a skipped update does not count (as PyTorch)
     }
 #else
-    if (skipIf.defined() && skipIf.item<double>() != 0) return;   // libtorch 1.13 (CPU): the host decides
+    if (skipIf.defined() && skipIf.item<double>() != 0) return; // libtorch 1.13 (CPU): the host decides
     const double biasCorrection1 = 1.0 - std::pow(b1, double(m_steps));
     const double biasCorrection2Sqrt = std::sqrt(1.0 - std::pow(b2, double(m_steps)));
     for (size_t i = 0; i < m_params.size(); ++i) {
@@ -137,7 +137,7 @@ void clipGradients(const std::vector<std::pair<std::string, torch::Tensor>>& par
     torch::NoGradGuard noGrad;
     auto grads = definedGrads(params);
     if (grads.empty()) return;
-    const auto coefficient = (maxNorm / (norm + 1e-6)).clamp_max(1.0);   // exactly 1 under the limit
+    const auto coefficient = (maxNorm / (norm + 1e-6)).clamp_max(1.0); // exactly 1 under the limit
 #if FT_HAS_FUSED_OPTIMIZER
     at::_foreach_mul_(grads, coefficient.to(grads.front().scalar_type()));
 #else

@@ -42,9 +42,13 @@ private:
     std::vector<bool> m_decays;
     std::vector<double> m_lrScale;
     // Parameters that share a learning-rate factor and weight decay: one fused update each.
-    struct Group { double lrScale; bool decays; std::vector<size_t> members; };
+    struct Group {
+        double lrScale;
+        bool decays;
+        std::vector<size_t> members;
+    };
     std::vector<Group> m_groups;
-    std::vector<torch::Tensor> m_stepTensors;   // float32 step count per parameter, as the fused kernel reads it
+    std::vector<torch::Tensor> m_stepTensors; // float32 step count per parameter, as the fused kernel reads it
     AdamWOptions m_options;
     int64_t m_steps = 0;
 };

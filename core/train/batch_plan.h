@@ -14,10 +14,10 @@ struct MicroBatch {
 
 struct BatchPlanOptions {
     int64_t batchSize = 4;
-    int64_t maxSeqLen = 1024;   // packing: the capacity of a row
+    int64_t maxSeqLen = 1024; // packing: the capacity of a row
     bool packing = false;
     uint64_t seed = 42;
-    bool shuffle = true;        // false: sequences in order of length (evaluation)
+    bool shuffle = true; // false: sequences in order of length (evaluation)
 };
 
 std::vector<MicroBatch> planEpoch(const std::vector<int64_t>& lengths, const BatchPlanOptions& options, int64_t epoch);

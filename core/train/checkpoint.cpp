@@ -34,9 +34,8 @@ nlohmann::json TrainerState::toJson() const {
 }
 
 TrainerState TrainerState::fromJson(const nlohmann::json& j, const std::string& source) {
-    const int version = j.is_object() && j.contains("format_version") && j["format_version"].is_number_integer()
-                            ? j["format_version"].get<int>()
-                            : 1;
+    const int version =
+        j.is_object() && j.contains("format_version") && j["format_version"].is_number_integer() ? j["format_version"].get<int>() : 1;
     if (version > kCheckpointFormatVersion)
         throw Error(format("%s: checkpoint format %d is newer than this Finetune Studio reads (up to %d)", source.c_str(), version,
                            kCheckpointFormatVersion),
@@ -99,8 +98,8 @@ void swapInto(const std::string& tmp, const std::string& dir) {
 
 } // namespace
 
-void saveCheckpoint(const std::string& dir, CausalLM& model, const LoraConfig& lora, const std::string& baseModel,
-                    const AdamW& optimizer, const TrainerState& state) {
+void saveCheckpoint(const std::string& dir, CausalLM& model, const LoraConfig& lora, const std::string& baseModel, const AdamW& optimizer,
+                    const TrainerState& state) {
     const std::string tmp = dir + ".partial";
     std::error_code ec;
     fs::remove_all(tmp, ec);

@@ -19,13 +19,13 @@ class AdamW;
 constexpr int kCheckpointFormatVersion = 1;
 
 struct TrainerState {
-    int64_t step = 0;           // optimiser steps done
-    int64_t epoch = 0;          // data position: epoch ...
-    int64_t microIndex = 0;     // ... and the next micro-batch within it
+    int64_t step = 0;       // optimiser steps done
+    int64_t epoch = 0;      // data position: epoch ...
+    int64_t microIndex = 0; // ... and the next micro-batch within it
     int64_t totalSteps = 0;
     int64_t tokensSeen = 0;
-    double elapsedSeconds = 0;  // training time over all sessions of the run
-    double bestEvalLoss = -1;   // -1: no evaluation yet
+    double elapsedSeconds = 0; // training time over all sessions of the run
+    double bestEvalLoss = -1;  // -1: no evaluation yet
     int64_t bestStep = 0;
     int64_t evalsWithoutImprovement = 0;
     double lastTrainLoss = -1;
@@ -37,8 +37,8 @@ struct TrainerState {
 
 // Writes the checkpoint at `dir` (which must not exist yet). On any failure the partial folder is
 // removed and ft::Error is thrown naming what could not be written.
-void saveCheckpoint(const std::string& dir, CausalLM& model, const LoraConfig& lora, const std::string& baseModel,
-                    const AdamW& optimizer, const TrainerState& state);
+void saveCheckpoint(const std::string& dir, CausalLM& model, const LoraConfig& lora, const std::string& baseModel, const AdamW& optimizer,
+                    const TrainerState& state);
 
 // Restores optimizer, RNG and trainer state (the adapter is loaded separately with loadAdapter).
 TrainerState loadCheckpointState(const std::string& dir, AdamW& optimizer, const torch::Device& device);

@@ -15,11 +15,13 @@ namespace ft {
 
 #ifdef FT_WITH_CUDA
 struct CapturedWork::Impl {
-    std::unique_ptr<at::cuda::CUDAGraph> graph;   // made after the device is known to be CUDA
+    std::unique_ptr<at::cuda::CUDAGraph> graph; // made after the device is known to be CUDA
     torch::Tensor result;
 };
 
-bool cudaGraphsCompiledIn() { return true; }
+bool cudaGraphsCompiledIn() {
+    return true;
+}
 
 CapturedWork::CapturedWork(const std::function<torch::Tensor()>& work, const std::string& device, int warmups) : d(new Impl) {
     const torch::Device dev(device);
@@ -51,13 +53,17 @@ struct CapturedWork::Impl {
     torch::Tensor result;
 };
 
-bool cudaGraphsCompiledIn() { return false; }
+bool cudaGraphsCompiledIn() {
+    return false;
+}
 
 CapturedWork::CapturedWork(const std::function<torch::Tensor()>&, const std::string&, int) {
     throw Error("CUDA graphs need a build with CUDA compiled in (this one has none)");
 }
 
-const torch::Tensor& CapturedWork::replay() { return d->result; }
+const torch::Tensor& CapturedWork::replay() {
+    return d->result;
+}
 #endif
 
 CapturedWork::~CapturedWork() = default;

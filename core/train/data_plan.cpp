@@ -21,9 +21,8 @@ struct ScratchDir {
     fs::path path;
     ScratchDir() {
         static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("finetune-plan-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + "-" +
-                std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+        path = fs::temp_directory_path() / ("finetune-plan-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + "-" +
+                                            std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
         fs::create_directories(path);
     }
     ~ScratchDir() {
@@ -37,7 +36,7 @@ struct ScratchDir {
 DataPlan planRunData(const RunConfig& config) {
     const auto tokenizer = Tokenizer::load(config.tokenizer.empty() ? config.model : config.tokenizer);
     const ChatTemplate tmpl = ChatTemplate::forTokenizer(*tokenizer, config.chatTemplate);
-    const ScratchDir scratch;   // only files are imported there; a workspace dataset is read in place
+    const ScratchDir scratch; // only files are imported there; a workspace dataset is read in place
     const TrainingSet set = loadTrainingSet(config, *tokenizer, tmpl, scratch.path.string());
     DataPlan out;
     out.trainLengths.reserve(set.train.size());

@@ -11,9 +11,9 @@ namespace ft {
 struct RunConfig;
 
 struct DataPlan {
-    std::vector<int64_t> trainLengths;   // as planRun takes them: a batch-size change needs no re-reading
+    std::vector<int64_t> trainLengths; // as planRun takes them: a batch-size change needs no re-reading
     RunPlan plan;
-    DataReport report;                   // examples kept, cut and left out, tokens
+    DataReport report; // examples kept, cut and left out, tokens
 };
 
 // Reads the configuration's tokenizer, chat template and train data (files are imported into a

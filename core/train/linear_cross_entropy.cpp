@@ -18,8 +18,8 @@ struct SliceLoss {
 
 SliceLoss sliceLoss(const torch::Tensor& h, const torch::Tensor& weight, const torch::Tensor& t) {
     SliceLoss s;
-    s.logits = torch::linear(h, weight).to(torch::kFloat32);   // [n, V]
-    s.lse = s.logits.logsumexp(-1);                             // [n]
+    s.logits = torch::linear(h, weight).to(torch::kFloat32); // [n, V]
+    s.lse = s.logits.logsumexp(-1);                          // [n]
     s.loss = (s.lse - s.logits.gather(1, t.unsqueeze(1)).squeeze(1)).sum();
     return s;
 }
@@ -32,7 +32,8 @@ struct LinearCrossEntropy : public torch::autograd::Function<LinearCrossEntropy>
         auto loss = torch::zeros({}, hidden.options().dtype(torch::kFloat32));
         auto gradHidden = wantHidden ? torch::empty_like(hidden) : torch::empty({0}, hidden.options());
         // Summed in float32 across slices; cast to the weight's dtype once, in backward.
-        auto gradWeight = wantWeight ? torch::zeros(weight.sizes(), weight.options().dtype(torch::kFloat32)) : torch::empty({0}, hidden.options());
+        auto gradWeight =
+            wantWeight ? torch::zeros(weight.sizes(), weight.options().dtype(torch::kFloat32)) : torch::empty({0}, hidden.options());
         for (int64_t start = 0; start < N; start += sliceRows) {
             const int64_t n = std::min(sliceRows, N - start);
             const auto h = hidden.narrow(0, start, n);
@@ -55,11 +56,10 @@ struct LinearCrossEntropy : public torch::autograd::Function<LinearCrossEntropy>
 
     static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx, torch::autograd::variable_list grads) {
         const auto saved = ctx->get_saved_variables();
-        const auto& scale = grads[0];   // d(final loss) / d(this sum): a float32 scalar
+        const auto& scale = grads[0]; // d(final loss) / d(this sum): a float32 scalar
         torch::Tensor gh, gw;
         if (ctx->saved_data["hidden"].toBool()) gh = saved[0] * scale.to(saved[0].scalar_type());
-        if (ctx->saved_data["weight"].toBool())
-            gw = (saved[1] * scale).to(torch::ScalarType(ctx->saved_data["weight_dtype"].toInt()));
+        if (ctx->saved_data["weight"].toBool()) gw = (saved[1] * scale).to(torch::ScalarType(ctx->saved_data["weight_dtype"].toInt()));
         return {gh, gw, torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
     }
 };
@@ -71,7 +71,7 @@ torch::Tensor linearCrossEntropySum(const torch::Tensor& hidden, const torch::Te
     if (sliceRows <= 0) sliceRows = crossEntropySliceRows(weight.size(0));
     const bool grad = torch::GradMode::is_enabled();
     const bool wantHidden = grad && hidden.requires_grad(), wantWeight = grad && weight.requires_grad();
-    if (!wantHidden && !wantWeight) {   // evaluation: the loss alone, slice by slice
+    if (!wantHidden && !wantWeight) { // evaluation: the loss alone, slice by slice
         torch::NoGradGuard noGrad;
         auto loss = torch::zeros({}, hidden.options().dtype(torch::kFloat32));
         for (int64_t start = 0; start < hidden.size(0); start += sliceRows) {

@@ -17,14 +17,18 @@ struct Projection {
 std::vector<Projection> projections(const ModelSummary& m) {
     const int64_t headDim = m.headDim > 0 ? m.headDim : (m.heads > 0 ? m.hiddenSize / m.heads : 0);
     const int64_t q = m.heads * headDim, kv = m.kvHeads * headDim;
-    return {{"q_proj", m.hiddenSize, q},          {"k_proj", m.hiddenSize, kv},
-            {"v_proj", m.hiddenSize, kv},         {"o_proj", q, m.hiddenSize},
-            {"gate_proj", m.hiddenSize, m.intermediateSize}, {"up_proj", m.hiddenSize, m.intermediateSize},
+    return {{"q_proj", m.hiddenSize, q},
+            {"k_proj", m.hiddenSize, kv},
+            {"v_proj", m.hiddenSize, kv},
+            {"o_proj", q, m.hiddenSize},
+            {"gate_proj", m.hiddenSize, m.intermediateSize},
+            {"up_proj", m.hiddenSize, m.intermediateSize},
             {"down_proj", m.intermediateSize, m.hiddenSize}};
 }
 
 bool targeted(const LoraConfig& lora, const std::string& name) {
-    return lora.targets_("model.layers.0." + std::string(name == "gate_proj" || name == "up_proj" || name == "down_proj" ? "mlp." : "self_attn.") + name);
+    return lora.targets_("model.layers.0." +
+                         std::string(name == "gate_proj" || name == "up_proj" || name == "down_proj" ? "mlp." : "self_attn.") + name);
 }
 
 } // namespace
@@ -39,15 +43,15 @@ int64_t loraParameterCount(const ModelSummary& model, const LoraConfig& lora) {
 MemoryEstimate estimateTrainingMemory(const ModelSummary& m, const RunConfig& config, bool cuda, bool fusedAttention) {
     MemoryEstimate e;
     const bool bf16 = config.dtype == "bf16" || (config.dtype == "auto" && cuda);
-    const uint64_t act = bf16 ? 2 : 4;   // bytes per activation value
+    const uint64_t act = bf16 ? 2 : 4; // bytes per activation value
     e.weights = uint64_t(m.parameters) * act;
     e.trainableParams = loraParameterCount(m, config.lora);
-    e.adapters = uint64_t(e.trainableParams) * 4 * 4;   // weight, gradient, two moments; fp32
+    e.adapters = uint64_t(e.trainableParams) * 4 * 4; // weight, gradient, two moments; fp32
 
     const int64_t headDim = m.headDim > 0 ? m.headDim : (m.heads > 0 ? m.hiddenSize / m.heads : 0);
     const int64_t kv = m.kvHeads * headDim;
     const int64_t H = m.hiddenSize, I = m.intermediateSize, T = config.train.maxSeqLen;
-    const int64_t tokens = config.train.batchSize * T;   // the worst case: every row at max_seq_len
+    const int64_t tokens = config.train.batchSize * T; // the worst case: every row at max_seq_len
     // Values kept per token and layer: the two norms' inputs, q/k/v, their rotated copies and the
     // key/value heads repeated for grouped-query attention, the attention output, the adapters'
     // r-wide middles, the MLP's gate, up and product (the engine's own autograd nodes keep no more:
@@ -59,10 +63,9 @@ MemoryEstimate estimateTrainingMemory(const ModelSummary& m, const RunConfig& co
         if (targeted(config.lora, p.name)) lora += config.lora.r, loraInputs += p.in;
     const int64_t perToken = 4 * H + (H + 2 * kv) * 2 + 2 * H + H + 3 * I + lora + 6 * H + (fusedAttention ? 0 : 2 * m.heads * T);
     const uint64_t perLayer = (uint64_t(perToken) * act + (config.lora.dropout > 0 ? uint64_t(loraInputs) : 0)) * uint64_t(tokens);
-    if (config.train.gradientCheckpointing)   // each layer keeps its input; one layer is recomputed at a time
+    if (config.train.gradientCheckpointing) // each layer keeps its input; one layer is recomputed at a time
         e.activations = uint64_t(m.layers) * uint64_t(tokens) * uint64_t(H) * act + perLayer;
-    else
-        e.activations = uint64_t(m.layers) * perLayer;
+    else e.activations = uint64_t(m.layers) * perLayer;
     // The LM-head loss runs a slice of rows at a time (linear_cross_entropy.h): one slice's logits
     // (float32, their exp-shifted copy, and the model-dtype matmul output and gradient under bf16),
     // plus the target rows' hidden states and their gradient. The worst case: every position a target.

@@ -12,11 +12,11 @@
 namespace ft {
 
 struct MemoryEstimate {
-    uint64_t weights = 0;       // frozen base weights in the training dtype
-    uint64_t adapters = 0;      // LoRA weights, gradients and the two AdamW moments (fp32)
-    uint64_t activations = 0;   // saved for backward
-    uint64_t logits = 0;        // the LM-head loss: one slice of logits, the target rows' hidden states
-    uint64_t overhead = 0;      // the runtime itself (libtorch on the CPU; CUDA context)
+    uint64_t weights = 0;     // frozen base weights in the training dtype
+    uint64_t adapters = 0;    // LoRA weights, gradients and the two AdamW moments (fp32)
+    uint64_t activations = 0; // saved for backward
+    uint64_t logits = 0;      // the LM-head loss: one slice of logits, the target rows' hidden states
+    uint64_t overhead = 0;    // the runtime itself (libtorch on the CPU; CUDA context)
     int64_t trainableParams = 0;
     uint64_t total() const { return weights + adapters + activations + logits + overhead; }
 };

@@ -60,7 +60,7 @@ std::string readCorpus(const PretrainOptions& o) {
         if (!unicode::isValidUtf8(chunk, &bad)) throw Error(path + format(": not UTF-8 text (byte %zu)", bad));
         text += chunk;
         if (text.back() != '\n') text += '\n';
-        text += '\n';   // a document boundary between files
+        text += '\n'; // a document boundary between files
         if (int64_t(text.size()) >= o.maxCorpusBytes) {
             text.resize(size_t(o.maxCorpusBytes));
             break;
@@ -101,15 +101,14 @@ void writeTokenizerFiles(const std::string& dir, int64_t seqLen) {
                          {"legacy", false},
                          {"chat_template", builtinTemplate(TemplateFamily::ChatML)}};
     writeFileAtomic(dir + "/tokenizer_config.json", config.dump(2) + "\n");
-    const json special = {{"bos_token", "<s>"}, {"eos_token", "</s>"}, {"unk_token", "<unk>"},
-                          {"additional_special_tokens", {"<|im_start|>", "<|im_end|>"}}};
+    const json special = {
+        {"bos_token", "<s>"}, {"eos_token", "</s>"}, {"unk_token", "<unk>"}, {"additional_special_tokens", {"<|im_start|>", "<|im_end|>"}}};
     writeFileAtomic(dir + "/special_tokens_map.json", special.dump(2) + "\n");
 }
 
 } // namespace
 
-PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(const PretrainProgress&)>& progress,
-                             RunControl* control) {
+PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(const PretrainProgress&)>& progress, RunControl* control) {
     o.validate();
     const auto start = std::chrono::steady_clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
@@ -169,7 +168,8 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
     }
     if (blocks.size() < size_t(o.batchSize))
         throw Error("text: " + std::to_string(stream.size()) + " tokens make fewer than one batch of " + std::to_string(o.batchSize) +
-                    " x " + std::to_string(o.seqLen), "give more text, or lower batch or seq");
+                        " x " + std::to_string(o.seqLen),
+                    "give more text, or lower batch or seq");
 
     // 3. The model, every weight trained.
     LlamaConfig c;
@@ -186,7 +186,7 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
     c.rmsNormEps = 1e-5;
     c.tieWordEmbeddings = true;
     c.bosTokenId = tokenizer->config().bosId;
-    c.eosTokenIds = {tokenizer->config().eosId, endOfTurn};   // a document ends with both
+    c.eosTokenIds = {tokenizer->config().eosId, endOfTurn}; // a document ends with both
     c.torchDtype = "float32";
     c.validate("pretrain");
     const torch::Device device = parseDevice(o.device);
@@ -246,7 +246,8 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
         result.steps = step + 1;
         result.finalLoss = smoothed;
         if (step % 5 == 0 || step + 1 == total)
-            report({"training", step + 1, o.maxSteps > 0 || step >= 4 ? total : 0, smoothed, double((step + 1) * o.batchSize * o.seqLen) / std::max(1e-9, trained), 0, ""});
+            report({"training", step + 1, o.maxSteps > 0 || step >= 4 ? total : 0, smoothed,
+                    double((step + 1) * o.batchSize * o.seqLen) / std::max(1e-9, trained), 0, ""});
     }
 
     // 4. A model folder like any other.
@@ -257,9 +258,16 @@ PretrainResult pretrainModel(const PretrainOptions& o, const std::function<void(
     result.corpusTokens = int64_t(stream.size());
     result.parameters = c.parameterCount();
     result.seconds = elapsed();
-    const json info = {{"text_files", o.textFiles}, {"corpus_tokens", result.corpusTokens}, {"documents", docs.size()},
-                       {"steps", result.steps}, {"batch", o.batchSize}, {"seq", o.seqLen}, {"lr", o.lr},
-                       {"final_loss", result.finalLoss}, {"seconds", result.seconds}, {"parameters", result.parameters},
+    const json info = {{"text_files", o.textFiles},
+                       {"corpus_tokens", result.corpusTokens},
+                       {"documents", docs.size()},
+                       {"steps", result.steps},
+                       {"batch", o.batchSize},
+                       {"seq", o.seqLen},
+                       {"lr", o.lr},
+                       {"final_loss", result.finalLoss},
+                       {"seconds", result.seconds},
+                       {"parameters", result.parameters},
                        {"seed", o.seed}};
     writeFileAtomic(o.outDir + "/pretrain.json", info.dump(2) + "\n");
     return result;

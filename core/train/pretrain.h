@@ -17,8 +17,8 @@ namespace ft {
 class RunControl;
 
 struct PretrainOptions {
-    std::vector<std::string> textFiles;   // UTF-8 text; blank lines separate documents
-    std::string outDir;                    // must not hold a model yet
+    std::vector<std::string> textFiles; // UTF-8 text; blank lines separate documents
+    std::string outDir;                 // must not hold a model yet
     // The defaults are the starter model's recipe (scripts/make-starter): on 2 CPU cores, many small
     // steps at a high rate train a better model in minutes than fewer large ones.
     int64_t vocabSize = 2048;
@@ -26,17 +26,17 @@ struct PretrainOptions {
     int64_t seqLen = 128, batchSize = 8;
     double lr = 6e-3, weightDecay = 0.01, minLrRatio = 0.1;
     int64_t warmupSteps = 30;
-    int64_t maxSteps = 0;                  // 0 = as many as the time budget allows
-    double maxMinutes = 9;                 // 0 = no time budget (then maxSteps must be set)
-    int64_t maxCorpusBytes = 64 << 20;     // text beyond this is not read
+    int64_t maxSteps = 0;              // 0 = as many as the time budget allows
+    double maxMinutes = 9;             // 0 = no time budget (then maxSteps must be set)
+    int64_t maxCorpusBytes = 64 << 20; // text beyond this is not read
     uint64_t seed = 0;
     std::string device = "auto";
-    void validate() const;                 // throws ft::Error naming the field
+    void validate() const; // throws ft::Error naming the field
 };
 
 struct PretrainProgress {
-    std::string phase;                     // "reading", "tokenizer", "encoding", "training", "saving"
-    int64_t step = 0, totalSteps = 0;      // totalSteps 0: not known yet (a time budget's first steps)
+    std::string phase;                // "reading", "tokenizer", "encoding", "training", "saving"
+    int64_t step = 0, totalSteps = 0; // totalSteps 0: not known yet (a time budget's first steps)
     double loss = 0, tokensPerSecond = 0, elapsedSeconds = 0;
     std::string message;
 };

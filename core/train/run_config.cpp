@@ -306,7 +306,8 @@ std::vector<ConfigProblem> RunConfig::problems() const {
     need(s.maxSteps > 0 || (std::isfinite(s.epochs) && s.epochs > 0), "train.epochs must be positive when train.max_steps is 0");
     need(s.batchSize >= 1, format("train.batch_size must be at least 1 (got %lld)", (long long)s.batchSize));
     need(s.gradAccum >= 1, format("train.grad_accum must be at least 1 (got %lld)", (long long)s.gradAccum));
-    need(s.maxSeqLen >= 8 && s.maxSeqLen <= 1 << 20, format("train.max_seq_len must be in [8, 1048576] (got %lld)", (long long)s.maxSeqLen));
+    need(s.maxSeqLen >= 8 && s.maxSeqLen <= 1 << 20,
+         format("train.max_seq_len must be in [8, 1048576] (got %lld)", (long long)s.maxSeqLen));
     need(s.evalEvery >= 0, "train.eval_every must not be negative");
     need(s.saveEvery >= 0, "train.save_every must not be negative");
     need(s.keepCheckpoints >= 0, "train.keep_checkpoints must not be negative");

@@ -21,9 +21,9 @@ struct DataSource {
     bool fromWorkspace() const { return !workspace.empty(); }
 };
 
-enum class LossOn { Assistant, All, Text };   // reply tokens only, every token, raw text (continued pre-training)
+enum class LossOn { Assistant, All, Text }; // reply tokens only, every token, raw text (continued pre-training)
 const char* lossOnName(LossOn l);
-LossOn lossOnFromName(const std::string& name);   // throws naming the value
+LossOn lossOnFromName(const std::string& name); // throws naming the value
 
 enum class Schedule { Constant, Linear, Cosine };
 const char* scheduleName(Schedule s);
@@ -33,27 +33,27 @@ struct TrainSettings {
     double lr = 2e-4;
     Schedule schedule = Schedule::Cosine;
     int64_t warmupSteps = 10;
-    double minLrRatio = 0.0;        // linear/cosine decay down to lr * minLrRatio
-    int64_t maxSteps = 0;           // 0: run `epochs` epochs
+    double minLrRatio = 0.0; // linear/cosine decay down to lr * minLrRatio
+    int64_t maxSteps = 0;    // 0: run `epochs` epochs
     double epochs = 3;
     int64_t batchSize = 4;
     int64_t gradAccum = 1;
     int64_t maxSeqLen = 1024;
     int64_t seed = 42;
-    int64_t evalEvery = 50;         // 0: evaluate only at the end
-    int64_t saveEvery = 100;        // 0: checkpoint only at the end (and on stop)
-    int64_t keepCheckpoints = 3;    // newest N step checkpoints kept (0: keep all)
-    int64_t logEvery = 1;           // step events every N optimiser steps
+    int64_t evalEvery = 50;      // 0: evaluate only at the end
+    int64_t saveEvery = 100;     // 0: checkpoint only at the end (and on stop)
+    int64_t keepCheckpoints = 3; // newest N step checkpoints kept (0: keep all)
+    int64_t logEvery = 1;        // step events every N optimiser steps
     double weightDecay = 0.0;
     double adamBeta1 = 0.9, adamBeta2 = 0.999, adamEps = 1e-8;
-    double maxGradNorm = 1.0;       // 0: no clipping
-    double loraplusLrRatio = 1.0;   // LoRA+: the B matrices learn at lr * this (1: as A)
+    double maxGradNorm = 1.0;     // 0: no clipping
+    double loraplusLrRatio = 1.0; // LoRA+: the B matrices learn at lr * this (1: as A)
     LossOn lossOn = LossOn::Assistant;
     bool packing = false;
     bool gradientCheckpointing = false;
-    int64_t earlyStoppingPatience = 0;   // stop after N evaluations without a better validation loss (0: off)
-    int64_t evalBatchSize = 0;            // 0: batch_size
-    int64_t maxEvalExamples = 0;          // 0: the whole validation split
+    int64_t earlyStoppingPatience = 0; // stop after N evaluations without a better validation loss (0: off)
+    int64_t evalBatchSize = 0;         // 0: batch_size
+    int64_t maxEvalExamples = 0;       // 0: the whole validation split
 };
 
 // LoRA defaults for training: every projection, r 16, alpha 32, dropout 0.05.
@@ -63,16 +63,16 @@ LoraConfig trainingLoraDefaults();
 nlohmann::json loraJson(const LoraConfig& lora);
 
 struct RunConfig {
-    std::string model;          // Hugging Face model folder
-    std::string tokenizer;      // "" = the model folder
-    std::string chatTemplate;   // "" = the tokenizer's; or a family name ("chatml", ...) or a .jinja file
-    std::string initAdapter;    // "" = fresh adapters; else a PEFT adapter folder to continue from
+    std::string model;        // Hugging Face model folder
+    std::string tokenizer;    // "" = the model folder
+    std::string chatTemplate; // "" = the tokenizer's; or a family name ("chatml", ...) or a .jinja file
+    std::string initAdapter;  // "" = fresh adapters; else a PEFT adapter folder to continue from
     DataSource data;
     std::string outputDir;
     LoraConfig lora = trainingLoraDefaults();
     TrainSettings train;
-    std::string device = "auto";   // auto | cpu | cuda | cuda:N
-    std::string dtype = "auto";    // auto (bf16 on CUDA, fp32 on CPU) | fp32 | bf16
+    std::string device = "auto"; // auto | cpu | cuda | cuda:N
+    std::string dtype = "auto";  // auto (bf16 on CUDA, fp32 on CPU) | fp32 | bf16
 
     // Throws ft::Error naming the field ("train.lr: ...") for unknown keys, wrong types and bad values.
     // Relative paths are resolved against `baseDir` (the config file's folder).

@@ -17,12 +17,24 @@ namespace ft {
 namespace fs = std::filesystem;
 
 namespace runfiles {
-std::string runJson(const std::string& d) { return d + "/run.json"; }
-std::string metrics(const std::string& d) { return d + "/metrics.jsonl"; }
-std::string log(const std::string& d) { return d + "/logs/train.log"; }
-std::string checkpoints(const std::string& d) { return d + "/checkpoints"; }
-std::string adapter(const std::string& d) { return d + "/adapter"; }
-std::string bestAdapter(const std::string& d) { return d + "/best_adapter"; }
+std::string runJson(const std::string& d) {
+    return d + "/run.json";
+}
+std::string metrics(const std::string& d) {
+    return d + "/metrics.jsonl";
+}
+std::string log(const std::string& d) {
+    return d + "/logs/train.log";
+}
+std::string checkpoints(const std::string& d) {
+    return d + "/checkpoints";
+}
+std::string adapter(const std::string& d) {
+    return d + "/adapter";
+}
+std::string bestAdapter(const std::string& d) {
+    return d + "/best_adapter";
+}
 std::string checkpointName(int64_t step) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "step-%08lld", (long long)step);

@@ -26,23 +26,23 @@ std::string log(const std::string& runDir);
 std::string checkpoints(const std::string& runDir);
 std::string adapter(const std::string& runDir);
 std::string bestAdapter(const std::string& runDir);
-std::string checkpointName(int64_t step);   // "step-00000100"
+std::string checkpointName(int64_t step); // "step-00000100"
 } // namespace runfiles
 
 // What the Runs view lists about a run, from run.json and the folder (no metrics are read).
 struct RunSummary {
-    std::string dir, name;         // name: the folder's
-    std::string status;            // preparing, running, completed, stopped, early_stopped, failed
-    std::string model, dataset;    // the base model folder; the dataset (or "files")
+    std::string dir, name;      // name: the folder's
+    std::string status;         // preparing, running, completed, stopped, early_stopped, failed
+    std::string model, dataset; // the base model folder; the dataset (or "files")
     std::string device, dtype;
-    double created = 0, updated = 0;   // Unix seconds
+    double created = 0, updated = 0; // Unix seconds
     int64_t step = 0, totalSteps = 0;
-    double lastTrainLoss = -1, bestEvalLoss = -1;   // -1 = none yet
+    double lastTrainLoss = -1, bestEvalLoss = -1; // -1 = none yet
     int64_t bestEvalStep = 0;
     int64_t trainExamples = 0;
     bool hasAdapter = false, hasBestAdapter = false;
     int64_t checkpoints = 0;
-    std::string error;             // why run.json could not be read ("" = fine)
+    std::string error; // why run.json could not be read ("" = fine)
 };
 RunSummary summarizeRun(const std::string& runDir);
 
@@ -67,7 +67,7 @@ std::vector<CheckpointEntry> listCheckpoints(const std::string& runDir);
 class MetricsWriter {
 public:
     explicit MetricsWriter(const std::string& path);
-    void append(const TrainEvent& event);   // throws ft::Error naming the file on a failed write
+    void append(const TrainEvent& event); // throws ft::Error naming the file on a failed write
 
 private:
     std::string m_path;

@@ -19,8 +19,7 @@ RunPlan planRun(const std::vector<int64_t>& trainLengths, const TrainSettings& s
     p.microBatchesPerEpoch = s.packing ? int64_t(planEpoch(trainLengths, trainingPlanOptions(s), 0).size())
                                        : (p.examples + s.batchSize - 1) / std::max<int64_t>(1, s.batchSize);
     p.stepsPerEpoch = (p.microBatchesPerEpoch + s.gradAccum - 1) / std::max<int64_t>(1, s.gradAccum);
-    p.totalSteps = s.maxSteps > 0 ? s.maxSteps
-                                  : std::max<int64_t>(1, int64_t(std::ceil(s.epochs * double(p.stepsPerEpoch) - 1e-9)));
+    p.totalSteps = s.maxSteps > 0 ? s.maxSteps : std::max<int64_t>(1, int64_t(std::ceil(s.epochs * double(p.stepsPerEpoch) - 1e-9)));
     return p;
 }
 

@@ -9,10 +9,10 @@ namespace ft {
 struct TrainSettings;
 
 struct RunPlan {
-    int64_t examples = 0;              // train examples the plan covers
-    int64_t microBatchesPerEpoch = 0;  // batches of train.batch_size rows (packed rows with train.packing)
-    int64_t stepsPerEpoch = 0;         // micro-batches / train.grad_accum, rounded up
-    int64_t totalSteps = 0;            // train.max_steps, else train.epochs epochs (at least 1)
+    int64_t examples = 0;             // train examples the plan covers
+    int64_t microBatchesPerEpoch = 0; // batches of train.batch_size rows (packed rows with train.packing)
+    int64_t stepsPerEpoch = 0;        // micro-batches / train.grad_accum, rounded up
+    int64_t totalSteps = 0;           // train.max_steps, else train.epochs epochs (at least 1)
 };
 
 // `trainLengths`: the token length of each train example as training encodes it (cut at

@@ -10,13 +10,13 @@
 namespace ft {
 
 enum class RunPreset {
-    QuickTest,   // minutes: does the pipeline work, does the loss move?
-    Balanced,    // the everyday choice: r 16 on every projection, 3 epochs
-    Thorough,    // r 32, 5 epochs, early stopping, gradient checkpointing for longer sequences
+    QuickTest, // minutes: does the pipeline work, does the loss move?
+    Balanced,  // the everyday choice: r 16 on every projection, 3 epochs
+    Thorough,  // r 32, 5 epochs, early stopping, gradient checkpointing for longer sequences
 };
 
 const std::vector<RunPreset>& runPresets();
-const char* runPresetName(RunPreset preset);   // "quick-test", "balanced", "thorough"
+const char* runPresetName(RunPreset preset); // "quick-test", "balanced", "thorough"
 std::optional<RunPreset> runPresetFromName(const std::string& name);
 
 // Sets the preset's "lora" and "train" keys in a run configuration's JSON; other keys stay.

@@ -10,10 +10,10 @@
 namespace ft {
 
 struct StepProbeResult {
-    double secondsPerStep = 0;    // one micro-batch (multiply by grad_accum for an optimiser step)
+    double secondsPerStep = 0; // one micro-batch (multiply by grad_accum for an optimiser step)
     double tokensPerSecond = 0;
-    uint64_t peakBytes = 0;       // CUDA allocator peak, or the process's peak RSS on the CPU
-    std::string device;           // "cpu", "cuda:0"
+    uint64_t peakBytes = 0; // CUDA allocator peak, or the process's peak RSS on the CPU
+    std::string device;     // "cpu", "cuda:0"
 };
 
 // Throws ft::Error (model folder, out of memory, ...) naming what failed.

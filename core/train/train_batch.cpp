@@ -62,7 +62,7 @@ BatchTensors collateBatch(const MicroBatch& batch, const std::vector<TrainingSeq
         out.positions = torch::tensor(positions, i64).view({B, T}).to(device);
         const auto seg = torch::tensor(segments, i64).view({B, T}).to(device);
         const auto causal = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(device)).tril();
-        out.mask = seg.unsqueeze(2).eq(seg.unsqueeze(1)).logical_and(causal).unsqueeze(1);   // [B, 1, T, T]
+        out.mask = seg.unsqueeze(2).eq(seg.unsqueeze(1)).logical_and(causal).unsqueeze(1); // [B, 1, T, T]
     }
     return out;
 }
@@ -72,8 +72,8 @@ torch::Tensor summedNll(CausalLMImpl& model, const BatchTensors& b, bool checkpo
     options.positions = b.positions;
     options.mask = b.mask;
     options.checkpointLayers = checkpointLayers;
-    const auto hidden = model.hidden(b.ids, options);                    // [B, T, H]
-    const auto picked = hidden.reshape({-1, hidden.size(-1)}).index_select(0, b.targetIndex);   // [N, H]
+    const auto hidden = model.hidden(b.ids, options);                                         // [B, T, H]
+    const auto picked = hidden.reshape({-1, hidden.size(-1)}).index_select(0, b.targetIndex); // [N, H]
     return linearCrossEntropySum(picked, model.lmHeadWeight(), b.targets);
 }
 

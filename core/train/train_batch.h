@@ -13,12 +13,12 @@ namespace ft {
 class CausalLMImpl;
 
 struct BatchTensors {
-    torch::Tensor ids;           // [B, T] int64
-    torch::Tensor positions;     // [B, T] int64, packed rows only
-    torch::Tensor mask;          // [B, 1, T, T] bool, packed rows only
-    torch::Tensor targetIndex;   // [N] int64: flat index b*T + t of each position whose next token is a target
-    torch::Tensor targets;       // [N] int64: that next token
-    int64_t tokens = 0;          // real (non-padding) tokens
+    torch::Tensor ids;         // [B, T] int64
+    torch::Tensor positions;   // [B, T] int64, packed rows only
+    torch::Tensor mask;        // [B, 1, T, T] bool, packed rows only
+    torch::Tensor targetIndex; // [N] int64: flat index b*T + t of each position whose next token is a target
+    torch::Tensor targets;     // [N] int64: that next token
+    int64_t tokens = 0;        // real (non-padding) tokens
     int64_t examples = 0;
     int64_t targetCount() const { return targets.defined() ? targets.size(0) : 0; }
 };

@@ -53,7 +53,7 @@ TrainBenchResult benchTraining(CausalLM& model, const LoraConfig& lora, const Tr
     const auto step = [&] { (void)(graph ? graph->replay() : work()).to(torch::kCPU); };
     using Clock = std::chrono::steady_clock;
     Clock::time_point start;
-    for (int64_t i = graph ? o.warmup : 0; i < o.warmup + o.steps; ++i) {   // the capture warmed up already
+    for (int64_t i = graph ? o.warmup : 0; i < o.warmup + o.steps; ++i) { // the capture warmed up already
         if (i == o.warmup) start = Clock::now();
         step();
     }
@@ -61,7 +61,7 @@ TrainBenchResult benchTraining(CausalLM& model, const LoraConfig& lora, const Tr
     r.secondsPerStep = seconds / double(std::max<int64_t>(1, o.steps));
     r.tokensPerSecond = double(o.batch * o.seqLen) / r.secondsPerStep;
     r.peakBytes = memoryUse(deviceName).peak;
-    if (o.countOps) {   // one more step, untimed: the callbacks slow every op down
+    if (o.countOps) { // one more step, untimed: the callbacks slow every op down
         const OpCounter counter;
         step();
         r.opsPerStep = counter.count();
@@ -69,7 +69,7 @@ TrainBenchResult benchTraining(CausalLM& model, const LoraConfig& lora, const Tr
         r.leafOpsByName = counter.leavesByName();
     }
     if (o.profile) {
-        try {   // the measurement above stands even where the profiler cannot run
+        try { // the measurement above stands even where the profiler cannot run
             r.profile = profileDeviceWork(step, deviceName, o.tracePath);
         } catch (const std::exception& e) {
             r.profileError = e.what();

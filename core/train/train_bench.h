@@ -15,23 +15,23 @@ struct TrainBenchOptions {
     int64_t batch = 8, seqLen = 1024;
     int64_t steps = 10, warmup = 3;
     bool gradientCheckpointing = false;
-    bool countOps = false;   // also count the ATen ops of one more step (util/op_counter.h)
-    bool cudaGraph = false;  // capture the step once and replay it (train/cuda_graph.h)
-    bool profile = false;    // also profile one more step's device time (util/step_profiler.h)
-    std::string tracePath;   // with profile: its Chrome trace goes here
+    bool countOps = false;  // also count the ATen ops of one more step (util/op_counter.h)
+    bool cudaGraph = false; // capture the step once and replay it (train/cuda_graph.h)
+    bool profile = false;   // also profile one more step's device time (util/step_profiler.h)
+    std::string tracePath;  // with profile: its Chrome trace goes here
     uint64_t seed = 0;
 };
 
 struct TrainBenchResult {
-    double tokensPerSecond = 0;   // over the measured steps
+    double tokensPerSecond = 0; // over the measured steps
     double secondsPerStep = 0;
-    uint64_t peakBytes = 0;       // device peak (CUDA) / process peak RSS (CPU)
+    uint64_t peakBytes = 0; // device peak (CUDA) / process peak RSS (CPU)
     int64_t trainableParams = 0;
-    int64_t opsPerStep = -1;      // ATen ops dispatched in one step, nested ones included; -1 when not counted
-    int64_t leafOpsPerStep = -1;  // of those, the ones that called no other op
-    std::vector<std::pair<std::string, int64_t>> leafOpsByName;   // the leaves by operator, most first
-    DeviceProfile profile;        // with options.profile
-    std::string profileError;     // why the profile is missing, when it is
+    int64_t opsPerStep = -1;     // ATen ops dispatched in one step, nested ones included; -1 when not counted
+    int64_t leafOpsPerStep = -1; // of those, the ones that called no other op
+    std::vector<std::pair<std::string, int64_t>> leafOpsByName; // the leaves by operator, most first
+    DeviceProfile profile;                                      // with options.profile
+    std::string profileError;                                   // why the profile is missing, when it is
 };
 
 // Attaches fresh adapters per `lora` to `model` (which must have none) and measures.

@@ -26,10 +26,16 @@ std::optional<TrainStatus> trainStatusFromName(const std::string& name) {
 
 namespace {
 
-template <class... F> struct Overloaded : F... { using F::operator()...; };
-template <class... F> Overloaded(F...) -> Overloaded<F...>;
+template <class... F>
+struct Overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
 
-json optionalNumber(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+json optionalNumber(const std::optional<double>& v) {
+    return v ? json(*v) : json(nullptr);
+}
 
 std::optional<double> optionalNumber(const json& o, const char* key) {
     const auto it = o.find(key);
@@ -37,7 +43,8 @@ std::optional<double> optionalNumber(const json& o, const char* key) {
     return it->get<double>();
 }
 
-template <typename T> T value(const json& o, const char* key, T fallback) {
+template <typename T>
+T value(const json& o, const char* key, T fallback) {
     const auto it = o.find(key);
     if (it == o.end() || it->is_null()) return fallback;
     try {
@@ -63,64 +70,70 @@ int64_t trainEventStep(const TrainEvent& e) {
 }
 
 json toJson(const TrainEvent& e) {
-    json o = std::visit(
-        Overloaded{
-            [](const LogLine& k) { return json{{"step", k.step}, {"message", k.message}}; },
-            [](const RunStarted& k) {
-                return json{{"step", k.step},
-                            {"total_steps", k.totalSteps},
-                            {"steps_per_epoch", k.stepsPerEpoch},
-                            {"train_examples", k.trainExamples},
-                            {"validation_examples", k.validationExamples},
-                            {"train_tokens", k.trainTokens},
-                            {"truncated", k.truncated},
-                            {"trainable_params", k.trainableParams},
-                            {"device", k.device},
-                            {"dtype", k.dtype},
-                            {"resumed", k.resumed},
-                            {"warnings", k.warnings}};
-            },
-            [](const StepDone& k) {
-                return json{{"step", k.step},
-                            {"total_steps", k.totalSteps},
-                            {"epoch", k.epoch},
-                            {"loss", k.loss},
-                            {"lr", k.lr},
-                            {"grad_norm", k.gradNorm},
-                            {"tokens", k.tokens},
-                            {"tokens_per_s", k.tokensPerSecond},
-                            {"examples_per_s", k.examplesPerSecond},
-                            {"elapsed_s", k.elapsedSeconds},
-                            {"eta_s", k.etaSeconds},
-                            {"memory_bytes", k.memoryBytes},
-                            {"peak_memory_bytes", k.peakMemoryBytes}};
-            },
-            [](const EvalDone& k) {
-                return json{{"step", k.step},         {"loss", k.loss},          {"ppl", k.perplexity},
-                            {"tokens", k.tokens},     {"examples", k.examples},  {"best_loss", k.bestLoss},
-                            {"best_step", k.bestStep}, {"improved", k.improved}};
-            },
-            [](const CheckpointSaved& k) { return json{{"step", k.step}, {"path", k.path}}; },
-            [](const Paused& k) { return json{{"step", k.step}}; },
-            [](const Resumed& k) { return json{{"step", k.step}}; },
-            [](const RunFinished& k) {
-                return json{{"step", k.step},
-                            {"status", trainStatusName(k.status)},
-                            {"adapter", k.adapter},
-                            {"checkpoint", k.checkpoint},
-                            {"elapsed_s", k.elapsedSeconds},
-                            {"train_loss", optionalNumber(k.trainLoss)},
-                            {"eval_loss", optionalNumber(k.evalLoss)},
-                            {"best_eval_loss", optionalNumber(k.bestEvalLoss)},
-                            {"best_step", k.bestStep}};
-            },
-            [](const RunFailed& k) {
-                return json{{"step", k.step},
-                            {"reason", k.reason},
-                            {"hint", k.hint},
-                            {"checkpoint", k.checkpoint.empty() ? json(nullptr) : json(k.checkpoint)}};
-            }},
-        e.kind);
+    json o = std::visit(Overloaded{[](const LogLine& k) {
+                                       return json{{"step", k.step}, {"message", k.message}};
+                                   },
+                                   [](const RunStarted& k) {
+                                       return json{{"step", k.step},
+                                                   {"total_steps", k.totalSteps},
+                                                   {"steps_per_epoch", k.stepsPerEpoch},
+                                                   {"train_examples", k.trainExamples},
+                                                   {"validation_examples", k.validationExamples},
+                                                   {"train_tokens", k.trainTokens},
+                                                   {"truncated", k.truncated},
+                                                   {"trainable_params", k.trainableParams},
+                                                   {"device", k.device},
+                                                   {"dtype", k.dtype},
+                                                   {"resumed", k.resumed},
+                                                   {"warnings", k.warnings}};
+                                   },
+                                   [](const StepDone& k) {
+                                       return json{{"step", k.step},
+                                                   {"total_steps", k.totalSteps},
+                                                   {"epoch", k.epoch},
+                                                   {"loss", k.loss},
+                                                   {"lr", k.lr},
+                                                   {"grad_norm", k.gradNorm},
+                                                   {"tokens", k.tokens},
+                                                   {"tokens_per_s", k.tokensPerSecond},
+                                                   {"examples_per_s", k.examplesPerSecond},
+                                                   {"elapsed_s", k.elapsedSeconds},
+                                                   {"eta_s", k.etaSeconds},
+                                                   {"memory_bytes", k.memoryBytes},
+                                                   {"peak_memory_bytes", k.peakMemoryBytes}};
+                                   },
+                                   [](const EvalDone& k) {
+                                       return json{{"step", k.step},          {"loss", k.loss},         {"ppl", k.perplexity},
+                                                   {"tokens", k.tokens},      {"examples", k.examples}, {"best_loss", k.bestLoss},
+                                                   {"best_step", k.bestStep}, {"improved", k.improved}};
+                                   },
+                                   [](const CheckpointSaved& k) {
+                                       return json{{"step", k.step}, {"path", k.path}};
+                                   },
+                                   [](const Paused& k) {
+                                       return json{{"step", k.step}};
+                                   },
+                                   [](const Resumed& k) {
+                                       return json{{"step", k.step}};
+                                   },
+                                   [](const RunFinished& k) {
+                                       return json{{"step", k.step},
+                                                   {"status", trainStatusName(k.status)},
+                                                   {"adapter", k.adapter},
+                                                   {"checkpoint", k.checkpoint},
+                                                   {"elapsed_s", k.elapsedSeconds},
+                                                   {"train_loss", optionalNumber(k.trainLoss)},
+                                                   {"eval_loss", optionalNumber(k.evalLoss)},
+                                                   {"best_eval_loss", optionalNumber(k.bestEvalLoss)},
+                                                   {"best_step", k.bestStep}};
+                                   },
+                                   [](const RunFailed& k) {
+                                       return json{{"step", k.step},
+                                                   {"reason", k.reason},
+                                                   {"hint", k.hint},
+                                                   {"checkpoint", k.checkpoint.empty() ? json(nullptr) : json(k.checkpoint)}};
+                                   }},
+                        e.kind);
     o["event"] = trainEventName(e);
     o["time"] = e.time;
     return o;

@@ -14,10 +14,10 @@
 namespace ft {
 
 enum class TrainStatus { Completed, Stopped, EarlyStopped, Failed };
-const char* trainStatusName(TrainStatus status);   // "completed", "stopped", "early_stopped", "failed"
+const char* trainStatusName(TrainStatus status); // "completed", "stopped", "early_stopped", "failed"
 std::optional<TrainStatus> trainStatusFromName(const std::string& name);
 
-struct LogLine {            // a line of the run's log (not kept in metrics.jsonl)
+struct LogLine { // a line of the run's log (not kept in metrics.jsonl)
     int64_t step = 0;
     std::string message;
 };
@@ -28,14 +28,14 @@ struct RunStarted {
     bool resumed = false;
     std::vector<std::string> warnings;
 };
-struct StepDone {           // one optimiser step (every train.log_every steps)
+struct StepDone { // one optimiser step (every train.log_every steps)
     int64_t step = 0, totalSteps = 0;
     double epoch = 0, loss = 0, lr = 0, gradNorm = 0;
     int64_t tokens = 0;
     double tokensPerSecond = 0, examplesPerSecond = 0, elapsedSeconds = 0, etaSeconds = -1;
     uint64_t memoryBytes = 0, peakMemoryBytes = 0;
 };
-struct EvalDone {           // a validation pass
+struct EvalDone { // a validation pass
     int64_t step = 0;
     double loss = 0, perplexity = 0;
     int64_t tokens = 0, examples = 0;
@@ -53,7 +53,7 @@ struct Paused {
 struct Resumed {
     int64_t step = 0;
 };
-struct RunFinished {        // completed, stopped or stopped early
+struct RunFinished { // completed, stopped or stopped early
     int64_t step = 0;
     TrainStatus status = TrainStatus::Completed;
     std::string adapter, checkpoint;
@@ -63,19 +63,25 @@ struct RunFinished {        // completed, stopped or stopped early
 };
 struct RunFailed {
     int64_t step = 0;
-    std::string reason, hint, checkpoint;   // checkpoint: the last good one, "" when none
+    std::string reason, hint, checkpoint; // checkpoint: the last good one, "" when none
 };
 
 struct TrainEvent {
     using Kind = std::variant<LogLine, RunStarted, StepDone, EvalDone, CheckpointSaved, Paused, Resumed, RunFinished, RunFailed>;
     Kind kind;
-    double time = 0;        // seconds since the Unix epoch
+    double time = 0; // seconds since the Unix epoch
 
-    template <typename T> const T* as() const { return std::get_if<T>(&kind); }
-    template <typename T> bool is() const { return std::holds_alternative<T>(kind); }
+    template <typename T>
+    const T* as() const {
+        return std::get_if<T>(&kind);
+    }
+    template <typename T>
+    bool is() const {
+        return std::holds_alternative<T>(kind);
+    }
 };
 
-const char* trainEventName(const TrainEvent& event);   // "log", "started", "step", "eval", ... (metrics.jsonl's "event")
+const char* trainEventName(const TrainEvent& event); // "log", "started", "step", "eval", ... (metrics.jsonl's "event")
 int64_t trainEventStep(const TrainEvent& event);
 
 nlohmann::json toJson(const TrainEvent& event);

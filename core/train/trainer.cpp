@@ -40,10 +40,7 @@ void Trainer::Impl::writeRunJson(const std::string& status) {
     j["updated"] = unixTime();
     j["versions"] = {{"finetune", FT_VERSION}, {"libtorch", torchVersion()}};
     if (model.model) {
-        j["resolved"] = {{"device", deviceName},
-                         {"dtype", dtypeName(dtype)},
-                         {"total_steps", state.totalSteps},
-                         {"lora", loraJson(lora)}};
+        j["resolved"] = {{"device", deviceName}, {"dtype", dtypeName(dtype)}, {"total_steps", state.totalSteps}, {"lora", loraJson(lora)}};
         j["model_fingerprint"] = modelFingerprint(config.model);
         j["dataset"] = {{"workspace", data.workspace},
                         {"dataset", data.dataset},
@@ -141,13 +138,24 @@ TrainOutcome Trainer::run() {
     }
 }
 
-void Trainer::pause() { d->control.pause(); }
-void Trainer::resumeRun() { d->control.resume(); }
-void Trainer::stop() { d->control.stop(); }
-bool Trainer::isPaused() const { return d->control.isPaused(); }
+void Trainer::pause() {
+    d->control.pause();
+}
+void Trainer::resumeRun() {
+    d->control.resume();
+}
+void Trainer::stop() {
+    d->control.stop();
+}
+bool Trainer::isPaused() const {
+    return d->control.isPaused();
+}
 
-const RunConfig& Trainer::config() const { return d->config; }
-const std::string& Trainer::runDir() const { return d->runDir; }
-
+const RunConfig& Trainer::config() const {
+    return d->config;
+}
+const std::string& Trainer::runDir() const {
+    return d->runDir;
+}
 
 } // namespace ft

@@ -11,7 +11,6 @@
 #include <memory>
 #include <string>
 
-
 namespace ft {
 
 using TrainObserver = std::function<void(const TrainEvent& event)>;
@@ -20,9 +19,9 @@ struct TrainOutcome {
     TrainStatus status = TrainStatus::Failed;
     int64_t step = 0;
     std::string runDir;
-    std::string adapterDir;   // the adapter to use ("" when failed before any)
-    std::string message;      // the failure's reason
-    std::string hint;         // what to change
+    std::string adapterDir; // the adapter to use ("" when failed before any)
+    std::string message;    // the failure's reason
+    std::string hint;       // what to change
 };
 
 class Trainer {
@@ -40,7 +39,7 @@ public:
 
     void pause();
     void resumeRun();
-    void stop();          // finishes the current step, checkpoints, saves the adapter
+    void stop(); // finishes the current step, checkpoints, saves the adapter
     bool isPaused() const;
 
     const RunConfig& config() const;

@@ -14,7 +14,7 @@ Trainer::Impl::EvalResult Trainer::Impl::evaluate() {
     const BatchPlanOptions o{s.evalBatchSize > 0 ? s.evalBatchSize : s.batchSize, s.maxSeqLen, false, uint64_t(s.seed), false};
     double total = 0;
     for (const auto& b : ft::planEpoch(validationLengths, o, 0)) {
-        if (!checkControl()) {   // a stop does not wait for the whole validation split
+        if (!checkControl()) { // a stop does not wait for the whole validation split
             r.complete = false;
             break;
         }
@@ -64,9 +64,9 @@ void Trainer::Impl::checkpoint() {
         saveCheckpoint(dir, model.model, lora, config.model, *optimizer, state);
     } catch (const Error& e) {
         throw StepFailure(state.step, e.what(),
-                          lastCheckpoint.empty() ? "free disk space and start again"
-                                                 : "the previous checkpoint " + lastCheckpoint +
-                                                       " is intact: free disk space and resume from it");
+                          lastCheckpoint.empty()
+                              ? "free disk space and start again"
+                              : "the previous checkpoint " + lastCheckpoint + " is intact: free disk space and resume from it");
     }
     lastCheckpointStep = state.step;
     lastCheckpoint = dir;

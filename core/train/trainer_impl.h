@@ -48,7 +48,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace trainer_detail {
 
-inline double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+inline double seconds(Clock::duration d) {
+    return std::chrono::duration<double>(d).count();
+}
 
 inline double unixTime() {
     return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -71,7 +73,7 @@ struct StepFailure : Error {
 inline std::string messageOf(const std::exception& e) {
     const auto* c10 = dynamic_cast<const c10::Error*>(&e);
     std::string text = c10 ? c10->what_without_backtrace() : e.what();
-    const auto frames = text.find("\nframe #");   // some allocator errors carry the backtrace in the message itself
+    const auto frames = text.find("\nframe #"); // some allocator errors carry the backtrace in the message itself
     if (frames != std::string::npos) text.resize(frames);
     return text;
 }
@@ -85,11 +87,11 @@ inline std::string torchVersion() {
 struct Trainer::Impl {
     RunConfig config;
     std::string runDir;
-    std::string resumeCheckpoint;   // "" for a fresh run
+    std::string resumeCheckpoint; // "" for a fresh run
     TrainObserver observer;
 
     // Control, shared with other threads.
-    RunControl control;   // pause, resume and stop from other threads
+    RunControl control; // pause, resume and stop from other threads
 
     std::unique_ptr<MetricsWriter> metrics;
     std::ofstream logFile;
@@ -105,7 +107,7 @@ struct Trainer::Impl {
     TrainerState state;
     std::vector<int64_t> trainLengths, validationLengths;
     BatchPlanOptions planOptions;
-    std::vector<MicroBatch> plan;   // of state.epoch
+    std::vector<MicroBatch> plan; // of state.epoch
     int64_t plannedEpoch = -1;
     int64_t lastCheckpointStep = -1, lastEvalStep = -1;
     std::string lastCheckpoint;
@@ -125,10 +127,10 @@ struct Trainer::Impl {
     struct EvalResult {
         double loss = 0;
         int64_t tokens = 0, examples = 0;
-        bool complete = true;   // false: a stop cut the pass short (nothing is recorded)
+        bool complete = true; // false: a stop cut the pass short (nothing is recorded)
     };
     EvalResult evaluate();
-    bool runEvaluation();   // true when early stopping says to stop
+    bool runEvaluation(); // true when early stopping says to stop
     void checkpoint();
 
     // The loop (trainer_loop.cpp).
@@ -139,7 +141,7 @@ struct Trainer::Impl {
     // One optimiser step over up to grad_accum micro-batches. Returns nothing at the end of an epoch
     // that had no micro-batch left (the position moves to the next epoch).
     std::optional<StepResult> trainStep();
-    bool checkControl();    // blocks while paused; false when a stop was asked for
+    bool checkControl(); // blocks while paused; false when a stop was asked for
     TrainOutcome train();
     TrainOutcome finish(TrainStatus status);
     TrainOutcome fail(int64_t step, const std::string& message, const std::string& hint);

@@ -31,7 +31,7 @@ std::optional<Trainer::Impl::StepResult> Trainer::Impl::trainStep() {
     model.model->train();
     torch::Tensor lossSum = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat32).device(device));
     for (int64_t m = first; m < last; ++m) {
-        if (m > first) checkControl();   // a pause may fall between micro-batches; a stop waits for the step's end
+        if (m > first) checkControl(); // a pause may fall between micro-batches; a stop waits for the step's end
         const BatchTensors b = collateBatch(p[size_t(m)], data.train, device);
         const auto scaled = summedNll(*model.model, b, s.gradientCheckpointing) / double(stepTargets);
         scaled.backward();
@@ -52,13 +52,13 @@ std::optional<Trainer::Impl::StepResult> Trainer::Impl::trainStep() {
     const double gradNormValue = r.gradNorm = host[1].item<double>();
     if (!std::isfinite(loss) || !std::isfinite(gradNormValue)) {
         optimizer->zeroGrad();
-        throw StepFailure(state.step + 1,
-                          format("the loss became %s at step %lld (gradient norm %g); training stopped before that update",
-                                 std::isfinite(loss) ? "finite but the gradients did not" : (std::isnan(loss) ? "NaN" : "infinite"),
-                                 (long long)(state.step + 1), gradNormValue),
-                          "lower train.lr, keep train.max_grad_norm on, or use fp32; " +
-                              (lastCheckpoint.empty() ? std::string("no checkpoint was saved yet")
-                                                      : "the last good checkpoint is " + lastCheckpoint));
+        throw StepFailure(
+            state.step + 1,
+            format("the loss became %s at step %lld (gradient norm %g); training stopped before that update",
+                   std::isfinite(loss) ? "finite but the gradients did not" : (std::isnan(loss) ? "NaN" : "infinite"),
+                   (long long)(state.step + 1), gradNormValue),
+            "lower train.lr, keep train.max_grad_norm on, or use fp32; " +
+                (lastCheckpoint.empty() ? std::string("no checkpoint was saved yet") : "the last good checkpoint is " + lastCheckpoint));
     }
     optimizer->zeroGrad();
     ++state.step;

@@ -38,7 +38,7 @@ void Trainer::Impl::prepare() {
     const std::string adapterSource = !resumeCheckpoint.empty() ? resumeCheckpoint : config.initAdapter;
     if (!adapterSource.empty()) {
         lora = loadAdapter(adapterSource, model.model);
-        lora.dropout = config.lora.dropout;   // dropout is a training setting, not part of the weights
+        lora.dropout = config.lora.dropout; // dropout is a training setting, not part of the weights
         for (auto& [path, linear] : loraTargets(model.model, lora)) linear->loraDropout = lora.dropout;
         log("adapter loaded from " + adapterSource);
     } else {
@@ -64,7 +64,7 @@ void Trainer::Impl::prepare() {
     optimizer = std::make_unique<AdamW>(params, adam);
 
     planOptions = trainingPlanOptions(s);
-    const RunPlan plan = planRun(trainLengths, s);   // the Setup view's count too
+    const RunPlan plan = planRun(trainLengths, s); // the Setup view's count too
     const int64_t stepsPerEpoch = plan.stepsPerEpoch;
     state.totalSteps = plan.totalSteps;
     if (!resumeCheckpoint.empty()) {

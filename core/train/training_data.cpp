@@ -21,8 +21,8 @@ int64_t TrainingSequence::targets() const {
     return n;
 }
 
-TrainingSequence encodeExample(const Tokenizer& tokenizer, const ChatTemplate& tmpl, const std::vector<Message>& messages,
-                               LossOn lossOn, int64_t maxSeqLen, bool* truncated) {
+TrainingSequence encodeExample(const Tokenizer& tokenizer, const ChatTemplate& tmpl, const std::vector<Message>& messages, LossOn lossOn,
+                               int64_t maxSeqLen, bool* truncated) {
     TrainingSequence s;
     if (messages.size() == 1 && messages[0].role == "text") {
         s.ids = tokenizer.encode(messages[0].content, /*addSpecialTokens=*/true);
@@ -48,8 +48,7 @@ TrainingSequence encodeExample(const Tokenizer& tokenizer, const ChatTemplate& t
 
 TokenCounter exampleTokenCounter(std::shared_ptr<const Tokenizer> tokenizer, std::shared_ptr<const ChatTemplate> tmpl) {
     return [tokenizer, tmpl](const std::vector<Message>& messages) {
-        const TrainingSequence s =
-            encodeExample(*tokenizer, *tmpl, messages, LossOn::Assistant, std::numeric_limits<int64_t>::max());
+        const TrainingSequence s = encodeExample(*tokenizer, *tmpl, messages, LossOn::Assistant, std::numeric_limits<int64_t>::max());
         TokenCount c;
         c.total = int64_t(s.ids.size());
         for (uint8_t m : s.lossMask) c.reply += m;
@@ -75,7 +74,7 @@ void importRunFiles(const RunConfig& config, const std::string& workspace, const
                     const std::function<void(const std::string&)>& log) {
     DatasetStore store(workspace);
     for (const auto& n : store.datasetNames())
-        if (n == name) return;   // imported by an earlier start of this run
+        if (n == name) return; // imported by an earlier start of this run
     const int64_t id = store.createDataset(name);
     const std::pair<const std::string*, Split> files[] = {
         {&config.data.trainFile, Split::Train}, {&config.data.validationFile, Split::Validation}, {&config.data.testFile, Split::Test}};
@@ -92,15 +91,16 @@ void importRunFiles(const RunConfig& config, const std::string& workspace, const
         for (size_t i = 0; i < std::min<size_t>(r.errors.size(), 5); ++i)
             if (log) log(format("  %s line %lld: %s", path->c_str(), (long long)r.errors[i].line, r.errors[i].reason.c_str()));
         if (r.imported == 0 && split == Split::Train)
-            throw Error("data.train: " + *path + " holds no usable example" +
-                            (r.errors.empty() ? std::string() : " (line " + std::to_string(r.errors[0].line) + ": " + r.errors[0].reason + ")"));
+            throw Error(
+                "data.train: " + *path + " holds no usable example" +
+                (r.errors.empty() ? std::string() : " (line " + std::to_string(r.errors[0].line) + ": " + r.errors[0].reason + ")"));
     }
 }
 
 } // namespace
 
-TrainingSet loadTrainingSet(const RunConfig& config, const Tokenizer& tokenizer, const ChatTemplate& tmpl,
-                            const std::string& runDir, const std::function<void(const std::string&)>& log) {
+TrainingSet loadTrainingSet(const RunConfig& config, const Tokenizer& tokenizer, const ChatTemplate& tmpl, const std::string& runDir,
+                            const std::function<void(const std::string&)>& log) {
     TrainingSet set;
     std::tie(set.workspace, set.dataset) = runDataset(config, runDir);
     if (!config.data.fromWorkspace()) importRunFiles(config, set.workspace, set.dataset, log);
@@ -112,8 +112,9 @@ TrainingSet loadTrainingSet(const RunConfig& config, const Tokenizer& tokenizer,
     const auto stats = store.stats(datasetId);
     const bool anyTrain = stats.splits.count("train") && stats.splits.at("train") > 0;
     if (!anyTrain)
-        set.report.warnings.push_back("the dataset has no train split: its unassigned examples are trained on "
-                                      "(assign splits with `finetune data split` to get a validation loss)");
+        set.report.warnings.push_back(
+            "the dataset has no train split: its unassigned examples are trained on "
+            "(assign splits with `finetune data split` to get a validation loss)");
 
     std::string fingerprintText;
     auto& r = set.report;
@@ -130,8 +131,9 @@ TrainingSet loadTrainingSet(const RunConfig& config, const Tokenizer& tokenizer,
         try {
             s = encodeExample(tokenizer, tmpl, e.messages, config.train.lossOn, config.train.maxSeqLen, &truncated);
         } catch (const Error& err) {
-            throw Error(format("example %lld (%s line %lld): %s", (long long)e.id, e.sourceFile.c_str(), (long long)e.sourceLine, err.what()),
-                        err.hint());
+            throw Error(
+                format("example %lld (%s line %lld): %s", (long long)e.id, e.sourceFile.c_str(), (long long)e.sourceLine, err.what()),
+                err.hint());
         }
         s.exampleId = e.id;
         if (s.targets() == 0) {
@@ -151,16 +153,20 @@ TrainingSet loadTrainingSet(const RunConfig& config, const Tokenizer& tokenizer,
     });
     r.trainExamples = int64_t(set.train.size());
     r.validationExamples = int64_t(set.validation.size());
-    if (r.invalid) set.report.warnings.push_back(format("%lld examples with problems were left out (see `finetune data validate`)", (long long)r.invalid));
+    if (r.invalid)
+        set.report.warnings.push_back(
+            format("%lld examples with problems were left out (see `finetune data validate`)", (long long)r.invalid));
     if (r.truncated)
-        set.report.warnings.push_back(format("%lld examples were cut at max_seq_len %lld", (long long)r.truncated, (long long)config.train.maxSeqLen));
+        set.report.warnings.push_back(
+            format("%lld examples were cut at max_seq_len %lld", (long long)r.truncated, (long long)config.train.maxSeqLen));
     if (r.noTargets)
-        set.report.warnings.push_back(format("%lld examples had no reply token within max_seq_len %lld and were left out", (long long)r.noTargets,
-                                             (long long)config.train.maxSeqLen));
+        set.report.warnings.push_back(format("%lld examples had no reply token within max_seq_len %lld and were left out",
+                                             (long long)r.noTargets, (long long)config.train.maxSeqLen));
     if (set.train.empty())
-        throw Error(format("no train example is left in dataset \"%s\" (%lld with problems, %lld without a reply token within max_seq_len %lld)",
-                           set.dataset.c_str(), (long long)r.invalid, (long long)r.noTargets, (long long)config.train.maxSeqLen),
-                    "raise train.max_seq_len, fix the examples, or assign a train split");
+        throw Error(
+            format("no train example is left in dataset \"%s\" (%lld with problems, %lld without a reply token within max_seq_len %lld)",
+                   set.dataset.c_str(), (long long)r.invalid, (long long)r.noTargets, (long long)config.train.maxSeqLen),
+            "raise train.max_seq_len, fix the examples, or assign a train split");
     set.fingerprint = contentHash({{"examples", fingerprintText}});
     return set;
 }

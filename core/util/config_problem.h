@@ -7,9 +7,9 @@
 namespace ft {
 
 struct ConfigProblem {
-    std::string field;     // the JSON key at fault ("train.lr", "lora.targets", "data")
-    std::string message;   // a whole sentence that starts with the field
-    std::string hint;      // what to do about it ("" when the message says it)
+    std::string field;   // the JSON key at fault ("train.lr", "lora.targets", "data")
+    std::string message; // a whole sentence that starts with the field
+    std::string hint;    // what to do about it ("" when the message says it)
 };
 
 // Throws ft::Error listing every problem (one per line) with the first one's hint; returns when

@@ -27,7 +27,9 @@ std::vector<DeviceInfo> listDevices() {
     return out;
 }
 
-std::string autoDeviceId() { return torch::cuda::is_available() ? "cuda:0" : "cpu"; }
+std::string autoDeviceId() {
+    return torch::cuda::is_available() ? "cuda:0" : "cpu";
+}
 
 std::string describeBestDevice() {
     const auto devices = listDevices();

@@ -7,9 +7,9 @@
 namespace ft {
 
 struct DeviceInfo {
-    std::string id;            // "cpu", "cuda:0", ...
-    std::string name;          // "CPU (2 cores)", "NVIDIA H100 80GB HBM3"
-    uint64_t totalBytes = 0;   // device memory, 0 for the CPU
+    std::string id;          // "cpu", "cuda:0", ...
+    std::string name;        // "CPU (2 cores)", "NVIDIA H100 80GB HBM3"
+    uint64_t totalBytes = 0; // device memory, 0 for the CPU
 };
 
 // The CPU first, then every CUDA device libtorch sees.
@@ -23,9 +23,9 @@ std::string describeBestDevice();
 
 // The libtorch this program was built against, and whether CUDA is compiled in.
 struct EngineBuild {
-    std::string libtorchVersion;   // "2.11.0", "1.13.1"
+    std::string libtorchVersion; // "2.11.0", "1.13.1"
     bool cudaCompiledIn = false;
-    std::string cudaVersion;       // the CUDA runtime it was built with, "13.0"; empty without CUDA
+    std::string cudaVersion; // the CUDA runtime it was built with, "13.0"; empty without CUDA
 };
 EngineBuild engineBuild();
 

@@ -8,8 +8,7 @@ namespace ft {
 
 class Error : public std::runtime_error {
 public:
-    explicit Error(const std::string& message, std::string hint = {})
-        : std::runtime_error(message), m_hint(std::move(hint)) {}
+    explicit Error(const std::string& message, std::string hint = {}) : std::runtime_error(message), m_hint(std::move(hint)) {}
     const std::string& hint() const { return m_hint; }
 
 private:

@@ -33,7 +33,7 @@ MemoryUse memoryUse(const std::string& device) {
         using namespace c10::cuda::CUDACachingAllocator;
         const int index = cudaIndex(device);
         const auto stats = getDeviceStats(index);
-        const size_t aggregate = 0;   // StatType::AGGREGATE (the enum moved namespaces across libtorch versions)
+        const size_t aggregate = 0; // StatType::AGGREGATE (the enum moved namespaces across libtorch versions)
         m.current = uint64_t(stats.allocated_bytes[aggregate].current);
         m.peak = uint64_t(stats.allocated_bytes[aggregate].peak);
         size_t freeBytes = 0, totalBytes = 0;

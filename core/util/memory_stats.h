@@ -7,16 +7,16 @@
 namespace ft {
 
 struct MemoryUse {
-    uint64_t current = 0;   // bytes allocated now (CUDA tensors / process RSS)
-    uint64_t peak = 0;      // since the last resetPeakMemory (CUDA) / process start (CPU)
-    uint64_t total = 0;     // device memory / physical RAM
+    uint64_t current = 0; // bytes allocated now (CUDA tensors / process RSS)
+    uint64_t peak = 0;    // since the last resetPeakMemory (CUDA) / process start (CPU)
+    uint64_t total = 0;   // device memory / physical RAM
 };
 
 // `device` is "cpu" or "cuda[:N]".
 MemoryUse memoryUse(const std::string& device);
 void resetPeakMemory(const std::string& device);
-void releaseCachedMemory(const std::string& device);   // after an out-of-memory error
+void releaseCachedMemory(const std::string& device); // after an out-of-memory error
 
-std::string formatBytes(uint64_t bytes);   // "1.2 GiB", "340 MiB"
+std::string formatBytes(uint64_t bytes); // "1.2 GiB", "340 MiB"
 
 } // namespace ft

@@ -28,7 +28,7 @@ std::unique_ptr<at::ObserverContext> opStarts(const at::RecordFunction&) {
 }
 
 void opEnds(const at::RecordFunction& fn, at::ObserverContext*) {
-    if (t_hasChild.empty()) return;   // began before the counter did
+    if (t_hasChild.empty()) return; // began before the counter did
     if (!t_hasChild.back()) {
         g_leafOps.fetch_add(1, std::memory_order_relaxed);
         const std::lock_guard<std::mutex> lock(g_namesMutex);
@@ -54,9 +54,13 @@ OpCounter::~OpCounter() {
     g_active = false;
 }
 
-int64_t OpCounter::count() const { return g_ops.load(); }
+int64_t OpCounter::count() const {
+    return g_ops.load();
+}
 
-int64_t OpCounter::leafCount() const { return g_leafOps.load(); }
+int64_t OpCounter::leafCount() const {
+    return g_leafOps.load();
+}
 
 std::vector<std::pair<std::string, int64_t>> OpCounter::leavesByName() const {
     std::vector<std::pair<std::string, int64_t>> out;

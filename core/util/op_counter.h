@@ -14,13 +14,13 @@ namespace ft {
 
 class OpCounter {
 public:
-    OpCounter();    // starts counting (one counter at a time)
-    ~OpCounter();   // stops
+    OpCounter();  // starts counting (one counter at a time)
+    ~OpCounter(); // stops
     OpCounter(const OpCounter&) = delete;
     OpCounter& operator=(const OpCounter&) = delete;
 
-    int64_t count() const;       // ops dispatched since construction, nested ones included
-    int64_t leafCount() const;   // those that called no other op: the ones that do the work (kernels)
+    int64_t count() const;     // ops dispatched since construction, nested ones included
+    int64_t leafCount() const; // those that called no other op: the ones that do the work (kernels)
     // The leaves by operator name ("aten::mul"), most frequent first: where the launches go.
     std::vector<std::pair<std::string, int64_t>> leavesByName() const;
 

@@ -40,7 +40,7 @@ bool RunControl::check(const std::function<void()>& onPaused, const std::functio
     std::unique_lock<std::mutex> lock(m_mutex);
     if (!m_paused || m_stop) return !m_stop;
     lock.unlock();
-    if (onPaused) onPaused();   // outside the lock: it may report, and a reporter may call resume()
+    if (onPaused) onPaused(); // outside the lock: it may report, and a reporter may call resume()
     const auto t0 = std::chrono::steady_clock::now();
     lock.lock();
     m_wake.wait(lock, [&] { return !m_paused || m_stop.load(); });

@@ -24,7 +24,7 @@ class RunControl {
 public:
     void pause();
     void resume();
-    void stop();   // also ends a pause
+    void stop(); // also ends a pause
     bool isPaused() const;
     bool stopRequested() const { return m_stop.load(); }
 

@@ -12,10 +12,10 @@
 namespace ft {
 
 struct DeviceProfile {
-    double wallSeconds = 0;           // the work, from first launch to the device's last kernel
-    double deviceBusySeconds = 0;     // sum of the device's kernels, copies and fills
-    int64_t deviceEvents = 0;         // how many of them
-    std::vector<std::pair<std::string, double>> byName;   // seconds per kernel name, most first
+    double wallSeconds = 0;                             // the work, from first launch to the device's last kernel
+    double deviceBusySeconds = 0;                       // sum of the device's kernels, copies and fills
+    int64_t deviceEvents = 0;                           // how many of them
+    std::vector<std::pair<std::string, double>> byName; // seconds per kernel name, most first
 };
 
 // Runs `work` once under the profiler (CPU and CUDA activity) and sums what ran on `device`

@@ -42,8 +42,8 @@ std::vector<double> inverseFrequencies(const LlamaConfig& c) {
             if (wavelen > lo) {
                 f /= c.ropeFactor;
             } else if (wavelen >= hi) {
-                const double s = (c.ropeOriginalMaxPositions / wavelen - c.ropeLowFreqFactor) /
-                                 (c.ropeHighFreqFactor - c.ropeLowFreqFactor);
+                const double s =
+                    (c.ropeOriginalMaxPositions / wavelen - c.ropeLowFreqFactor) / (c.ropeHighFreqFactor - c.ropeLowFreqFactor);
                 f = (1 - s) * f / c.ropeFactor + s * f;
             }
         }
@@ -102,8 +102,7 @@ torch::Tensor referenceLogits(const LlamaConfig& c, const Weights& ws, const std
                 attnOut[i].narrow(0, head * hd, hd).copy_(acc);
             }
         }
-        h = h + attnOut.matmul(w(ws, p + "self_attn.o_proj.weight").t()) +
-            optionalBias(ws, p + "self_attn.o_proj.bias", c.hiddenSize);
+        h = h + attnOut.matmul(w(ws, p + "self_attn.o_proj.weight").t()) + optionalBias(ws, p + "self_attn.o_proj.bias", c.hiddenSize);
         x = rmsNorm(h, w(ws, p + "post_attention_layernorm.weight"), c.rmsNormEps);
         auto gate = x.matmul(w(ws, p + "mlp.gate_proj.weight").t()) + optionalBias(ws, p + "mlp.gate_proj.bias", c.intermediateSize);
         auto up = x.matmul(w(ws, p + "mlp.up_proj.weight").t()) + optionalBias(ws, p + "mlp.up_proj.bias", c.intermediateSize);

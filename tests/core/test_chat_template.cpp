@@ -90,9 +90,9 @@ private Q_SLOTS:
     void recognisesFamilies() {
         const std::string dir = test::dataDir() + "/chat_templates/";
         const std::map<std::string, TemplateFamily> expected = {
-            {"qwen3", TemplateFamily::ChatML},      {"smollm2", TemplateFamily::ChatML},  {"llama3", TemplateFamily::Llama3},
-            {"llama3_1", TemplateFamily::Llama3},   {"llama2-chat", TemplateFamily::Llama2}, {"mistral-instruct", TemplateFamily::Mistral},
-            {"zephyr", TemplateFamily::Zephyr},     {"gemma-it", TemplateFamily::Gemma},  {"deepseek_v3", TemplateFamily::DeepSeek}};
+            {"qwen3", TemplateFamily::ChatML},    {"smollm2", TemplateFamily::ChatML},     {"llama3", TemplateFamily::Llama3},
+            {"llama3_1", TemplateFamily::Llama3}, {"llama2-chat", TemplateFamily::Llama2}, {"mistral-instruct", TemplateFamily::Mistral},
+            {"zephyr", TemplateFamily::Zephyr},   {"gemma-it", TemplateFamily::Gemma},     {"deepseek_v3", TemplateFamily::DeepSeek}};
         for (const auto& [file, family] : expected)
             QCOMPARE(templateFamilyName(recognizeTemplate(test::readText(dir + file + ".jinja"))), templateFamilyName(family));
         QCOMPARE(int(recognizeTemplate("{{ messages[0]['content'] }}")), int(TemplateFamily::Unknown));
@@ -155,18 +155,20 @@ private Q_SLOTS:
     }
 
     void generationBlocksAreRecorded() {
-        const jinja::Template t("{% for m in messages %}{% if m.role == 'assistant' %}{% generation %}{{ m.content }}!{% endgeneration %}"
-                                "{% else %}{{ m.content }}|{% endif %}{% endfor %}");
+        const jinja::Template t(
+            "{% for m in messages %}{% if m.role == 'assistant' %}{% generation %}{{ m.content }}!{% endgeneration %}"
+            "{% else %}{{ m.content }}|{% endif %}{% endfor %}");
         QVERIFY(t.hasGenerationBlocks());
-        const auto r = t.render(jinja::Value::fromJson(nlohmann::ordered_json::parse(
-            R"({"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]})")));
+        const auto r = t.render(jinja::Value::fromJson(
+            nlohmann::ordered_json::parse(R"({"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]})")));
         QCOMPARE(r.text, std::string("q|a!"));
         QCOMPARE(r.generationSpans.size(), size_t(1));
         QCOMPARE(r.generationSpans[0], (std::pair<size_t, size_t>{2, 4}));
     }
 
     void jinjaSemantics() {
-        QCOMPARE(renderJinja("{% set ns = namespace(n=0) %}{% for x in xs %}{% set ns.n = ns.n + x %}{% endfor %}{{ ns.n }}", R"({"xs": [1, 2, 3]})"),
+        QCOMPARE(renderJinja("{% set ns = namespace(n=0) %}{% for x in xs %}{% set ns.n = ns.n + x %}{% endfor %}{{ ns.n }}",
+                             R"({"xs": [1, 2, 3]})"),
                  std::string("6"));
         QCOMPARE(renderJinja("{% for x in xs %}{{ loop.index }}{{ '/' if not loop.last }}{% endfor %}", R"({"xs": ["a", "b", "c"]})"),
                  std::string("1/2/3"));
@@ -178,8 +180,10 @@ private Q_SLOTS:
                  std::string("x|['a', 'b']|Hi1|3|3.5|2"));
         QCOMPARE(renderJinja("{{ x is defined }} {{ y is none }} {{ 'ab' in 'cabd' }} {{ 3 is odd }}", R"({"y": null})"),
                  std::string("False True True True"));
-        QCOMPARE(renderJinja("{% macro greet(name, punct='!') %}Hi {{ name }}{{ punct }}{% endmacro %}{{ greet('Ada') }} {{ greet('Bo', '?') }}", "{}"),
-                 std::string("Hi Ada! Hi Bo?"));
+        QCOMPARE(
+            renderJinja("{% macro greet(name, punct='!') %}Hi {{ name }}{{ punct }}{% endmacro %}{{ greet('Ada') }} {{ greet('Bo', '?') }}",
+                        "{}"),
+            std::string("Hi Ada! Hi Bo?"));
         QCOMPARE(renderJinja("{{ xs | selectattr('k', 'equalto', 1) | map(attribute='v') | join(',') }}",
                              R"({"xs": [{"k": 1, "v": "a"}, {"k": 2, "v": "b"}, {"k": 1, "v": "c"}]})"),
                  std::string("a,c"));

@@ -43,8 +43,7 @@ private Q_SLOTS:
     }
 
     void scoreMatchesLibrary() {
-        const auto r = runCli({"score", "--model", QString::fromStdString(m_dir)},
-                              "{\"ids\": [1, 5, 9, 33, 2]}\n\n{\"ids\": [7]}\n");
+        const auto r = runCli({"score", "--model", QString::fromStdString(m_dir)}, "{\"ids\": [1, 5, 9, 33, 2]}\n\n{\"ids\": [7]}\n");
         QCOMPARE(r.exitCode, 0);
         std::vector<std::string> lines;
         std::istringstream in(r.out);
@@ -77,8 +76,8 @@ private Q_SLOTS:
     }
 
     void generateJson() {
-        const auto r = runCli({"generate", "--model", QString::fromStdString(m_dir), "--ids", "1,5,9", "--max-new-tokens",
-                               "6", "--ignore-eos", "--json"});
+        const auto r = runCli(
+            {"generate", "--model", QString::fromStdString(m_dir), "--ids", "1,5,9", "--max-new-tokens", "6", "--ignore-eos", "--json"});
         QCOMPARE(r.exitCode, 0);
         const auto j = nlohmann::json::parse(r.out);
         const auto ids = j["ids"].get<std::vector<int64_t>>();
@@ -111,8 +110,8 @@ private Q_SLOTS:
     }
 
     void bench() {
-        const auto r = runCli({"bench", "--model", QString::fromStdString(m_dir), "--prompt-len", "16", "--new-tokens", "4",
-                               "--repeat", "1", "--json"});
+        const auto r = runCli(
+            {"bench", "--model", QString::fromStdString(m_dir), "--prompt-len", "16", "--new-tokens", "4", "--repeat", "1", "--json"});
         QCOMPARE(r.exitCode, 0);
         const auto j = nlohmann::json::parse(r.out);
         QVERIFY(j["prefill_tokens_per_s"].get<double>() > 0);

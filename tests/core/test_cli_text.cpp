@@ -85,11 +85,11 @@ private Q_SLOTS:
         auto r = runCli({"score", "--model", QString::fromStdString(m_model)}, "{\"text\": \"Hello world\"}\n");
         QCOMPARE(r.exitCode, 0);
         auto j = nlohmann::json::parse(r.out);
-        QCOMPARE(j["ids"].get<std::vector<int32_t>>(), tok->encode("Hello world", true));   // BOS included
+        QCOMPARE(j["ids"].get<std::vector<int32_t>>(), tok->encode("Hello world", true)); // BOS included
         QCOMPARE(j["logprobs"].size(), j["ids"].size() - 1);
 
-        r = runCli({"generate", "--model", QString::fromStdString(m_model), "--prompt", "Hello", "--max-new-tokens", "5",
-                    "--ignore-eos", "--json"});
+        r = runCli({"generate", "--model", QString::fromStdString(m_model), "--prompt", "Hello", "--max-new-tokens", "5", "--ignore-eos",
+                    "--json"});
         QCOMPARE(r.exitCode, 0);
         j = nlohmann::json::parse(r.out);
         const auto ids = j["ids"].get<std::vector<int32_t>>();

@@ -34,7 +34,9 @@ std::vector<json> jsonLines(const std::string& text) {
     return out;
 }
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 } // namespace
 
@@ -50,10 +52,17 @@ private Q_SLOTS:
         test::writeTinyChatModel(m_dir + "/model", 3);
         std::string train, valid;
         for (int i = 0; i < 6; ++i) {
-            train += json{{"instruction", "Say number " + std::to_string(i)}, {"input", ""}, {"output", "Number " + std::to_string(i) + "!"}}.dump() + "\n";
-            valid += json{{"instruction", "Please say number " + std::to_string(i)}, {"input", ""}, {"output", "Number " + std::to_string(i) + "!"}}.dump() + "\n";
+            train +=
+                json{{"instruction", "Say number " + std::to_string(i)}, {"input", ""}, {"output", "Number " + std::to_string(i) + "!"}}
+                    .dump() +
+                "\n";
+            valid += json{{"instruction", "Please say number " + std::to_string(i)},
+                          {"input", ""},
+                          {"output", "Number " + std::to_string(i) + "!"}}
+                         .dump() +
+                     "\n";
         }
-        train += "{\"instruction\": broken\n";   // one bad line: reported and skipped
+        train += "{\"instruction\": broken\n"; // one bad line: reported and skipped
         writeFileAtomic(m_dir + "/train.jsonl", train);
         writeFileAtomic(m_dir + "/valid.jsonl", valid);
     }
@@ -86,9 +95,9 @@ private Q_SLOTS:
         const auto events = jsonLines(r.out);
         int steps = 0;
         for (const auto& e : events) steps += e["event"] == "step";
-        QCOMPARE(steps, 2);   // the file's max_steps, not the preset's 30
+        QCOMPARE(steps, 2); // the file's max_steps, not the preset's 30
         const json run = json::parse(readFile(m_dir + "/runs/preset/run.json"));
-        QCOMPARE(run["config"]["lora"]["r"].get<int>(), 8);   // the preset's
+        QCOMPARE(run["config"]["lora"]["r"].get<int>(), 8); // the preset's
         QCOMPARE(run["config"]["train"]["batch_size"].get<int>(), 2);
         const auto unknown = runCli({"train", q(m_dir + "/preset.json"), "--preset", "fast"});
         QCOMPARE(unknown.exitCode, 1);
@@ -100,8 +109,14 @@ private Q_SLOTS:
                              {"data", {{"train", "train.jsonl"}, {"validation", "valid.jsonl"}}},
                              {"output_dir", "runs/first"},
                              {"lora", {{"r", 8}, {"alpha", 16}, {"dropout", 0.0}, {"targets", "all"}}},
-                             {"train", {{"lr", 0.01}, {"max_steps", 12}, {"batch_size", 2}, {"max_seq_len", 96}, {"eval_every", 6},
-                                        {"save_every", 6}, {"warmup_steps", 2}}},
+                             {"train",
+                              {{"lr", 0.01},
+                               {"max_steps", 12},
+                               {"batch_size", 2},
+                               {"max_seq_len", 96},
+                               {"eval_every", 6},
+                               {"save_every", 6},
+                               {"warmup_steps", 2}}},
                              {"device", "cpu"}};
         writeFileAtomic(m_dir + "/run.json", config.dump(2));
         const auto r = runCli({"train", q(m_dir + "/run.json"), "--json"});
@@ -117,7 +132,7 @@ private Q_SLOTS:
         QCOMPARE(events.back()["event"].get<std::string>(), std::string("finished"));
         const std::string run = m_dir + "/runs/first";
         QVERIFY(fileExists(run + "/adapter/adapter_model.safetensors"));
-        QVERIFY(fileExists(run + "/data/rejects-train.jsonl"));   // the broken line, kept for the user
+        QVERIFY(fileExists(run + "/data/rejects-train.jsonl")); // the broken line, kept for the user
         bool reported = false;
         for (const auto& e : events)
             if (e["event"] == "log" && e["message"].get<std::string>().find("1 skipped") != std::string::npos) reported = true;
@@ -134,14 +149,15 @@ private Q_SLOTS:
         QVERIFY2(peft.exitCode == 0, peft.err.c_str());
         for (const char* f : {"adapter_config.json", "adapter_model.safetensors", "tokenizer.json", "tokenizer_config.json"})
             QVERIFY2(fileExists(m_dir + "/peft/" + f), f);
-        QVERIFY(readJsonFile(m_dir + "/peft/tokenizer_config.json")["chat_template"].get<std::string>().find("im_start") != std::string::npos);
+        QVERIFY(readJsonFile(m_dir + "/peft/tokenizer_config.json")["chat_template"].get<std::string>().find("im_start") !=
+                std::string::npos);
         const auto merged = runCli({"export", "--run", q(run), "--format", "merged", "--dtype", "fp32", "--out", q(m_dir + "/merged")});
         QVERIFY2(merged.exitCode == 0, merged.err.c_str());
         const auto gguf = runCli({"export", "--run", q(run), "--format", "gguf", "--type", "f32"});
         QVERIFY2(gguf.exitCode == 0, gguf.err.c_str());
         QCOMPARE(json::parse(gguf.out)["out"].get<std::string>(), run + "/export/model-f32.gguf");
         {
-            const gguf::File file(run + "/export/model-f32.gguf");   // the merged weights, the run's template
+            const gguf::File file(run + "/export/model-f32.gguf"); // the merged weights, the run's template
             LoadedModel m = loadModel(m_dir + "/merged");
             const auto v = file.tensorValues("blk.1.attn_v.weight");
             const auto w = m.model->named_parameters()["model.layers.1.self_attn.v_proj.weight"].contiguous();
@@ -152,10 +168,11 @@ private Q_SLOTS:
         QVERIFY2(best.exitCode == 0, best.err.c_str());
         const auto missing = runCli({"export", "--run", q(run), "--adapter", "step-00000099", "--out", q(m_dir + "/x")});
         QCOMPARE(missing.exitCode, 1);
-        QVERIFY2(missing.err.find("step-00000006") != std::string::npos, missing.err.c_str());   // lists what exists
+        QVERIFY2(missing.err.find("step-00000006") != std::string::npos, missing.err.c_str()); // lists what exists
 
         // The exported adapter scores exactly as the run's; the merged model within float error.
-        const std::string input = "{\"text\": \"<|im_start|>user\\nSay number 3<|im_end|>\\n<|im_start|>assistant\\nNumber 3!<|im_end|>\\n\"}\n";
+        const std::string input =
+            "{\"text\": \"<|im_start|>user\\nSay number 3<|im_end|>\\n<|im_start|>assistant\\nNumber 3!<|im_end|>\\n\"}\n";
         const auto a = runCli({"score", "--model", q(m_dir + "/model"), "--adapter", q(run + "/adapter")}, input);
         const auto b = runCli({"score", "--model", q(m_dir + "/model"), "--adapter", q(m_dir + "/peft")}, input);
         const auto c = runCli({"score", "--model", q(m_dir + "/merged")}, input);
@@ -171,8 +188,11 @@ private Q_SLOTS:
 
     // SIGTERM / Ctrl-C: the current step ends, a checkpoint and the adapter are written, exit 0.
     void interruptStopsCleanly() {
-        const json config = {{"model", "model"}, {"data", {{"train", "train.jsonl"}}}, {"output_dir", "runs/interrupted"},
-                             {"train", {{"max_steps", 1000000}, {"batch_size", 2}, {"max_seq_len", 96}, {"save_every", 0}}}, {"device", "cpu"}};
+        const json config = {{"model", "model"},
+                             {"data", {{"train", "train.jsonl"}}},
+                             {"output_dir", "runs/interrupted"},
+                             {"train", {{"max_steps", 1000000}, {"batch_size", 2}, {"max_seq_len", 96}, {"save_every", 0}}},
+                             {"device", "cpu"}};
         writeFileAtomic(m_dir + "/long-run.json", config.dump());
         QProcess p;
         p.start(q(test::cliPath()), {"train", q(m_dir + "/long-run.json"), "--json"});
@@ -197,7 +217,7 @@ private Q_SLOTS:
     // The address space `finetune` needs to start, to 100 MB (KiB, as ulimit -v takes it): a CUDA
     // build maps its GPU libraries, several GB, before it does anything.
     static long startupAddressSpaceKiB() {
-        long lo = 100000, hi = 16000000;   // fails at lo, starts at hi
+        long lo = 100000, hi = 16000000; // fails at lo, starts at hi
         while (hi - lo > 100000) {
             const long mid = (lo + hi) / 2;
             QProcess p;
@@ -214,7 +234,7 @@ private Q_SLOTS:
     void outOfMemoryIsReported() {
         std::string text;
         for (int doc = 0; doc < 64; ++doc) {
-            for (int w = 0; w < 800; ++w) text += (w % (3 + doc) ? "word " : "other ");   // distinct documents (no duplicates)
+            for (int w = 0; w < 800; ++w) text += (w % (3 + doc) ? "word " : "other "); // distinct documents (no duplicates)
             text += "\n\n";
         }
         writeFileAtomic(m_dir + "/long.txt", text);
@@ -222,7 +242,8 @@ private Q_SLOTS:
             "train": {"batch_size": 64, "max_seq_len": 4096, "max_steps": 2, "loss_on": "text"}})");
         QProcess p;
         const long limit = startupAddressSpaceKiB() + 2000000;
-        p.start("bash", {"-c", q("ulimit -v " + std::to_string(limit) + "; exec \"" + test::cliPath() + "\" train \"" + m_dir + "/oom.json\"")});
+        p.start("bash",
+                {"-c", q("ulimit -v " + std::to_string(limit) + "; exec \"" + test::cliPath() + "\" train \"" + m_dir + "/oom.json\"")});
         QVERIFY(p.waitForFinished(120000));
         const std::string err = p.readAllStandardError().toStdString();
         QCOMPARE(p.exitCode(), 1);
@@ -240,7 +261,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.find("train.batch_sise") != std::string::npos, r.err.c_str());
         QVERIFY2(r.err.find("bad.json") != std::string::npos, r.err.c_str());
-        QVERIFY(!std::filesystem::exists(m_dir + "/runs/bad"));   // nothing created for a rejected config
+        QVERIFY(!std::filesystem::exists(m_dir + "/runs/bad")); // nothing created for a rejected config
         writeFileAtomic(m_dir + "/bad2.json", R"({"model": "model", "data": {"train": "train.jsonl"}, "output_dir": "runs/bad",
                                                  "train": {"grad_accum": 0}})");
         r = runCli({"train", q(m_dir + "/bad2.json")});
@@ -264,9 +285,9 @@ private Q_SLOTS:
             QCOMPARE(r.exitCode, 0);
             QVERIFY2(r.out.find("usage: finetune train") != std::string::npos, r.out.c_str());
             QVERIFY2(r.out.find("--resume RUN_DIR") != std::string::npos, r.out.c_str());
-            QVERIFY2(r.out.find("pretrain") == std::string::npos, r.out.c_str());   // that command's lines only
+            QVERIFY2(r.out.find("pretrain") == std::string::npos, r.out.c_str()); // that command's lines only
         }
-        const auto bench = runCli({"bench", "--help"});   // three forms of bench, all shown
+        const auto bench = runCli({"bench", "--help"}); // three forms of bench, all shown
         QVERIFY2(bench.out.find("--tokenizer DIR") != std::string::npos && bench.out.find("--cuda-graph") != std::string::npos,
                  bench.out.c_str());
         QCOMPARE(runCli({"nonsense", "--help"}).exitCode, 2);
@@ -301,7 +322,7 @@ private Q_SLOTS:
         QCOMPARE(config["model"].get<std::string>(), m_dir + "/model");
         config["train"]["max_steps"] = 2;
         config["train"]["eval_every"] = 2;
-        config["train"]["max_seq_len"] = 512;   // the tiny model's tokenizer spends a token per byte
+        config["train"]["max_seq_len"] = 512; // the tiny model's tokenizer spends a token per byte
         config["device"] = "cpu";
         writeFileAtomic(demo + "/short-run.json", config.dump(2));
         const auto r = runCli({"train", q(demo + "/short-run.json")});

@@ -56,9 +56,9 @@ private Q_SLOTS:
         store.setSplit({a}, Split::Validation);
         QCOMPARE(store.get(a).tags, std::vector<std::string>{"fruit"});
         QCOMPARE(int(store.get(a).split), int(Split::Validation));
-        QVERIFY(store.undo());   // split
+        QVERIFY(store.undo()); // split
         QCOMPARE(int(store.get(a).split), int(Split::Unassigned));
-        QVERIFY(store.undo());   // tag
+        QVERIFY(store.undo()); // tag
         QVERIFY(store.get(a).tags.empty());
         QVERIFY(store.redo());
         QCOMPARE(store.get(b).tags, std::vector<std::string>{"fruit"});
@@ -66,11 +66,11 @@ private Q_SLOTS:
         store.remove({a});
         QCOMPARE(store.count(ds), int64_t(1));
         QVERIFY_THROWS_EXCEPTION(Error, store.get(a));
-        QVERIFY(store.undo());   // the deleted example comes back with its id, tags and text
+        QVERIFY(store.undo()); // the deleted example comes back with its id, tags and text
         QCOMPARE(store.get(a).tags, std::vector<std::string>{"fruit"});
         QCOMPARE(store.get(a).messages[0].content, std::string("JSON only"));
         QVERIFY(store.canRedo());
-        store.setNote(a, "checked");   // a new edit ends the redo history
+        store.setNote(a, "checked"); // a new edit ends the redo history
         QVERIFY(!store.canRedo());
 
         const int64_t c = store.duplicate(a);
@@ -91,7 +91,9 @@ private Q_SLOTS:
         DatasetStore store(m_root + "/queries");
         const int64_t ds = store.createDataset("d");
         std::vector<Example> batch;
-        for (int i = 0; i < 250; ++i) batch.push_back(test::chatExample("question " + std::to_string(i) + (i % 10 == 0 ? " banana" : ""), "answer " + std::to_string(i)));
+        for (int i = 0; i < 250; ++i)
+            batch.push_back(
+                test::chatExample("question " + std::to_string(i) + (i % 10 == 0 ? " banana" : ""), "answer " + std::to_string(i)));
         const auto ids = store.addBatch(ds, batch, "seed");
         store.setSplit({ids.begin(), ids.begin() + 50}, Split::Train);
         store.tag({ids[3], ids[7]}, "hard");
@@ -105,10 +107,10 @@ private Q_SLOTS:
         QCOMPARE(store.count(ds, tagged), int64_t(2));
         const auto page = store.page(ds, {}, 100, 20);
         QCOMPARE(page.size(), size_t(20));
-        QCOMPARE(page.front().id, ids[100]);   // stable order by id
+        QCOMPARE(page.front().id, ids[100]); // stable order by id
         QCOMPARE(store.page(ds, {}, 240, 20).size(), size_t(10));
         ExampleFilter weird;
-        weird.search = "\"unbalanced AND (";   // user text never breaks the FTS query
+        weird.search = "\"unbalanced AND ("; // user text never breaks the FTS query
         QCOMPARE(store.count(ds, weird), int64_t(0));
         const DatasetStats s = store.stats(ds);
         QCOMPARE(s.examples, int64_t(250));
@@ -156,9 +158,10 @@ private Q_SLOTS:
         DatasetStore store(m_root + "/tokens");
         const int64_t ds = store.createDataset("d");
         const int64_t shortId = store.add(ds, test::chatExample("hi", "ok"));
-        const int64_t longId = store.add(ds, test::chatExample(std::string(400, 'x') + " long prompt", "a longer reply with several words"));
+        const int64_t longId =
+            store.add(ds, test::chatExample(std::string(400, 'x') + " long prompt", "a longer reply with several words"));
         QCOMPARE(updateTokenCounts(store, ds, "qwen3", counter), int64_t(2));
-        QCOMPARE(updateTokenCounts(store, ds, "qwen3", counter), int64_t(0));   // cached
+        QCOMPARE(updateTokenCounts(store, ds, "qwen3", counter), int64_t(0)); // cached
         QCOMPARE(calls, 2);
         const LengthStats s = lengthStats(store, ds, "qwen3", 20);
         QCOMPARE(s.longestId, longId);
@@ -170,7 +173,7 @@ private Q_SLOTS:
         f.tokenizerKey = "qwen3";
         f.maxTokens = 20;
         QCOMPARE(store.count(ds, f), int64_t(1));
-        Example e = store.get(shortId);   // an edit drops the example's cached counts
+        Example e = store.get(shortId); // an edit drops the example's cached counts
         e.messages[1].content = "ok, now longer";
         store.edit(e);
         QCOMPARE(updateTokenCounts(store, ds, "qwen3", counter), int64_t(1));
@@ -206,7 +209,7 @@ private Q_SLOTS:
         std::vector<int> other;
         for (const auto& e : store.page(ds, {}, 0, 100)) other.push_back(int(e.split));
         QVERIFY(other != before);
-        QVERIFY(store.undo());   // a split is one undoable step per split name
+        QVERIFY(store.undo()); // a split is one undoable step per split name
         QVERIFY_THROWS_EXCEPTION(Error, assignSplits(store, ds, 0, 0, 0, 1, false));
     }
 
@@ -221,7 +224,7 @@ private Q_SLOTS:
             return nlohmann::json{{"prompt", prompt}, {"completion", completion}}.dump() + "\n";
         };
         test::writeText(path, row(base, "x") + row(base, "x") + row("  " + base + "  ", "x") + row(base + " quickly", "x") +
-                            row("something entirely different about the weather in spring", "y"));
+                                  row("something entirely different about the weather in spring", "y"));
         QCOMPARE(importFile(store, ds, path, keep).imported, int64_t(5));
         const auto ids = [&] {
             std::vector<int64_t> v;
@@ -244,8 +247,9 @@ private Q_SLOTS:
         }
         {
             SqliteDb raw(ws + "/workspace.db");
-            raw.exec("DROP INDEX examples_by_problems; ALTER TABLE examples DROP COLUMN problems; DROP TABLE token_counts;"
-                     "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+            raw.exec(
+                "DROP INDEX examples_by_problems; ALTER TABLE examples DROP COLUMN problems; DROP TABLE token_counts;"
+                "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
         }
         DatasetStore store(ws);
         ExampleFilter invalid;
@@ -256,7 +260,7 @@ private Q_SLOTS:
         QVERIFY(v.step());
         QCOMPARE(v.text(0), std::to_string(DatasetStore::kSchemaVersion));
         raw.exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'");
-        QVERIFY_THROWS_EXCEPTION(Error, DatasetStore{ws});   // a newer schema is refused, not damaged
+        QVERIFY_THROWS_EXCEPTION(Error, DatasetStore{ws}); // a newer schema is refused, not damaged
     }
 
     void cliContract() {
@@ -264,8 +268,8 @@ private Q_SLOTS:
         const std::string path = m_root + "/cli.jsonl";
         test::writeText(path, "{\"instruction\": \"a\", \"output\": \"b\"}\n{bad\n{\"instruction\": \"a\", \"output\": \"b\"}\n");
         QProcess p;
-        p.start(QString::fromStdString(test::cliPath()), {"data", "import", "--workspace", QString::fromStdString(ws), "--dataset", "d",
-                                                         QString::fromStdString(path), "--json"});
+        p.start(QString::fromStdString(test::cliPath()),
+                {"data", "import", "--workspace", QString::fromStdString(ws), "--dataset", "d", QString::fromStdString(path), "--json"});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
         const auto j = nlohmann::json::parse(p.readAllStandardOutput().toStdString());
@@ -274,7 +278,8 @@ private Q_SLOTS:
         QCOMPARE(j["skipped"].get<int>(), 1);
         QCOMPARE(j["duplicates"].get<int>(), 1);
         QCOMPARE(j["errors"][0]["line"].get<int>(), 2);
-        p.start(QString::fromStdString(test::cliPath()), {"data", "stats", "--workspace", QString::fromStdString(ws), "--dataset", "d", "--json"});
+        p.start(QString::fromStdString(test::cliPath()),
+                {"data", "stats", "--workspace", QString::fromStdString(ws), "--dataset", "d", "--json"});
         QVERIFY(p.waitForFinished(60000));
         const auto s = nlohmann::json::parse(p.readAllStandardOutput().toStdString());
         QCOMPARE(s["examples"].get<int>(), 1);

@@ -17,19 +17,19 @@ private Q_SLOTS:
         QCOMPARE(exactMatch(" Paris\n", "Paris"), 1.0);
         QCOMPARE(exactMatch("paris", "Paris"), 0.0);
         QCOMPARE(normalizedExactMatch("The Paris!", "paris"), 1.0);
-        QCOMPARE(normalizedExactMatch("Ça VA?", "ça va"), 1.0);   // Latin-1 lower-cased, punctuation dropped
+        QCOMPARE(normalizedExactMatch("Ça VA?", "ça va"), 1.0); // Latin-1 lower-cased, punctuation dropped
         QCOMPARE(normalize("  An  apple, the pear. "), std::string("apple pear"));
         QCOMPARE(exactMatch("", ""), 1.0);
         QCOMPARE(normalizedExactMatch("", "x"), 0.0);
     }
 
     void tokenF1AndRougeL() {
-        QCOMPARE(tokenF1("the cat sat", "a cat sat down"), 0.8);   // P = 2/2, R = 2/3
+        QCOMPARE(tokenF1("the cat sat", "a cat sat down"), 0.8); // P = 2/2, R = 2/3
         QCOMPARE(tokenF1("", ""), 1.0);
         QCOMPARE(tokenF1("", "x"), 0.0);
-        QCOMPARE(tokenF1("x x", "x"), 2.0 * 0.5 * 1.0 / 1.5);      // counted as a multiset
+        QCOMPARE(tokenF1("x x", "x"), 2.0 * 0.5 * 1.0 / 1.5); // counted as a multiset
         QVERIFY(std::abs(tokenF1("東京 大阪", "東京") - 2.0 / 3.0) < 1e-12);
-        QCOMPARE(rougeL("one two three four", "one three two four"), 0.75);   // LCS 3 of 4 each
+        QCOMPARE(rougeL("one two three four", "one three two four"), 0.75); // LCS 3 of 4 each
         QCOMPARE(rougeL("one", "two"), 0.0);
         QCOMPARE(rougeL("", ""), 1.0);
     }
@@ -38,7 +38,7 @@ private Q_SLOTS:
         QCOMPARE(chrF("ab", "ab"), 1.0);
         // n=1: 2 of 3 match (F 2/3); n=2: 1 of 2 (F 1/2); n=3: none; n>=4: too short. Mean 7/18.
         QVERIFY(std::abs(chrF("abc", "abd") - 7.0 / 18.0) < 1e-12);
-        QCOMPARE(chrF("a b", "ab"), 1.0);   // whitespace does not count
+        QCOMPARE(chrF("a b", "ab"), 1.0); // whitespace does not count
         QCOMPARE(chrF("日本語", "日本語"), 1.0);
         QCOMPARE(chrF("", ""), 1.0);
         QCOMPARE(chrF("x", ""), 0.0);
@@ -51,7 +51,7 @@ private Q_SLOTS:
         QCOMPARE(*jsonAgreement("{\"a\": 1, \"b\": {\"c\": \"x\"}}", "{\"a\": 1.0, \"b\": {\"c\": \"y\"}}"), 0.5);
         QCOMPARE(*jsonAgreement("[1, 3]", "[1, 2]"), 0.5);
         QCOMPARE(*jsonAgreement("not json", "{\"a\": 1}"), 0.0);
-        QCOMPARE(*jsonAgreement("{\"a\": {\"b\": 1}}", "{\"a\": 5}"), 0.0);   // a path through another type
+        QCOMPARE(*jsonAgreement("{\"a\": {\"b\": 1}}", "{\"a\": 5}"), 0.0); // a path through another type
         QVERIFY(!jsonAgreement("{\"a\": 1}", "plain text").has_value());
         QCOMPARE(*jsonAgreement("{\"qty\": 2, \"item\": \"tea\", \"extra\": true}", "{\"item\": \"tea\", \"qty\": 2}"), 1.0);
     }
@@ -62,8 +62,9 @@ private Q_SLOTS:
         const auto labels = detectLabels(refs);
         QCOMPARE(labels, (std::vector<std::string>{"negative", "neutral", "positive"}));
         QVERIFY(detectLabels({"a long sentence that is no label at all", "b", "c", "d"}).empty());
-        QVERIFY(detectLabels({"x", "y", "x"}).empty());   // too few
-        const std::vector<std::string> preds = {"positive", "positive", "positive", "neutral", "negative", "Positive.", "bogus", "negative"};
+        QVERIFY(detectLabels({"x", "y", "x"}).empty()); // too few
+        const std::vector<std::string> preds = {"positive", "positive",  "positive", "neutral",
+                                                "negative", "Positive.", "bogus",    "negative"};
         const LabelReport r = labelReport(preds, refs, labels);
         QCOMPARE(r.accuracy, 0.75);
         QCOMPARE(r.precision.at("positive"), 0.75);
@@ -72,8 +73,8 @@ private Q_SLOTS:
         QVERIFY(std::abs(r.recall.at("negative") - 2.0 / 3.0) < 1e-12);
         QCOMPARE(r.recall.at("neutral"), 0.5);
         QCOMPARE(r.labels.back(), std::string("(other)"));
-        QCOMPARE(r.confusion[1][3], int64_t(1));   // neutral -> (other)
-        QCOMPARE(r.confusion[0][2], int64_t(1));   // negative -> positive
+        QCOMPARE(r.confusion[1][3], int64_t(1)); // neutral -> (other)
+        QCOMPARE(r.confusion[0][2], int64_t(1)); // negative -> positive
     }
 
     void bootstrapIntervals() {
@@ -87,7 +88,7 @@ private Q_SLOTS:
         QCOMPARE(h.mean, 0.5);
         QVERIFY(h.low < 0.5 && h.high > 0.5);
         QVERIFY(h.low > 0.35 && h.high < 0.65);   // about +-0.1 for n = 100
-        QCOMPARE(bootstrapMean(half).low, h.low);  // seeded: the same every time
+        QCOMPARE(bootstrapMean(half).low, h.low); // seeded: the same every time
         const Interval same = bootstrapDifference(half, half);
         QCOMPARE(same.mean, 0.0);
         QCOMPARE(same.low, 0.0);

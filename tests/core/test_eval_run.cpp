@@ -39,7 +39,8 @@ private Q_SLOTS:
         for (int i = 0; i < 24; ++i) {
             Example e;
             const bool good = i % 2 == 0;
-            e.messages = {{"user", std::string("Review: ") + words[i % 8] + " " + std::to_string(i)}, {"assistant", good ? "positive" : "negative"}};
+            e.messages = {{"user", std::string("Review: ") + words[i % 8] + " " + std::to_string(i)},
+                          {"assistant", good ? "positive" : "negative"}};
             e.split = i < 16 ? Split::Train : Split::Validation;
             store.add(d, e);
         }
@@ -76,7 +77,7 @@ private Q_SLOTS:
         QCOMPARE(rep["task"]["labels"], json({"negative", "positive"}));
         QCOMPARE(rep["headline_metric"].get<std::string>(), std::string("normalized_exact_match"));
         QVERIFY(rep["likelihood"]["tuned"]["loss"].get<double>() < rep["likelihood"]["base"]["loss"].get<double>());
-        QCOMPARE(rep["likelihood"]["tuned"]["tokens"], rep["likelihood"]["base"]["tokens"]);   // the same tokens
+        QCOMPARE(rep["likelihood"]["tuned"]["tokens"], rep["likelihood"]["base"]["tokens"]); // the same tokens
         const double tuned = rep["metrics"]["tuned"]["normalized_exact_match"]["mean"].get<double>();
         QVERIFY2(tuned >= 0.75, qPrintable(QString::number(tuned)));
         const json& ci = rep["metrics"]["tuned"]["normalized_exact_match"];
@@ -100,7 +101,7 @@ private Q_SLOTS:
         const std::string html = readFile(r.htmlPath);
         QVERIFY(html.find("<svg") != std::string::npos);
         QVERIFY(html.find("Confusion") != std::string::npos || html.find("reference \\ reply") != std::string::npos);
-        QVERIFY(html.find("<script") == std::string::npos);   // self-contained, static
+        QVERIFY(html.find("<script") == std::string::npos); // self-contained, static
     }
 
     void cancelWritesNothingAndMissingSplitIsAnError() {
@@ -116,14 +117,15 @@ private Q_SLOTS:
         std::atomic<bool> stopped{false};
         std::thread worker([&] {
             try {
-                evaluateRun(o, [&](const std::string&, int64_t, int64_t) { ++progressCalls; }, &control);
+                evaluateRun(
+                    o, [&](const std::string&, int64_t, int64_t) { ++progressCalls; }, &control);
             } catch (const StoppedError&) {
                 stopped = true;
             }
         });
         QTRY_VERIFY_WITH_TIMEOUT(control.isPaused(), 1000);
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
-        QCOMPARE(progressCalls.load(), int64_t(0));   // held at the first example
+        QCOMPARE(progressCalls.load(), int64_t(0)); // held at the first example
         control.stop();
         worker.join();
         QVERIFY(stopped.load());
@@ -140,13 +142,13 @@ private Q_SLOTS:
     }
 
     void cliPrintsTheSummary() {
-        const auto r = test::runCli({QStringLiteral("eval"), QStringLiteral("--run"), QString::fromStdString(m_run), QStringLiteral("--limit"),
-                                     QStringLiteral("4"), QStringLiteral("--labels"), QStringLiteral("none"),
+        const auto r = test::runCli({QStringLiteral("eval"), QStringLiteral("--run"), QString::fromStdString(m_run),
+                                     QStringLiteral("--limit"), QStringLiteral("4"), QStringLiteral("--labels"), QStringLiteral("none"),
                                      QStringLiteral("--max-new-tokens"), QStringLiteral("6"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.c_str());
         const json summary = json::parse(r.out);
         QCOMPARE(summary["examples"].get<int>(), 4);
-        QCOMPARE(summary["headline_metric"].get<std::string>(), std::string("rouge_l"));   // labels turned off
+        QCOMPARE(summary["headline_metric"].get<std::string>(), std::string("rouge_l")); // labels turned off
         QVERIFY(std::filesystem::exists(summary["html"].get<std::string>()));
         const auto bad = test::runCli({QStringLiteral("eval"), QStringLiteral("--run"), QString::fromStdString(m_dir + "/nothing")});
         QVERIFY(bad.exitCode != 0);

@@ -26,7 +26,7 @@ private Q_SLOTS:
     void initTestCase() {
         const std::string dir = test::makeTempDir("generate") + "/model";
         auto cfg = test::tinyConfig("llama-gqa");
-        cfg.eosTokenIds = {};   // no EOS, so rows run to max tokens unless a test adds one
+        cfg.eosTokenIds = {}; // no EOS, so rows run to max tokens unless a test adds one
         test::writeTinyModel(dir, cfg, 123);
         m_model = loadModel(dir);
     }
@@ -82,7 +82,7 @@ private Q_SLOTS:
         o.sampling.seed = 2;
         const auto c = generate(*m_model.model, {m_prompts[2]}, o).at(0).tokens;
         QVERIFY(a != c);
-        o.sampling.topK = 1;   // top-k of 1 is greedy whatever the temperature
+        o.sampling.topK = 1; // top-k of 1 is greedy whatever the temperature
         QCOMPARE(generate(*m_model.model, {m_prompts[2]}, o).at(0).tokens, greedyTokens(m_prompts[2], 16));
     }
 
@@ -93,7 +93,7 @@ private Q_SLOTS:
         o.eosTokenIds = {free[4]};
         auto r = generate(*m_model.model, {m_prompts[0]}, o).at(0);
         const size_t firstEos = size_t(std::find(free.begin(), free.end(), free[4]) - free.begin());
-        QCOMPARE(r.tokens.size(), firstEos + 1);   // the EOS token is kept
+        QCOMPARE(r.tokens.size(), firstEos + 1); // the EOS token is kept
         QCOMPARE(int(r.reason), int(FinishReason::Eos));
 
         o.ignoreEos = true;
@@ -173,7 +173,7 @@ private Q_SLOTS:
         o.sampling.temperature = -1;
         QVERIFY_THROWS_EXCEPTION(Error, generate(*m_model.model, {{1}}, o));
         o.sampling.temperature = 0;
-        o.stopStrings = {"x"};   // without a decoder
+        o.stopStrings = {"x"}; // without a decoder
         QVERIFY_THROWS_EXCEPTION(Error, generate(*m_model.model, {{1}}, o));
         QVERIFY_THROWS_EXCEPTION(Error, scoreTokens(*m_model.model, {1, 97}));
     }
@@ -184,8 +184,7 @@ private Q_SLOTS:
         QCOMPARE(lp.size(), ids.size() - 1);
         torch::NoGradGuard g;
         const auto logp = torch::log_softmax(m_model.model->forward(torch::tensor(ids).unsqueeze(0))[0], -1);
-        for (size_t i = 0; i + 1 < ids.size(); ++i)
-            QVERIFY(std::abs(lp[i] - logp[int64_t(i)][ids[i + 1]].item<double>()) < 1e-6);
+        for (size_t i = 0; i + 1 < ids.size(); ++i) QVERIFY(std::abs(lp[i] - logp[int64_t(i)][ids[i + 1]].item<double>()) < 1e-6);
         QVERIFY(scoreTokens(*m_model.model, {4}).empty());
     }
 };

@@ -55,7 +55,7 @@ LlamaConfig writeModel(const std::string& dir, const std::string& variant, uint6
     LlamaConfig c = test::tinyConfig(variant);
     c.vocabSize = test::writeTinyTokenizer(dir);
     c.bosTokenId = -1;
-    c.eosTokenIds = {c.vocabSize - 2};   // <|im_end|>
+    c.eosTokenIds = {c.vocabSize - 2}; // <|im_end|>
     test::writeTinyModel(dir, c, seed);
     return c;
 }
@@ -80,7 +80,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("variant");
         QTest::addColumn<QString>("arch");
         for (const char* v : {"llama-gqa", "llama-mha", "llama3-rope", "mqa", "mistral"}) QTest::newRow(v) << v << "llama";
-        QTest::newRow("qwen2") << "qwen2" << "qwen2";
+        QTest::newRow("qwen2") << "qwen2"
+                               << "qwen2";
     }
 
     void exportsEachArchitecture() {
@@ -136,8 +137,8 @@ private Q_SLOTS:
             plain.ropeScaling = RopeScaling::None;
             const auto factors = valuesOf(f, "rope_freqs.weight");
             QVERIFY(torch::allclose(factors, ropeInverseFrequencies(plain) / ropeInverseFrequencies(c)));
-            QCOMPARE(factors[0].item<float>(), 1.0f);                    // high frequencies unscaled
-            QCOMPARE(factors[factors.numel() - 1].item<float>(), 8.0f);  // low ones divided by the factor
+            QCOMPARE(factors[0].item<float>(), 1.0f);                   // high frequencies unscaled
+            QCOMPARE(factors[factors.numel() - 1].item<float>(), 8.0f); // low ones divided by the factor
         }
         QCOMPARE(f.tensors().size(), expected);
         QCOMPARE(r.tensors, expected);
@@ -169,7 +170,7 @@ private Q_SLOTS:
         QFETCH(int, matrixType);
         QFETCH(int, fileType);
         const std::string dir = test::makeTempDir("gguf-" + type.toStdString());
-        writeModel(dir + "/model", "llama-mha", 4);   // hidden 32, intermediate 48: down_proj rows are not whole Q8_0 blocks
+        writeModel(dir + "/model", "llama-mha", 4); // hidden 32, intermediate 48: down_proj rows are not whole Q8_0 blocks
         const auto r = exportModel(dir + "/model", dir + "/m.gguf", type.toStdString());
         gguf::File f(dir + "/m.gguf");
         QCOMPARE(f.getInt("general.file_type"), int64_t(fileType));
@@ -182,10 +183,10 @@ private Q_SLOTS:
             if (name.find("attn_q") != std::string::npos || name.find("attn_k") != std::string::npos) continue;
             const torch::Tensor stored = valuesOf(f, name).reshape(w.sizes());
             if (w.dim() == 1) {
-                QCOMPARE(t->type, uint32_t(gguf::TensorType::F32));   // norms stay exact
+                QCOMPARE(t->type, uint32_t(gguf::TensorType::F32)); // norms stay exact
                 QVERIFY(torch::equal(stored, w));
             } else if (type == "q8_0" && name.find("ffn_down") != std::string::npos) {
-                QCOMPARE(t->type, uint32_t(gguf::TensorType::F16));   // 48-value rows fall back to F16
+                QCOMPARE(t->type, uint32_t(gguf::TensorType::F16)); // 48-value rows fall back to F16
                 QVERIFY(torch::equal(stored, w.to(torch::kFloat16).to(torch::kFloat32)));
             } else if (type == "q8_0") {
                 QCOMPARE(t->type, uint32_t(matrixType));
@@ -199,7 +200,7 @@ private Q_SLOTS:
                 QVERIFY(torch::equal(stored, w.to(dt).to(torch::kFloat32)));
             }
         }
-        QCOMPARE(r.warnings.size(), size_t(type == "q8_0" ? 2 : 0));   // one per layer's ffn_down
+        QCOMPARE(r.warnings.size(), size_t(type == "q8_0" ? 2 : 0)); // one per layer's ffn_down
     }
 
     void mergesTheAdapter() {
@@ -245,7 +246,7 @@ private Q_SLOTS:
         QCOMPARE(a.getString("general.type"), std::string("adapter"));
         QCOMPARE(a.getString("adapter.type"), std::string("lora"));
         QCOMPARE(a.getString("general.architecture"), std::string("llama"));
-        QCOMPARE(a.getFloat("adapter.lora.alpha"), 8.0);   // llama.cpp's alpha / rank = 2, as PEFT's 8 / 4
+        QCOMPARE(a.getFloat("adapter.lora.alpha"), 8.0); // llama.cpp's alpha / rank = 2, as PEFT's 8 / 4
         SafetensorsFile st(dir + "/adapter/adapter_model.safetensors");
         const std::string p = "base_model.model.model.layers.1.";
         QCOMPARE(a.tensor("blk.1.attn_q.weight.lora_a")->ne, (std::vector<uint64_t>{uint64_t(c.hiddenSize), 4}));
@@ -263,7 +264,7 @@ private Q_SLOTS:
         writeFileAtomic(dir + "/adapter/adapter_config.json", config.dump());
         o.type = "f16";
         exportGgufAdapter(s, dir + "/rs.gguf", o);
-        QCOMPARE(gguf::File(dir + "/rs.gguf").getFloat("adapter.lora.alpha"), 16.0);   // 8 / sqrt(4) * 4
+        QCOMPARE(gguf::File(dir + "/rs.gguf").getFloat("adapter.lora.alpha"), 16.0); // 8 / sqrt(4) * 4
         // An adapter made for another base model is refused, naming the tensor.
         LlamaConfig other = c;
         other.hiddenSize = 64;
@@ -301,15 +302,16 @@ private Q_SLOTS:
         }
         expectError([&] { exportModel(dir + "/nan", dir + "/nan.gguf", "q8_0"); }, {"blk.1.ffn_up.weight", "NaN"});
         QVERIFY(!fs::exists(dir + "/nan.gguf"));
-        for (const auto& e : fs::directory_iterator(dir)) QVERIFY2(e.path().string().find(".tmp") == std::string::npos, "temp file left behind");
+        for (const auto& e : fs::directory_iterator(dir))
+            QVERIFY2(e.path().string().find(".tmp") == std::string::npos, "temp file left behind");
     }
 
     void cliExportsModels() {
         const std::string dir = test::makeTempDir("gguf-cli");
         writeModel(dir + "/model", "qwen2", 8);
         const std::string out = dir + "/exports/tiny.gguf";
-        auto r = test::runCli({"export", "--model", QString::fromStdString(dir + "/model"), "--format", "gguf", "--type", "q8_0",
-                               "--out", QString::fromStdString(out), "--name", "Tiny Qwen"});
+        auto r = test::runCli({"export", "--model", QString::fromStdString(dir + "/model"), "--format", "gguf", "--type", "q8_0", "--out",
+                               QString::fromStdString(out), "--name", "Tiny Qwen"});
         QVERIFY2(r.exitCode == 0, r.err.c_str());
         const auto j = nlohmann::json::parse(r.out);
         QCOMPARE(j["architecture"].get<std::string>(), std::string("qwen2"));
@@ -317,8 +319,8 @@ private Q_SLOTS:
         QCOMPARE(gguf::File(out).getString("general.name"), std::string("Tiny Qwen"));
         r = test::runCli({"export", "--model", QString::fromStdString(dir + "/model"), "--format", "merged", "--out", "x"});
         QVERIFY(r.exitCode != 0 && r.err.find("--model works with --format gguf") != std::string::npos);
-        r = test::runCli({"export", "--model", QString::fromStdString(dir + "/model"), "--format", "gguf", "--type", "q4",
-                          "--out", QString::fromStdString(dir + "/q4.gguf")});
+        r = test::runCli({"export", "--model", QString::fromStdString(dir + "/model"), "--format", "gguf", "--type", "q4", "--out",
+                          QString::fromStdString(dir + "/q4.gguf")});
         QVERIFY(r.exitCode != 0 && r.err.find("\"q4\"") != std::string::npos);
         QVERIFY(!fs::exists(dir + "/q4.gguf"));
     }

@@ -46,8 +46,8 @@ private Q_SLOTS:
         QCOMPARE(gguf::floatToHalf(1.0f), uint16_t(0x3c00));
         QCOMPARE(gguf::floatToHalf(-2.0f), uint16_t(0xc000));
         QCOMPARE(gguf::floatToHalf(65504.0f), uint16_t(0x7bff));
-        QCOMPARE(gguf::floatToHalf(65520.0f), uint16_t(0x7c00));   // rounds to infinity
-        QCOMPARE(gguf::floatToHalf(5.9604645e-8f), uint16_t(0x0001));   // the smallest subnormal
+        QCOMPARE(gguf::floatToHalf(65520.0f), uint16_t(0x7c00));      // rounds to infinity
+        QCOMPARE(gguf::floatToHalf(5.9604645e-8f), uint16_t(0x0001)); // the smallest subnormal
         QCOMPARE(gguf::floatToBf16(1.0f), uint16_t(0x3f80));
         QVERIFY(std::isnan(gguf::bf16ToFloat(gguf::floatToBf16(NAN))));
         // Random values spanning normal, subnormal and overflowing ranges round as libtorch rounds.
@@ -67,21 +67,22 @@ private Q_SLOTS:
 
     void q8_0BlocksAsGgmlWritesThem() {
         std::vector<float> x(64);
-        for (int i = 0; i < 32; ++i) x[size_t(i)] = 0.5f * float(i) - 8.0f;   // -8 .. 7.5; the second block stays 0
+        for (int i = 0; i < 32; ++i) x[size_t(i)] = 0.5f * float(i) - 8.0f; // -8 .. 7.5; the second block stays 0
         std::vector<uint8_t> q(2 * gguf::kQ8_0BlockBytes);
         gguf::quantizeQ8_0(x.data(), x.size(), q.data());
         uint16_t d;
         std::memcpy(&d, q.data(), 2);
         QCOMPARE(d, gguf::floatToHalf(8.0f / 127.0f));
-        QCOMPARE(int(int8_t(q[2])), -127);             // -8 / d
-        QCOMPARE(int(int8_t(q[2 + 16])), 0);           // 0
-        QCOMPARE(int(int8_t(q[2 + 31])), 119);         // round(7.5 * 127 / 8) = round(119.06)
-        QCOMPARE(int(int8_t(q[2 + 1])), -119);         // round(-7.5 * 127 / 8)
-        for (int j = 0; j < 34; ++j) QCOMPARE(int(q[size_t(34 + j)]), 0);   // an all-zero block: scale 0
+        QCOMPARE(int(int8_t(q[2])), -127);                                // -8 / d
+        QCOMPARE(int(int8_t(q[2 + 16])), 0);                              // 0
+        QCOMPARE(int(int8_t(q[2 + 31])), 119);                            // round(7.5 * 127 / 8) = round(119.06)
+        QCOMPARE(int(int8_t(q[2 + 1])), -119);                            // round(-7.5 * 127 / 8)
+        for (int j = 0; j < 34; ++j) QCOMPARE(int(q[size_t(34 + j)]), 0); // an all-zero block: scale 0
         std::vector<float> back(64);
         gguf::dequantizeQ8_0(q.data(), 64, back.data());
         const float step = gguf::halfToFloat(d);
-        for (int i = 0; i < 64; ++i) QVERIFY(std::fabs(back[size_t(i)] - x[size_t(i)]) <= step * 0.57f);   // half a step, plus the scale's own rounding
+        for (int i = 0; i < 64; ++i)
+            QVERIFY(std::fabs(back[size_t(i)] - x[size_t(i)]) <= step * 0.57f); // half a step, plus the scale's own rounding
     }
 
     void writerAndReaderRoundTrip() {
@@ -91,10 +92,15 @@ private Q_SLOTS:
             gguf::Value v;
             w.set("general.architecture", gguf::Value::string("llama"));
             if (alignment != 32) w.set("general.alignment", gguf::Value::u32(alignment));
-            for (auto [type, value] : std::vector<std::pair<gguf::ValueType, int64_t>>{
-                     {gguf::ValueType::U8, 200}, {gguf::ValueType::I8, -100}, {gguf::ValueType::U16, 60000},
-                     {gguf::ValueType::I16, -30000}, {gguf::ValueType::U32, 4000000000}, {gguf::ValueType::I32, -2000000000},
-                     {gguf::ValueType::U64, 1ll << 40}, {gguf::ValueType::I64, -(1ll << 40)}, {gguf::ValueType::Bool, 1}}) {
+            for (auto [type, value] : std::vector<std::pair<gguf::ValueType, int64_t>>{{gguf::ValueType::U8, 200},
+                                                                                       {gguf::ValueType::I8, -100},
+                                                                                       {gguf::ValueType::U16, 60000},
+                                                                                       {gguf::ValueType::I16, -30000},
+                                                                                       {gguf::ValueType::U32, 4000000000},
+                                                                                       {gguf::ValueType::I32, -2000000000},
+                                                                                       {gguf::ValueType::U64, 1ll << 40},
+                                                                                       {gguf::ValueType::I64, -(1ll << 40)},
+                                                                                       {gguf::ValueType::Bool, 1}}) {
                 gguf::Value iv;
                 iv.type = type;
                 iv.ints = {value};
@@ -108,7 +114,7 @@ private Q_SLOTS:
             w.set("test.strings", gguf::Value::stringArray({"a", "", "ünï 😀"}));
             w.set("test.f32s", gguf::Value::f32Array({1.5f, -2.0f}));
             w.set("test.i32s", gguf::Value::i32Array({-1, 7}));
-            w.set("test.f32", gguf::Value::f32(2.0f));   // replaces, keeps its place
+            w.set("test.f32", gguf::Value::f32(2.0f)); // replaces, keeps its place
             const std::vector<float> vec = {1, 2, 3};
             w.addTensor("vec", {3}, gguf::TensorType::F32, [&](std::vector<uint8_t>& out) {
                 out.resize(12);
@@ -156,8 +162,8 @@ private Q_SLOTS:
             for (const auto& t : f.tensors()) QCOMPARE(t.offset % alignment, uint64_t(0));
             QCOMPARE(f.tensorValues("vec"), vec);
             QCOMPARE(f.tensor("mat")->ne, (std::vector<uint64_t>{32, 2}));
-            QCOMPARE(f.tensorValues("mat")[10], 0.0f);   // 10 % 7 - 3 = 0
-            QVERIFY(std::fabs(f.tensorValues("mat")[13] - 3.0f) < 3.0f / 2048);   // 127 steps of a half-precision scale
+            QCOMPARE(f.tensorValues("mat")[10], 0.0f);                          // 10 % 7 - 3 = 0
+            QVERIFY(std::fabs(f.tensorValues("mat")[13] - 3.0f) < 3.0f / 2048); // 127 steps of a half-precision scale
             QCOMPARE(f.tensorValues("half"), (std::vector<float>{0.25f, -4.0f}));
         }
     }
@@ -185,7 +191,7 @@ private Q_SLOTS:
         expectError(open(variant("cut-header.gguf", bytes.substr(0, 40))), {"cut-header.gguf", "ends inside"});
         expectError(open(variant("cut-data.gguf", bytes.substr(0, bytes.size() - 8))), {"cut-data.gguf", "tensor b", "past the end"});
         // The tensor infos end with b's u64 offset (32): point b at a's bytes, then past the end.
-        const size_t infoEnd = bytes.size() - 64;   // 64 bytes of data (two 32-byte tensors) after the padded header
+        const size_t infoEnd = bytes.size() - 64; // 64 bytes of data (two 32-byte tensors) after the padded header
         size_t bOffset = std::string::npos;
         for (size_t p = infoEnd - 8; p > 0; --p) {
             uint64_t v;
@@ -213,7 +219,7 @@ private Q_SLOTS:
         const auto b = gguf::File(good).tensorValues("b");
         uint32_t bits;
         std::memcpy(&bits, &b[7], 4);
-        QCOMPARE(bits, 0x01010101u);   // the bytes b's producer wrote
+        QCOMPARE(bits, 0x01010101u); // the bytes b's producer wrote
     }
 
     void vocabOfRealTokenizers_data() {
@@ -221,13 +227,25 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("pre");
         QTest::addColumn<bool>("addBos");
-        QTest::addColumn<bool>("spacePrefix");   // SentencePiece-style files: whether "▁" is prepended
-        QTest::newRow("llama3") << "llama3" << "gpt2" << "llama-bpe" << false << false;   // this file's post-processor adds no BOS
-        QTest::newRow("qwen2_5") << "qwen2_5" << "gpt2" << "qwen2" << false << false;
-        QTest::newRow("deepseek_v4") << "deepseek_v4" << "gpt2" << "deepseek-v3" << false << false;   // add_bos_token false in tokenizer_config.json
-        QTest::newRow("mistral_v1") << "mistral_v1" << "llama" << "" << true << true;   // legacy: "▁" prepended
-        QTest::newRow("mistral_v3") << "mistral_v3" << "llama" << "" << true << true;
-        QTest::newRow("gemma3") << "gemma3" << "llama" << "" << true << false;   // Gemma prepends nothing
+        QTest::addColumn<bool>("spacePrefix"); // SentencePiece-style files: whether "▁" is prepended
+        QTest::newRow("llama3") << "llama3"
+                                << "gpt2"
+                                << "llama-bpe" << false << false; // this file's post-processor adds no BOS
+        QTest::newRow("qwen2_5") << "qwen2_5"
+                                 << "gpt2"
+                                 << "qwen2" << false << false;
+        QTest::newRow("deepseek_v4") << "deepseek_v4"
+                                     << "gpt2"
+                                     << "deepseek-v3" << false << false; // add_bos_token false in tokenizer_config.json
+        QTest::newRow("mistral_v1") << "mistral_v1"
+                                    << "llama"
+                                    << "" << true << true; // legacy: "▁" prepended
+        QTest::newRow("mistral_v3") << "mistral_v3"
+                                    << "llama"
+                                    << "" << true << true;
+        QTest::newRow("gemma3") << "gemma3"
+                                << "llama"
+                                << "" << true << false; // Gemma prepends nothing
     }
 
     void vocabOfRealTokenizers() {
@@ -259,7 +277,9 @@ private Q_SLOTS:
         QCOMPARE(v.eos, tok->config().eosId);
         for (const auto& a : json["added_tokens"]) {
             const int32_t id = a["id"].get<int32_t>();
-            QCOMPARE(v.types[size_t(id)], int32_t(id == v.unk ? gguf::Unknown : a["special"].get<bool>() ? gguf::Control : gguf::UserDefined));
+            QCOMPARE(v.types[size_t(id)], int32_t(id == v.unk                ? gguf::Unknown
+                                                  : a["special"].get<bool>() ? gguf::Control
+                                                                             : gguf::UserDefined));
         }
         if (model == "gpt2") {
             QCOMPARE(v.merges.size(), json["model"]["merges"].size());
@@ -287,8 +307,8 @@ private Q_SLOTS:
     void vocabOfSentencePieceModel() {
         const std::string dir = test::makeTempDir("gguf-spm");
         {
-            const char* words[] = {"the", "order", "of", "pizza", "delivery", "pickup", "street", "main", "coffee", "tea",
-                                   "large", "small", "please", "send", "two", "bring", "with", "extra", "cheese", "today"};
+            const char* words[] = {"the",   "order", "of",     "pizza", "delivery", "pickup", "street", "main",  "coffee", "tea",
+                                   "large", "small", "please", "send",  "two",      "bring",  "with",   "extra", "cheese", "today"};
             std::ofstream corpus(dir + "/corpus.txt");
             uint32_t state = 7;
             for (int line = 0; line < 3000; ++line) {
@@ -311,7 +331,7 @@ private Q_SLOTS:
         for (int32_t id = 0; id < tok->vocabSize(); ++id) QCOMPARE(v.tokens[size_t(id)], tok->idToToken(id));
         QCOMPARE(v.types[0], int32_t(gguf::Unknown));
         QCOMPARE(v.types[1], int32_t(gguf::Control));
-        QCOMPARE(v.types[3], int32_t(gguf::Control));   // <|im_end|>
+        QCOMPARE(v.types[3], int32_t(gguf::Control)); // <|im_end|>
         QCOMPARE(v.types[size_t(tok->tokenToId("<0x41>"))], int32_t(gguf::Byte));
         QCOMPARE(v.eot, 3);
         QCOMPARE(v.unk, 0);
@@ -319,10 +339,9 @@ private Q_SLOTS:
         // SentencePiece's BPE scores fall with the merge order; the first merged piece scores highest.
         const size_t firstMerged = size_t(tok->tokenToId("<0xFF>")) + 1;
         QVERIFY(v.scores[firstMerged] > v.scores[firstMerged + 50]);
-        writeFileAtomic(dir + "/tokenizer.model", "\x0a\x05\x0a\x03");   // cut short
+        writeFileAtomic(dir + "/tokenizer.model", "\x0a\x05\x0a\x03"); // cut short
         expectError([&] { gguf::readVocab(dir, 400, {}); }, {"tokenizer.model", "not a valid SentencePiece model"});
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestGgufFormat)

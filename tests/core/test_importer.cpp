@@ -48,15 +48,17 @@ private Q_SLOTS:
         DatasetStore store(m_root + "/import-messages");
         const int64_t ds = store.createDataset("d");
         const std::string path = m_root + "/messages.jsonl";
-        test::writeText(path,
-                  "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", \"content\": \"hello\"}]}\n"
-                  "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, \n"                                  // 2 bad JSON
-                  "\n"                                                                                            // 3 blank
-                  "{\"messages\": [{\"role\": \"wizard\", \"content\": \"x\"}, {\"role\": \"assistant\", \"content\": \"y\"}]}\n"   // 4
-                  "{\"messages\": [{\"role\": \"user\", \"content\": \"q\"}, {\"role\": \"assistant\", \"content\": \"  \"}]}\n"    // 5
-                  "{\"messages\": [{\"role\": \"user\", \"content\": \"\xff\xfe\"}, {\"role\": \"assistant\", \"content\": \"y\"}]}\n"   // 6
-                  "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", \"content\": \"hello\"}]}\n"  // 7 dup
-                  "{\"messages\": [{\"role\": \"system\", \"content\": \"s\"}, {\"role\": \"user\", \"content\": \"u\"}, {\"role\": \"assistant\", \"content\": \"a\"}]}\n");
+        test::writeText(
+            path,
+            "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", \"content\": \"hello\"}]}\n"
+            "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, \n"                                                 // 2 bad JSON
+            "\n"                                                                                                            // 3 blank
+            "{\"messages\": [{\"role\": \"wizard\", \"content\": \"x\"}, {\"role\": \"assistant\", \"content\": \"y\"}]}\n" // 4
+            "{\"messages\": [{\"role\": \"user\", \"content\": \"q\"}, {\"role\": \"assistant\", \"content\": \"  \"}]}\n"  // 5
+            "{\"messages\": [{\"role\": \"user\", \"content\": \"\xff\xfe\"}, {\"role\": \"assistant\", \"content\": \"y\"}]}\n" // 6
+            "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", \"content\": \"hello\"}]}\n"   // 7 dup
+            "{\"messages\": [{\"role\": \"system\", \"content\": \"s\"}, {\"role\": \"user\", \"content\": \"u\"}, {\"role\": "
+            "\"assistant\", \"content\": \"a\"}]}\n");
         ImportOptions o;
         o.rejectsPath = m_root + "/rejects.jsonl";
         const ImportReport r = importFile(store, ds, path, o);
@@ -120,8 +122,10 @@ private Q_SLOTS:
         DatasetStore store(m_root + "/import-formats");
         const int64_t ds = store.createDataset("d");
         const std::string alpaca = m_root + "/alpaca.json";
-        test::writeText(alpaca, "[\n {\"instruction\": \"Sum\", \"input\": \"2 3\", \"output\": \"5\"},\n {\"instruction\": \"Hi\", \"output\": \"\"},\n"
-                          " {\"instruction\": \"Hi\", \"output\": \"Hello\", \"system\": \"Be kind\"}\n]\n");
+        test::writeText(
+            alpaca,
+            "[\n {\"instruction\": \"Sum\", \"input\": \"2 3\", \"output\": \"5\"},\n {\"instruction\": \"Hi\", \"output\": \"\"},\n"
+            " {\"instruction\": \"Hi\", \"output\": \"Hello\", \"system\": \"Be kind\"}\n]\n");
         ImportReport r = importFile(store, ds, alpaca);
         QCOMPARE(int(r.format), int(ImportFormat::Alpaca));
         QCOMPARE(r.imported, int64_t(2));
@@ -129,8 +133,10 @@ private Q_SLOTS:
         QCOMPARE(store.page(ds, {}, 0, 1)[0].messages[0].content, std::string("Sum\n2 3"));
 
         const std::string sharegpt = m_root + "/sharegpt.jsonl";
-        test::writeText(sharegpt, "{\"conversations\": [{\"from\": \"system\", \"value\": \"s\"}, {\"from\": \"human\", \"value\": \"h\"}, {\"from\": \"gpt\", \"value\": \"g\"}]}\n"
-                            "{\"conversations\": [{\"from\": \"alien\", \"value\": \"h\"}]}\n");
+        test::writeText(sharegpt,
+                        "{\"conversations\": [{\"from\": \"system\", \"value\": \"s\"}, {\"from\": \"human\", \"value\": \"h\"}, "
+                        "{\"from\": \"gpt\", \"value\": \"g\"}]}\n"
+                        "{\"conversations\": [{\"from\": \"alien\", \"value\": \"h\"}]}\n");
         r = importFile(store, ds, sharegpt);
         QCOMPARE(int(r.format), int(ImportFormat::ShareGpt));
         QCOMPARE(r.imported, int64_t(1));
@@ -159,7 +165,7 @@ private Q_SLOTS:
         cols.columns = {{"user", "q"}, {"assistant", "a"}, {"system", "ctx"}};
         r = importFile(store, ds, tsv, cols);
         QCOMPARE(r.imported, int64_t(1));
-        QVERIFY_THROWS_EXCEPTION(Error, importFile(store, ds, tsv));   // no recognisable columns: named error
+        QVERIFY_THROWS_EXCEPTION(Error, importFile(store, ds, tsv)); // no recognisable columns: named error
 
         const std::string text = m_root + "/corpus.txt";
         test::writeText(text, "First document\nspans two lines.\n\n\nSecond document.\n");
@@ -180,8 +186,11 @@ private Q_SLOTS:
         {
             std::ofstream out(path);
             for (int i = 0; i < 100000; ++i)
-                out << nlohmann::json{{"messages", {{{"role", "user"}, {"content", "order " + std::to_string(i) + ": " + std::to_string(i % 7) + " apples"}},
-                                                    {{"role", "assistant"}, {"content", "{\"apple\": " + std::to_string(i % 7) + "}"}}}}}.dump()
+                out << nlohmann::json{{"messages",
+                                       {{{"role", "user"},
+                                         {"content", "order " + std::to_string(i) + ": " + std::to_string(i % 7) + " apples"}},
+                                        {{"role", "assistant"}, {"content", "{\"apple\": " + std::to_string(i % 7) + "}"}}}}}
+                           .dump()
                     << "\n";
         }
         QElapsedTimer timer;
@@ -250,13 +259,12 @@ private Q_SLOTS:
                 {"data", "import", "--workspace", QString::fromStdString(ws), "--dataset", "d", QString::fromStdString(path)});
         QVERIFY(p.waitForStarted());
         int64_t seen = 0;
-        for (int i = 0; i < 600 && seen < 10000; ++i) {   // wait until a few batches are committed
+        for (int i = 0; i < 600 && seen < 10000; ++i) { // wait until a few batches are committed
             QTest::qWait(50);
             try {
                 DatasetStore peek(ws);
                 seen = peek.count(peek.datasetId("d"));
-            } catch (const Error&) {
-            }
+            } catch (const Error&) {}
         }
         QVERIFY2(seen >= 10000, "the import did not get going");
         QVERIFY(p.state() == QProcess::Running);
@@ -271,15 +279,14 @@ private Q_SLOTS:
         const int64_t ds = store.datasetId("d");
         const int64_t n = store.count(ds);
         QVERIFY(n >= seen && n < 400000);
-        QCOMPARE(n % 2000, int64_t(0));   // whole batches only
+        QCOMPARE(n % 2000, int64_t(0)); // whole batches only
         Statement fts(raw, "SELECT count(*) FROM examples_fts");
         QVERIFY(fts.step());
         QCOMPARE(fts.int64(0), n);
-        const auto last = store.page(ds, {}, n - 1, 1).at(0);   // the last committed row is complete
+        const auto last = store.page(ds, {}, n - 1, 1).at(0); // the last committed row is complete
         QCOMPARE(last.messages.at(1).content.size(), size_t(1 + std::to_string(n - 1).size() + 1 + 200));
         qInfo("killed after %lld rows; %lld committed rows intact", (long long)seen, (long long)n);
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestImporter)

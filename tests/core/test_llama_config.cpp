@@ -29,24 +29,27 @@ private Q_SLOTS:
         const auto c = LlamaConfig::fromJson(R"({"architectures": ["LlamaForCausalLM"], "hidden_size": 2048,
             "intermediate_size": 5632, "num_hidden_layers": 22, "num_attention_heads": 32, "num_key_value_heads": 4,
             "rms_norm_eps": 1e-5, "vocab_size": 32000, "max_position_embeddings": 2048, "bos_token_id": 1,
-            "eos_token_id": 2, "tie_word_embeddings": false, "torch_dtype": "bfloat16", "rope_scaling": null})", "cfg.json");
+            "eos_token_id": 2, "tie_word_embeddings": false, "torch_dtype": "bfloat16", "rope_scaling": null})",
+                                             "cfg.json");
         QCOMPARE(c.headDim, int64_t(64));
         QCOMPARE(c.numKvHeads, int64_t(4));
         QCOMPARE(c.eosTokenIds, std::vector<int64_t>{2});
-        QCOMPARE(c.parameterCount(), int64_t(1100048384));   // TinyLlama-1.1B's published count
+        QCOMPARE(c.parameterCount(), int64_t(1100048384)); // TinyLlama-1.1B's published count
     }
 
     void familyDefaultsAndLists() {
         const auto q = LlamaConfig::fromJson(R"({"model_type": "qwen2", "hidden_size": 64, "num_attention_heads": 4,
-            "num_key_value_heads": 2, "num_hidden_layers": 1, "intermediate_size": 128, "eos_token_id": [5, 7]})", "cfg.json");
+            "num_key_value_heads": 2, "num_hidden_layers": 1, "intermediate_size": 128, "eos_token_id": [5, 7]})",
+                                             "cfg.json");
         QCOMPARE(q.architecture, std::string("Qwen2ForCausalLM"));
         QVERIFY(q.qkvBias);
         QVERIFY(!q.oBias);
         QCOMPARE(q.vocabSize, int64_t(151936));
         QCOMPARE(q.eosTokenIds, (std::vector<int64_t>{5, 7}));
         const auto m = LlamaConfig::fromJson(R"({"architectures": ["MistralForCausalLM"], "hidden_size": 64,
-            "num_attention_heads": 16, "num_hidden_layers": 1, "sliding_window": null})", "cfg.json");
-        QCOMPARE(m.numKvHeads, int64_t(8));   // MistralConfig's default
+            "num_attention_heads": 16, "num_hidden_layers": 1, "sliding_window": null})",
+                                             "cfg.json");
+        QCOMPARE(m.numKvHeads, int64_t(8)); // MistralConfig's default
         QCOMPARE(m.slidingWindow, int64_t(0));
     }
 
@@ -54,16 +57,19 @@ private Q_SLOTS:
         const auto v4 = LlamaConfig::fromJson(R"({"architectures": ["LlamaForCausalLM"], "hidden_size": 64,
             "num_attention_heads": 4, "num_hidden_layers": 1, "rope_theta": 500000.0,
             "rope_scaling": {"rope_type": "llama3", "factor": 32.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
-            "original_max_position_embeddings": 8192}})", "cfg.json");
+            "original_max_position_embeddings": 8192}})",
+                                              "cfg.json");
         QCOMPARE(int(v4.ropeScaling), int(RopeScaling::Llama3));
         QCOMPARE(v4.ropeFactor, 32.0);
         const auto v5 = LlamaConfig::fromJson(R"({"architectures": ["LlamaForCausalLM"], "hidden_size": 64,
             "num_attention_heads": 4, "num_hidden_layers": 1, "rope_parameters": {"rope_type": "linear",
-            "rope_theta": 20000.0, "factor": 4.0}})", "cfg.json");
+            "rope_theta": 20000.0, "factor": 4.0}})",
+                                              "cfg.json");
         QCOMPARE(int(v5.ropeScaling), int(RopeScaling::Linear));
         QCOMPARE(v5.ropeTheta, 20000.0);
         const auto old = LlamaConfig::fromJson(R"({"architectures": ["LlamaForCausalLM"], "hidden_size": 64,
-            "num_attention_heads": 4, "num_hidden_layers": 1, "rope_scaling": {"type": "linear", "factor": 2.0}})", "cfg.json");
+            "num_attention_heads": 4, "num_hidden_layers": 1, "rope_scaling": {"type": "linear", "factor": 2.0}})",
+                                               "cfg.json");
         QCOMPARE(int(old.ropeScaling), int(RopeScaling::Linear));
     }
 
@@ -102,7 +108,8 @@ private Q_SLOTS:
         expectConfigError(R"({"model_type": "phi"})", "is not supported");
         expectConfigError(R"({"architectures": ["LlamaForCausalLM"], "hidden_size": "big"})", "\"hidden_size\" must be an integer");
         expectConfigError(R"({"architectures": ["LlamaForCausalLM"], "hidden_size": 64, "num_attention_heads": 4,
-            "num_key_value_heads": 3})", "multiple of num_key_value_heads");
+            "num_key_value_heads": 3})",
+                          "multiple of num_key_value_heads");
         expectConfigError(R"({"architectures": ["LlamaForCausalLM"], "rope_scaling": {"rope_type": "yarn", "factor": 4}})",
                           "rope_scaling type \"yarn\" is not supported");
         expectConfigError(R"({"architectures": ["LlamaForCausalLM"], "hidden_act": "gelu"})", "hidden_act \"gelu\"");
@@ -117,7 +124,8 @@ private Q_SLOTS:
             "num_attention_heads": 4, "num_key_value_heads": 2, "head_dim": 32, "num_hidden_layers": 3,
             "intermediate_size": 96, "vocab_size": 300, "attention_bias": true, "tie_word_embeddings": true,
             "eos_token_id": [2, 3], "rope_scaling": {"rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0,
-            "high_freq_factor": 4.0, "original_max_position_embeddings": 8192}})", "cfg.json");
+            "high_freq_factor": 4.0, "original_max_position_embeddings": 8192}})",
+                                              "cfg.json");
         const LlamaConfig d = LlamaConfig::fromJson(c.toJson(), "roundtrip");
         QCOMPARE(d.headDim, int64_t(32));
         QVERIFY(d.qkvBias && d.oBias && d.tieWordEmbeddings);

@@ -65,7 +65,7 @@ private Q_SLOTS:
         const double diff = maxAbsDiff(ours, ref);
         qInfo("%s: max |logprob - reference| = %.3g", qPrintable(variant), diff);
         QVERIFY2(diff < 1e-4, qPrintable(QString("maxdiff %1").arg(diff)));
-        QVERIFY(ref.std().item<double>() > 0.1);   // the model is far from uniform, so the check means something
+        QVERIFY(ref.std().item<double>() > 0.1); // the model is far from uniform, so the check means something
     }
 
     void kvCacheMatchesFullForward_data() { variants_data(); }
@@ -74,7 +74,7 @@ private Q_SLOTS:
         LoadedModel m = loadModel(modelDir(variant));
         torch::NoGradGuard g;
         const auto ids = torch::tensor(randomIds(14, m.config.vocabSize, 5)).unsqueeze(0);
-        const auto full = m.model->forward(ids);   // [1, 14, V]
+        const auto full = m.model->forward(ids); // [1, 14, V]
 
         // Prefill 3 tokens, then a chunk of 4, then one at a time.
         KvCache cache(m.config, 1, 14, torch::TensorOptions().dtype(torch::kFloat32));
@@ -96,7 +96,7 @@ private Q_SLOTS:
         ForwardOptions o;
         o.positions = torch::arange(6, torch::kInt64).unsqueeze(0);
         QVERIFY(torch::equal(m.model->forward(ids), m.model->forward(ids, o)));
-        o.positions = o.positions + 3;   // shifted positions must change the result (RoPE is live)
+        o.positions = o.positions + 3; // shifted positions must change the result (RoPE is live)
         QVERIFY(!torch::allclose(m.model->forward(ids), m.model->forward(ids, o)));
     }
 
@@ -139,7 +139,7 @@ private Q_SLOTS:
         const auto ids = torch::tensor(randomIds(7, a.config.vocabSize, 1)).unsqueeze(0);
         QVERIFY(torch::equal(a.model->forward(ids), b.model->forward(ids)));
         SafetensorsFile f(copy + "/model.safetensors");
-        QVERIFY(!f.contains("lm_head.weight"));   // tied heads are not written, as transformers does
+        QVERIFY(!f.contains("lm_head.weight")); // tied heads are not written, as transformers does
     }
 };
 

@@ -19,7 +19,7 @@ using namespace ft;
 
 namespace {
 
-torch::Tensor logitsOf(CausalLM model, const torch::Tensor& ids) {   // a holder: shares the module
+torch::Tensor logitsOf(CausalLM model, const torch::Tensor& ids) { // a holder: shares the module
     torch::NoGradGuard g;
     return model->forward(ids);
 }
@@ -67,9 +67,9 @@ private Q_SLOTS:
         c.alpha = 8;
         c.targets = loraTargetNames();
         applyLora(m.model, c, 1);
-        QVERIFY(torch::equal(logitsOf(m.model, m_ids), base));   // B = 0: exactly the base model
+        QVERIFY(torch::equal(logitsOf(m.model, m_ids), base)); // B = 0: exactly the base model
         const auto tensors = adapterTensors(m.model);
-        QCOMPARE(tensors.size(), size_t(2 * 7 * 2));   // A and B, 7 projections, 2 layers
+        QCOMPARE(tensors.size(), size_t(2 * 7 * 2)); // A and B, 7 projections, 2 layers
         for (const auto& [name, t] : tensors) {
             QVERIFY(name.rfind("base_model.model.model.layers.", 0) == 0);
             QVERIFY(t.requires_grad());
@@ -78,10 +78,10 @@ private Q_SLOTS:
             else QVERIFY(t.abs().max().item<double>() <= 1.0 / std::sqrt(double(t.size(1))) + 1e-7);
         }
         for (const auto& p : m.model->named_parameters())
-            if (p.key().find("lora_") == std::string::npos) QVERIFY(!p.value().requires_grad());   // base stays frozen
+            if (p.key().find("lora_") == std::string::npos) QVERIFY(!p.value().requires_grad()); // base stays frozen
         QCOMPARE(c.scaling(), 2.0);
         c.rslora = true;
-        QCOMPARE(c.scaling(), 4.0);   // alpha / sqrt(r)
+        QCOMPARE(c.scaling(), 4.0); // alpha / sqrt(r)
     }
 
     void saveLoadMergeRoundTrip() {
@@ -94,7 +94,7 @@ private Q_SLOTS:
         randomizeB(m.model, 3);
         const auto adapted = logitsOf(m.model, m_ids);
         QVERIFY(!torch::allclose(adapted, logitsOf(loadModel(m_model).model, m_ids)));
-        setLoraEnabled(m.model, false);   // the base model from the same weights
+        setLoraEnabled(m.model, false); // the base model from the same weights
         QVERIFY(torch::equal(logitsOf(m.model, m_ids), logitsOf(loadModel(m_model).model, m_ids)));
         setLoraEnabled(m.model, true);
 
@@ -157,7 +157,7 @@ private Q_SLOTS:
         writeFileAtomic(dir + "/adapter_config.json", cfg.dump());
         expectAdapterError(dir, m_model, "DoRA adapters are not supported");
         cfg["use_dora"] = false;
-        cfg["target_modules"] = {"q_proj", "k_proj", "v_proj"};   // the file has no k_proj tensors
+        cfg["target_modules"] = {"q_proj", "k_proj", "v_proj"}; // the file has no k_proj tensors
         writeFileAtomic(dir + "/adapter_config.json", cfg.dump());
         expectAdapterError(dir, m_model, "missing tensor \"base_model.model.model.layers.0.self_attn.k_proj.lora_A.weight\"");
         cfg["target_modules"] = {"q_proj", "v_proj"};
@@ -165,7 +165,7 @@ private Q_SLOTS:
         writeFileAtomic(dir + "/adapter_config.json", cfg.dump());
         expectAdapterError(dir, m_model, "has shape [4, 32], the model needs [8, 32]");
         cfg["r"] = 4;
-        cfg["target_modules"] = {"q_proj"};   // the file's v_proj tensors are left over
+        cfg["target_modules"] = {"q_proj"}; // the file's v_proj tensors are left over
         writeFileAtomic(dir + "/adapter_config.json", cfg.dump());
         expectAdapterError(dir, m_model, "v_proj.lora_A.weight\" does not belong");
         cfg["target_modules"] = {"w1"};
@@ -192,7 +192,8 @@ private Q_SLOTS:
         const auto expected = scoreTokens(*m.model, ids);
 
         QProcess p;
-        p.start(QString::fromStdString(test::cliPath()), {"score", "--model", QString::fromStdString(m_model), "--adapter", QString::fromStdString(dir)});
+        p.start(QString::fromStdString(test::cliPath()),
+                {"score", "--model", QString::fromStdString(m_model), "--adapter", QString::fromStdString(dir)});
         p.write(QByteArray::fromStdString(nlohmann::json{{"ids", ids}}.dump() + "\n"));
         p.closeWriteChannel();
         QVERIFY(p.waitForFinished(60000));
@@ -202,16 +203,16 @@ private Q_SLOTS:
 
         const std::string merged = m_root + "/merged";
         p.start(QString::fromStdString(test::cliPath()), {"merge", "--model", QString::fromStdString(m_model), "--adapter",
-                                                         QString::fromStdString(dir), "--out", QString::fromStdString(merged)});
+                                                          QString::fromStdString(dir), "--out", QString::fromStdString(merged)});
         QVERIFY(p.waitForFinished(60000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         LoadedModel mm = loadModel(merged);
         const auto mergedScores = scoreTokens(*mm.model, ids);
         for (size_t i = 0; i < got.size(); ++i) QVERIFY(std::abs(mergedScores[i] - expected[i]) < 1e-5);
         p.start(QString::fromStdString(test::cliPath()), {"merge", "--model", QString::fromStdString(m_model), "--adapter",
-                                                         QString::fromStdString(dir), "--out", QString::fromStdString(merged)});
+                                                          QString::fromStdString(dir), "--out", QString::fromStdString(merged)});
         QVERIFY(p.waitForFinished(60000));
-        QVERIFY(p.exitCode() != 0);   // never overwrites a model folder
+        QVERIFY(p.exitCode() != 0); // never overwrites a model folder
         QVERIFY(p.readAllStandardError().contains("already holds a model"));
     }
 };

@@ -77,7 +77,7 @@ private Q_SLOTS:
             if (phases.empty() || phases.back() != p.phase) phases.push_back(p.phase);
         });
         QCOMPARE(r.steps, int64_t(80));
-        QVERIFY2(r.finalLoss < std::log(400.0) - 1.5, qPrintable(QString::number(r.finalLoss)));   // well below chance
+        QVERIFY2(r.finalLoss < std::log(400.0) - 1.5, qPrintable(QString::number(r.finalLoss))); // well below chance
         QCOMPARE(phases, (std::vector<std::string>{"reading", "tokenizer", "encoding", "training", "saving"}));
 
         LoadedModel m = loadModel(out);
@@ -129,7 +129,7 @@ private Q_SLOTS:
     }
 
     void badInputIsNamed() {
-        PretrainOptions o = small(m_dir + "/model");   // holds a model from the case above
+        PretrainOptions o = small(m_dir + "/model"); // holds a model from the case above
         try {
             pretrainModel(o);
             QFAIL("a folder with a model was overwritten");
@@ -148,10 +148,10 @@ private Q_SLOTS:
         o.textFiles = {m_dir + "/missing.txt"};
         QVERIFY_THROWS_EXCEPTION(Error, pretrainModel(o));
         o = small(m_dir + "/bad2");
-        o.heads = 5;   // 48 is no multiple of 5
+        o.heads = 5; // 48 is no multiple of 5
         QVERIFY_THROWS_EXCEPTION(Error, pretrainModel(o));
         o = small(m_dir + "/bad3");
-        o.batchSize = 100000;   // more than the text holds
+        o.batchSize = 100000; // more than the text holds
         try {
             pretrainModel(o);
             QFAIL("an impossible batch was accepted");

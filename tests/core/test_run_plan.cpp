@@ -37,8 +37,8 @@ std::string jsonl(const std::vector<std::pair<std::string, std::string>>& rows) 
 }
 
 struct Counted {
-    int64_t planned = -1;   // RunStarted.totalSteps
-    int64_t taken = 0;      // StepDone events (log_every 1)
+    int64_t planned = -1; // RunStarted.totalSteps
+    int64_t taken = 0;    // StepDone events (log_every 1)
     TrainStatus status = TrainStatus::Failed;
     std::string message;
 };
@@ -100,7 +100,7 @@ private Q_SLOTS:
     void droppedAndCutExamplesAreCounted() {
         const RunConfig c = config();
         const DataPlan plan = planRunData(c);
-        QCOMPARE(plan.report.noTargets, int64_t(3));   // the long prompts
+        QCOMPARE(plan.report.noTargets, int64_t(3)); // the long prompts
         QVERIFY2(plan.report.truncated >= 3, std::to_string(plan.report.truncated).c_str());
         QCOMPARE(plan.plan.examples, int64_t(11));
         // 11 kept, batch 2: 6 steps; counting all 14 would have said 7.
@@ -111,9 +111,9 @@ private Q_SLOTS:
         RunConfig c = config();
         c.train.packing = true;
         c.train.epochs = 2;
-        c.train.maxSeqLen = 160;   // rows that hold several short examples
+        c.train.maxSeqLen = 160; // rows that hold several short examples
         const DataPlan plan = planRunData(c);
-        QVERIFY2(plan.plan.microBatchesPerEpoch < 6, std::to_string(plan.plan.microBatchesPerEpoch).c_str());   // fewer rows than unpacked
+        QVERIFY2(plan.plan.microBatchesPerEpoch < 6, std::to_string(plan.plan.microBatchesPerEpoch).c_str()); // fewer rows than unpacked
         agree(c);
     }
 
@@ -121,10 +121,10 @@ private Q_SLOTS:
         RunConfig c = config();
         c.train.gradAccum = 4;
         c.train.epochs = 2.5;
-        agree(c, 5);   // ceil(6 micro-batches / 4) = 2 a epoch; 2.5 epochs: 5
+        agree(c, 5); // ceil(6 micro-batches / 4) = 2 a epoch; 2.5 epochs: 5
         c.outputDir = m_dir + "/run-" + std::to_string(m_runs++);
         c.train.packing = true;
-        c.train.maxSeqLen = 256;   // nothing dropped, longer rows
+        c.train.maxSeqLen = 256; // nothing dropped, longer rows
         agree(c);
     }
 
@@ -154,7 +154,7 @@ private Q_SLOTS:
 
     void unusableDataIsTheTrainersError() {
         RunConfig c = config();
-        c.train.maxSeqLen = 8;   // no reply token left in any example
+        c.train.maxSeqLen = 8; // no reply token left in any example
         try {
             planRunData(c);
             QFAIL("planned a run with no usable example");

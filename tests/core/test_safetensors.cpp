@@ -56,8 +56,7 @@ private Q_SLOTS:
         auto scalar = torch::tensor(3.5f);
         auto empty = torch::zeros({0, 4});
         auto ints = torch::arange(10, torch::kInt64);
-        writeSafetensors(path, {{"a.f32", f32}, {"b.f16", f16}, {"c.bf16", bf16}, {"scalar", scalar}, {"empty", empty},
-                                {"ints", ints}},
+        writeSafetensors(path, {{"a.f32", f32}, {"b.f16", f16}, {"c.bf16", bf16}, {"scalar", scalar}, {"empty", empty}, {"ints", ints}},
                          {{"note", "hello"}});
         SafetensorsFile f(path);
         QCOMPARE(f.entries().size(), size_t(6));
@@ -86,7 +85,7 @@ private Q_SLOTS:
             SafetensorsFile f(path);
             view = f.tensor("x");
         }
-        QVERIFY(torch::equal(view, x));   // the mapping is kept alive by the tensor
+        QVERIFY(torch::equal(view, x)); // the mapping is kept alive by the tensor
     }
 
     void truncatedFile() {
@@ -118,19 +117,28 @@ private Q_SLOTS:
 
     void offsetsOutOfRange() {
         const std::string path = m_dir + "/range.safetensors";
-        writeRaw(path, R"({"w": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]}, "v": {"dtype": "F32", "shape": [4], "data_offsets": [16, 32]}})", 24);
+        writeRaw(
+            path,
+            R"({"w": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]}, "v": {"dtype": "F32", "shape": [4], "data_offsets": [16, 32]}})",
+            24);
         expectError(path, {"\"v\"", "run past the end"});
     }
 
     void overlappingTensors() {
         const std::string path = m_dir + "/overlap.safetensors";
-        writeRaw(path, R"({"a": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]}, "b": {"dtype": "F32", "shape": [4], "data_offsets": [8, 24]}})", 24);
+        writeRaw(
+            path,
+            R"({"a": {"dtype": "F32", "shape": [4], "data_offsets": [0, 16]}, "b": {"dtype": "F32", "shape": [4], "data_offsets": [8, 24]}})",
+            24);
         expectError(path, {"overlap", "\"a\"", "\"b\""});
     }
 
     void holeBetweenTensors() {
         const std::string path = m_dir + "/hole.safetensors";
-        writeRaw(path, R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}, "b": {"dtype": "F32", "shape": [2], "data_offsets": [16, 24]}})", 24);
+        writeRaw(
+            path,
+            R"({"a": {"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}, "b": {"dtype": "F32", "shape": [2], "data_offsets": [16, 24]}})",
+            24);
         expectError(path, {"unused bytes before tensor \"b\""});
     }
 
@@ -186,7 +194,7 @@ private Q_SLOTS:
         const std::string dir = m_dir + "/shape-model";
         auto cfg = test::tinyConfig("llama-gqa");
         test::writeTinyModel(dir, cfg, 1);
-        cfg.intermediateSize = 64;   // config.json now disagrees with the weights
+        cfg.intermediateSize = 64; // config.json now disagrees with the weights
         ft::writeFileAtomic(dir + "/config.json", cfg.toJson());
         try {
             loadModel(dir);
@@ -205,7 +213,7 @@ private Q_SLOTS:
             SafetensorsFile f(dir + "/model.safetensors");
             for (const auto& e : f.entries()) all.emplace_back(e.name, f.tensor(e.name).clone());
         }
-        all.emplace_back("model.layers.0.self_attn.rotary_emb.inv_freq", torch::ones({4}));   // tolerated
+        all.emplace_back("model.layers.0.self_attn.rotary_emb.inv_freq", torch::ones({4})); // tolerated
         writeSafetensors(dir + "/model.safetensors", all);
         loadModel(dir);
         all.emplace_back("model.layers.0.mystery.weight", torch::ones({4}));

@@ -75,7 +75,7 @@ private Q_SLOTS:
             std::string streamed;
             for (int32_t id : ids) {
                 const std::string piece = stream.push(id);
-                QVERIFY(unicode::isValidUtf8(piece));   // never half a character
+                QVERIFY(unicode::isValidUtf8(piece)); // never half a character
                 streamed += piece;
             }
             streamed += stream.finish();
@@ -92,7 +92,7 @@ private Q_SLOTS:
         QCOMPARE(tok->idToToken(tok->config().eosId), std::string("<|im_end|>"));
         const auto mistral = Tokenizer::load(test::fixturesDir() + "/tokenizers/mistral_v1");
         QCOMPARE(mistral->config().bosId, 1);
-        QCOMPARE(mistral->encode("hi", true).front(), 1);   // BOS from the post-processor
+        QCOMPARE(mistral->encode("hi", true).front(), 1); // BOS from the post-processor
         QVERIFY(mistral->kind().find("SentencePiece-style") != std::string::npos);
     }
 
@@ -108,10 +108,15 @@ private Q_SLOTS:
         expectLoadError(write("broken", R"({"model": {"type": "BPE", "vocab": {"a": 0})"), "not valid JSON");
         expectLoadError(write("nomerges", R"({"model": {"type": "BPE", "vocab": {"a": 0, "b": 1}}})"), "no \"merges\" list");
         expectLoadError(write("badmerge", R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": ["a z"]}})"), "missing from the vocab");
-        expectLoadError(write("badpre", R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}, "pre_tokenizer": {"type": "BertPreTokenizer"}})"),
-                        "\"BertPreTokenizer\" is not supported");
-        expectLoadError(write("badregex", R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}, "pre_tokenizer": {"type": "Split", "pattern": {"Regex": "(?<=a)b"}, "behavior": "Isolated"}})"),
-                        "not supported");
+        expectLoadError(
+            write("badpre",
+                  R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}, "pre_tokenizer": {"type": "BertPreTokenizer"}})"),
+            "\"BertPreTokenizer\" is not supported");
+        expectLoadError(
+            write(
+                "badregex",
+                R"({"model": {"type": "BPE", "vocab": {"a": 0}, "merges": []}, "pre_tokenizer": {"type": "Split", "pattern": {"Regex": "(?<=a)b"}, "behavior": "Isolated"}})"),
+            "not supported");
         std::filesystem::create_directories(root + "/empty");
         try {
             Tokenizer::load(root + "/empty");
@@ -126,12 +131,13 @@ private Q_SLOTS:
         const Regex gpt2(R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)");
         const auto text = cps("Hello world's  42!!\n");
         std::vector<std::string> pieces;
-        for (const auto& [b, e] : gpt2.findAll(text)) pieces.push_back(unicode::fromCodepoints({text.begin() + long(b), text.begin() + long(e)}));
+        for (const auto& [b, e] : gpt2.findAll(text))
+            pieces.push_back(unicode::fromCodepoints({text.begin() + long(b), text.begin() + long(e)}));
         QCOMPARE(pieces, (std::vector<std::string>{"Hello", " world", "'s", " ", " 42", "!!", "\n"}));
         QCOMPARE(Regex("(?i:'S|'T)").matchAt(cps("'s"), 0), 2L);
         QCOMPARE(Regex("a+?b").matchAt(cps("aaab"), 0), 4L);
         QCOMPARE(Regex("\\p{N}{1,3}").matchAt(cps("12345"), 0), 3L);
-        QCOMPARE(Regex("[^\\r\\n\\p{L}\\p{N}]?\\p{L}+").matchAt(cps("\xC3\xA9t\xC3\xA9"), 0), 3L);   // été
+        QCOMPARE(Regex("[^\\r\\n\\p{L}\\p{N}]?\\p{L}+").matchAt(cps("\xC3\xA9t\xC3\xA9"), 0), 3L); // été
         QCOMPARE(Regex("x(?=y)").matchAt(cps("xz"), 0), -1L);
         QVERIFY_THROWS_EXCEPTION(Error, Regex("(?<name>a)"));
         QVERIFY_THROWS_EXCEPTION(Error, Regex("\\p{Lu}"));
@@ -139,14 +145,14 @@ private Q_SLOTS:
     }
 
     void unicodeNormalization() {
-        QCOMPARE(unicode::nfc("e\xCC\x81"), std::string("\xC3\xA9"));           // e + combining acute -> é
+        QCOMPARE(unicode::nfc("e\xCC\x81"), std::string("\xC3\xA9")); // e + combining acute -> é
         QCOMPARE(unicode::nfd("\xC3\xA9"), std::string("e\xCC\x81"));
-        QCOMPARE(unicode::nfc("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB"), std::string("\xED\x95\x9C"));   // Hangul L V T -> 한
-        QCOMPARE(unicode::nfc("a\xCC\xA3\xCC\x87"), std::string("\xE1\xBA\xA1\xCC\x87"));   // ordering: dot below first
+        QCOMPARE(unicode::nfc("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB"), std::string("\xED\x95\x9C")); // Hangul L V T -> 한
+        QCOMPARE(unicode::nfc("a\xCC\xA3\xCC\x87"), std::string("\xE1\xBA\xA1\xCC\x87"));            // ordering: dot below first
         QCOMPARE(int(unicode::category(U'7')), int(unicode::Number));
-        QCOMPARE(int(unicode::category(0x4E2D)), int(unicode::Letter));   // 中
+        QCOMPARE(int(unicode::category(0x4E2D)), int(unicode::Letter)); // 中
         QVERIFY(unicode::isWhiteSpace(0x3000));
-        QVERIFY(!unicode::isWhiteSpace(0x200B));   // zero width space is not White_Space
+        QVERIFY(!unicode::isWhiteSpace(0x200B)); // zero width space is not White_Space
         size_t bad = 0;
         QVERIFY(!unicode::isValidUtf8("ok\xC3", &bad));
         QCOMPARE(bad, size_t(2));
@@ -183,7 +189,7 @@ private Q_SLOTS:
         withBos.insert(withBos.begin(), 1);
         QCOMPARE(tok->encode(text, true), withBos);
         QCOMPARE(tok->decode(expected, false), text);
-        QCOMPARE(tok->encode("<s>", false), std::vector<int32_t>{1});   // control pieces written in text
+        QCOMPARE(tok->encode("<s>", false), std::vector<int32_t>{1}); // control pieces written in text
         QCOMPARE(tok->config().eosId, 2);
     }
 };

@@ -188,7 +188,7 @@ private Q_SLOTS:
         QCOMPARE(evals.size(), size_t(3));
         // The rephrased validation questions get the taught answers too (better than untrained).
         QVERIFY(evals.front()["loss"].get<double>() < 0.5 * losses.front());
-        QCOMPARE(rec.of("checkpoint").size(), size_t(2));   // step 75 and the end
+        QCOMPARE(rec.of("checkpoint").size(), size_t(2)); // step 75 and the end
         const auto step = rec.of("step").back();
         for (const char* key : {"lr", "grad_norm", "tokens_per_s", "examples_per_s", "elapsed_s", "eta_s", "memory_bytes", "epoch"})
             QVERIFY2(step.contains(key), key);
@@ -302,7 +302,7 @@ private Q_SLOTS:
         QCOMPARE(checkpoints.size(), size_t(1));
         QCOMPARE(checkpoints[0].step, out.step);
         LoadedModel m = loadModel(f.model);
-        loadAdapter(out.adapterDir, m.model);   // usable
+        loadAdapter(out.adapterDir, m.model); // usable
         QCOMPARE(readJsonFile(c.outputDir + "/run.json")["status"].get<std::string>(), std::string("stopped"));
     }
 
@@ -330,7 +330,7 @@ private Q_SLOTS:
     void emptyDataAfterTruncationIsAClearError() {
         const Fixture f = makeFixture("empty");
         RunConfig c = baseConfig(f, "run");
-        c.train.maxSeqLen = 8;   // the prompts alone are longer
+        c.train.maxSeqLen = 8; // the prompts alone are longer
         const TrainOutcome out = Trainer::create(c)->run();
         QVERIFY(out.status == TrainStatus::Failed);
         QVERIFY2(out.message.find("no train example is left") != std::string::npos, out.message.c_str());
@@ -388,7 +388,7 @@ private Q_SLOTS:
         QCOMPARE(checkpoints[0].step, int64_t(2));
         QVERIFY(!std::filesystem::exists(c.outputDir + "/checkpoints/step-00000004.partial"));
         LoadedModel m = loadModel(f.model);
-        loadAdapter(checkpoints[0].path, m.model);   // intact and loadable
+        loadAdapter(checkpoints[0].path, m.model); // intact and loadable
         QVERIFY(rec.of("failed")[0]["hint"].get<std::string>().find("step-00000002") != std::string::npos);
         // And the run resumes from it once there is room again.
         QVERIFY(Trainer::resume(c.outputDir)->run().status == TrainStatus::Completed);

@@ -47,7 +47,7 @@ std::vector<TrainEvent> oneOfEach() {
     finished.adapter = "/runs/a/adapter";
     finished.checkpoint = "/runs/a/checkpoints/step-00000020";
     finished.elapsedSeconds = 90;
-    finished.trainLoss = 0.9;   // evalLoss left out: no validation
+    finished.trainLoss = 0.9; // evalLoss left out: no validation
     finished.bestEvalLoss = 1.0;
     finished.bestStep = 20;
     std::vector<TrainEvent> out;
@@ -76,14 +76,14 @@ private Q_SLOTS:
         QCOMPARE(back.size(), events.size());
         for (size_t i = 0; i < events.size(); ++i) {
             QCOMPARE(QString(trainEventName(back[i])), QString(trainEventName(events[i])));
-            QCOMPARE(toJson(back[i]).dump(), toJson(events[i]).dump());   // every field, the time too
+            QCOMPARE(toJson(back[i]).dump(), toJson(events[i]).dump()); // every field, the time too
         }
         const auto* finished = back[6].as<RunFinished>();
         QVERIFY(finished);
         QCOMPARE(int(finished->status), int(TrainStatus::EarlyStopped));
         QVERIFY(!finished->evalLoss.has_value());
         QCOMPARE(*finished->trainLoss, 0.9);
-        QVERIFY(toJson(back[6])["eval_loss"].is_null());   // as earlier versions wrote it
+        QVERIFY(toJson(back[6])["eval_loss"].is_null()); // as earlier versions wrote it
         QVERIFY(toJson(back[7])["checkpoint"].is_null());
     }
 
@@ -92,12 +92,13 @@ private Q_SLOTS:
     void foreignLinesReadSafely() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("metrics.jsonl").toStdString();
-        writeFileAtomic(path, "{\"event\": \"step\", \"step\": 4, \"loss\": 2.5}\n"
-                              "{\"event\": \"gpu_temperature\", \"step\": 4, \"celsius\": 61}\n"
-                              "[1, 2, 3]\n"
-                              "{\"event\": \"eval\", \"step\": \"five\", \"loss\": 1.5}\n"
-                              "{\"event\": \"finished\", \"step\": 9, \"status\": \"stopped\", \"train_loss\": null}\n"
-                              "{\"event\": \"step\", \"step\": 10, \"lo");
+        writeFileAtomic(path,
+                        "{\"event\": \"step\", \"step\": 4, \"loss\": 2.5}\n"
+                        "{\"event\": \"gpu_temperature\", \"step\": 4, \"celsius\": 61}\n"
+                        "[1, 2, 3]\n"
+                        "{\"event\": \"eval\", \"step\": \"five\", \"loss\": 1.5}\n"
+                        "{\"event\": \"finished\", \"step\": 9, \"status\": \"stopped\", \"train_loss\": null}\n"
+                        "{\"event\": \"step\", \"step\": 10, \"lo");
         const auto back = readMetrics(path);
         QCOMPARE(back.size(), size_t(3));
         const auto* step = back[0].as<StepDone>();
@@ -105,7 +106,7 @@ private Q_SLOTS:
         QCOMPARE(step->step, int64_t(4));
         QCOMPARE(step->loss, 2.5);
         QCOMPARE(step->etaSeconds, -1.0);
-        QCOMPARE(back[1].as<EvalDone>()->step, int64_t(0));   // a field of the wrong type: its default
+        QCOMPARE(back[1].as<EvalDone>()->step, int64_t(0)); // a field of the wrong type: its default
         QCOMPARE(back[1].as<EvalDone>()->loss, 1.5);
         QCOMPARE(int(back[2].as<RunFinished>()->status), int(TrainStatus::Stopped));
         QVERIFY(!back[2].as<RunFinished>()->trainLoss.has_value());
@@ -121,7 +122,7 @@ private Q_SLOTS:
         }
         truncateMetrics(path, 20);
         const auto kept = readMetrics(path);
-        QCOMPARE(kept.size(), size_t(4));   // started, step 3, eval 10, checkpoint 20
+        QCOMPARE(kept.size(), size_t(4)); // started, step 3, eval 10, checkpoint 20
         QVERIFY(kept.back().is<CheckpointSaved>());
         for (const auto& e : kept) QVERIFY(!e.is<RunFinished>() && !e.is<RunFailed>());
     }

@@ -138,7 +138,7 @@ private Q_SLOTS:
         const TrainingSequence replies = encodeExample(*tok, tmpl, chat, LossOn::Assistant, 64);
         const TrainingSequence all = encodeExample(*tok, tmpl, chat, LossOn::All, 64);
         QCOMPARE(replies.ids, all.ids);
-        QCOMPARE(replies.targets(), int64_t(4));   // "y", "o", <|im_end|>, "\n"
+        QCOMPARE(replies.targets(), int64_t(4)); // "y", "o", <|im_end|>, "\n"
         QCOMPARE(all.targets(), int64_t(all.ids.size()) - 1);
         bool truncated = false;
         const TrainingSequence cut = encodeExample(*tok, tmpl, chat, LossOn::Assistant, 10, &truncated);
@@ -251,12 +251,13 @@ private Q_SLOTS:
             auto h = h0.clone().requires_grad_(true), w = w0.clone().requires_grad_(true);
             const auto loss = linearCrossEntropySum(h, w, targets, rows);
             QCOMPARE(loss.scalar_type(), torch::kFloat32);
-            QVERIFY2(std::abs(loss.item<double>() - refLoss) < 1e-5 * refLoss, qPrintable(QString("rows %1: %2 vs %3").arg(rows).arg(loss.item<double>()).arg(refLoss)));
+            QVERIFY2(std::abs(loss.item<double>() - refLoss) < 1e-5 * refLoss,
+                     qPrintable(QString("rows %1: %2 vs %3").arg(rows).arg(loss.item<double>()).arg(refLoss)));
             (loss * 0.25).backward();
             QVERIFY2(torch::allclose(h.grad(), refH, 1e-5, 1e-6), qPrintable(QString("hidden gradient, rows %1").arg(rows)));
             QVERIFY2(torch::allclose(w.grad(), refW, 1e-5, 1e-6), qPrintable(QString("weight gradient, rows %1").arg(rows)));
         }
-        {   // a frozen head (LoRA): no weight gradient; evaluation: no gradients at all
+        { // a frozen head (LoRA): no weight gradient; evaluation: no gradients at all
             auto h = h0.clone().requires_grad_(true);
             linearCrossEntropySum(h, w0, targets, 8).backward();
             QVERIFY(torch::allclose(h.grad() * 0.25, refH, 1e-5, 1e-6));
@@ -267,7 +268,8 @@ private Q_SLOTS:
             QVERIFY(std::abs(evalLoss.item<double>() - refLoss) < 1e-5 * refLoss);
         }
         const auto [bfLoss, bfH, bfW] = plain(torch::kBFloat16);
-        auto h = h0.to(torch::kBFloat16).detach().clone().requires_grad_(true), w = w0.to(torch::kBFloat16).detach().clone().requires_grad_(true);
+        auto h = h0.to(torch::kBFloat16).detach().clone().requires_grad_(true),
+             w = w0.to(torch::kBFloat16).detach().clone().requires_grad_(true);
         const auto loss = linearCrossEntropySum(h, w, targets, 7);
         (loss * 0.25).backward();
         QCOMPARE(h.grad().scalar_type(), torch::kBFloat16);
@@ -296,19 +298,19 @@ private Q_SLOTS:
         run.train.batchSize = 2;
         run.train.maxSeqLen = 64;
         const MemoryEstimate base = estimateTrainingMemory(shape, run, false, false);
-        {   // dropout keeps a one-byte mask per adapter input value
+        { // dropout keeps a one-byte mask per adapter input value
             RunConfig dropped = run;
             dropped.lora.dropout = 0.1;
             const int64_t headDim = shape.headDim > 0 ? shape.headDim : shape.hiddenSize / shape.heads;
-            const int64_t inputs = 5 * shape.hiddenSize + shape.heads * headDim + shape.intermediateSize;   // q,k,v,gate,up; o; down
+            const int64_t inputs = 5 * shape.hiddenSize + shape.heads * headDim + shape.intermediateSize; // q,k,v,gate,up; o; down
             QCOMPARE(estimateTrainingMemory(shape, dropped, false, false).activations - base.activations,
                      uint64_t(shape.layers) * uint64_t(2 * 64) * uint64_t(inputs));
         }
-        QCOMPARE(base.weights, uint64_t(shape.parameters) * 4);   // fp32 on the CPU
+        QCOMPARE(base.weights, uint64_t(shape.parameters) * 4); // fp32 on the CPU
         QCOMPARE(base.adapters, uint64_t(base.trainableParams) * 16);
         // A tiny vocabulary: one slice holds every row.
         QCOMPARE(base.logits, uint64_t(2 * 64) * uint64_t(shape.vocabSize) * 8 + uint64_t(2 * 64) * uint64_t(shape.hiddenSize) * 8);
-        ModelSummary bigVocab = shape;   // Qwen's vocabulary: the logits stop growing at one slice
+        ModelSummary bigVocab = shape; // Qwen's vocabulary: the logits stop growing at one slice
         bigVocab.vocabSize = 151936;
         RunConfig longRows = run;
         longRows.train.maxSeqLen = 4096;
@@ -320,8 +322,8 @@ private Q_SLOTS:
         RunConfig checkpointed = run;
         checkpointed.train.gradientCheckpointing = true;
         QVERIFY(estimateTrainingMemory(shape, checkpointed, false, false).activations < base.activations);
-        QVERIFY(estimateTrainingMemory(shape, run, false, true).activations < base.activations);   // fused attention
-        const MemoryEstimate cuda = estimateTrainingMemory(shape, run, true, true);   // auto = bf16 there
+        QVERIFY(estimateTrainingMemory(shape, run, false, true).activations < base.activations); // fused attention
+        const MemoryEstimate cuda = estimateTrainingMemory(shape, run, true, true);              // auto = bf16 there
         QCOMPARE(cuda.weights, base.weights / 2);
     }
 
@@ -354,7 +356,7 @@ private Q_SLOTS:
         partly.step(0.01);
         none.step(0.01);
         QVERIFY(torch::equal(c, d));
-        QVERIFY(!torch::equal(e, d));   // and the others do decay
+        QVERIFY(!torch::equal(e, d)); // and the others do decay
 
         // A learning-rate scale of 4 (LoRA+'s B matrices) is the same as a 4x larger lr for that
         // parameter, and leaves the others as they were.
@@ -376,7 +378,6 @@ private Q_SLOTS:
         QVERIFY(torch::allclose(r, u, 1e-6, 1e-7));
         QVERIFY(!torch::allclose(p, r, 1e-4, 1e-4));
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestTrainParts)

@@ -50,8 +50,8 @@ Grads composedLora(const torch::Tensor& x0, const torch::Tensor& w, const torch:
     return {out.detach(), x.grad(), a.grad(), b.grad()};
 }
 
-Grads nodeLora(const torch::Tensor& x0, const torch::Tensor& w, const torch::Tensor& bias, const torch::Tensor& a0,
-               const torch::Tensor& b0, double scaling, const torch::Tensor& mask, double keep, const torch::Tensor& upstream) {
+Grads nodeLora(const torch::Tensor& x0, const torch::Tensor& w, const torch::Tensor& bias, const torch::Tensor& a0, const torch::Tensor& b0,
+               double scaling, const torch::Tensor& mask, double keep, const torch::Tensor& upstream) {
     auto x = x0.clone().requires_grad_(true), a = a0.clone().requires_grad_(true), b = b0.clone().requires_grad_(true);
     const auto out = loraLinear(x, w, bias, a, b, scaling, mask, keep);
     out.backward(upstream);
@@ -185,7 +185,7 @@ private Q_SLOTS:
         QVERIFY2(relative(got.x, ref.x) < 2e-2, qPrintable("input gradient " + maxDiff(got.x, ref.x)));
         QVERIFY2(relative(got.a, ref.a) < 2e-2, qPrintable("A gradient " + maxDiff(got.a, ref.a)));
         QVERIFY2(relative(got.b, ref.b) < 2e-2, qPrintable("B gradient " + maxDiff(got.b, ref.b)));
-        QVERIFY(relative(got.a, ref.a) > 0);   // really the other path: it rounds differently
+        QVERIFY(relative(got.a, ref.a) > 0); // really the other path: it rounds differently
         QVERIFY(torch::equal(fresh.a, torch::zeros_like(a)));
         QVERIFY(fresh.b.abs().sum().item<double>() > 0);
     }
@@ -238,7 +238,8 @@ private Q_SLOTS:
                 QVERIFY(torch::equal(got.detach(), ref.detach()));
                 QVERIFY2(close(x2.grad(), x1.grad(), type), qPrintable(tag + "input gradient " + maxDiff(x2.grad(), x1.grad())));
                 if (weightTrains)
-                    QVERIFY2(close(norm->weight.grad(), refW, type), qPrintable(tag + "weight gradient " + maxDiff(norm->weight.grad(), refW)));
+                    QVERIFY2(close(norm->weight.grad(), refW, type),
+                             qPrintable(tag + "weight gradient " + maxDiff(norm->weight.grad(), refW)));
             }
     }
 
@@ -249,7 +250,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("maskKind");
         for (auto type : {torch::kFloat32, torch::kBFloat16})
             for (const char* kind : {"causal", "packed", "longer keys"})
-                QTest::newRow(qPrintable(QString("%1 %2").arg(type == torch::kFloat32 ? "fp32" : "bf16", kind))) << int(type) << QString(kind);
+                QTest::newRow(qPrintable(QString("%1 %2").arg(type == torch::kFloat32 ? "fp32" : "bf16", kind)))
+                    << int(type) << QString(kind);
     }
 
     void blockwiseAttentionEqualsComposedOps() {
@@ -262,10 +264,10 @@ private Q_SLOTS:
         const auto q0 = torch::randn({B, nh, T, hd}).to(type), k0 = torch::randn({B, nh, S, hd}).to(type);
         const auto v0 = torch::randn({B, nh, S, hd}).to(type), upstream = torch::randn({B, nh, T, hd}).to(type);
         torch::Tensor mask;
-        if (maskKind == "packed") {   // row 0: two examples (6 + 5 tokens); row 1: 8 tokens, then padding seeing itself
+        if (maskKind == "packed") { // row 0: two examples (6 + 5 tokens); row 1: 8 tokens, then padding seeing itself
             auto seg = torch::tensor({0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 90, 91, 92}, torch::kInt64).view({B, T});
             mask = seg.unsqueeze(2).eq(seg.unsqueeze(1)).logical_and(torch::ones({T, T}, torch::kBool).tril()).unsqueeze(1);
-        } else if (maskKind == "longer keys") {   // 4 cached keys, the second one masked out (padding)
+        } else if (maskKind == "longer keys") { // 4 cached keys, the second one masked out (padding)
             mask = torch::ones({T, S}, torch::kBool).tril(S - T);
             mask.index_put_({torch::indexing::Slice(), 1}, false);
             mask = mask.view({1, 1, T, S});

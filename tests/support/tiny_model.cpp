@@ -41,7 +41,7 @@ LlamaConfig tinyConfig(const std::string& variant) {
         c.numKvHeads = 4;
         c.tieWordEmbeddings = true;
     } else if (variant == "llama3-rope") {
-        c.headDim = 16;   // != H / nh = 8
+        c.headDim = 16; // != H / nh = 8
         c.ropeTheta = 500000.0;
         c.ropeScaling = RopeScaling::Llama3;
         c.ropeFactor = 8.0;
@@ -74,7 +74,7 @@ LlamaConfig tinyConfig(const std::string& variant) {
 void writeTinyModel(const std::string& dir, const LlamaConfig& config, uint64_t seed, uint64_t shardBytes) {
     std::filesystem::create_directories(dir);
     CausalLM model(config, torch::TensorOptions().dtype(torch::kFloat32));
-    initRandomWeights(model, seed, 0.2);   // large enough that logits are far from uniform
+    initRandomWeights(model, seed, 0.2); // large enough that logits are far from uniform
     saveModel(dir, model, config.eosTokenIds, shardBytes ? shardBytes : 5'000'000'000ull);
 }
 
@@ -86,8 +86,8 @@ LlamaConfig writeTinyChatModel(const std::string& dir, uint64_t seed) {
     c.hiddenSize = 48;
     c.intermediateSize = 96;
     c.headDim = 12;
-    c.bosTokenId = vocab - 3;       // <|im_start|>
-    c.eosTokenIds = {vocab - 2};    // <|im_end|>
+    c.bosTokenId = vocab - 3;    // <|im_start|>
+    c.eosTokenIds = {vocab - 2}; // <|im_end|>
     writeTinyModel(dir, c, seed);
     return c;
 }

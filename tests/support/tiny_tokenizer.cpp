@@ -52,8 +52,13 @@ int writeTinyTokenizer(const std::string& dir) {
     }
     nlohmann::json added = nlohmann::json::array();
     for (const char* special : {"<|im_start|>", "<|im_end|>", "<|endoftext|>"})
-        added.push_back({{"id", next++}, {"content", special}, {"single_word", false}, {"lstrip", false}, {"rstrip", false},
-                         {"normalized", false}, {"special", true}});
+        added.push_back({{"id", next++},
+                         {"content", special},
+                         {"single_word", false},
+                         {"lstrip", false},
+                         {"rstrip", false},
+                         {"normalized", false},
+                         {"special", true}});
     const nlohmann::json byteLevel = {{"type", "ByteLevel"}, {"add_prefix_space", false}, {"trim_offsets", true}, {"use_regex", true}};
     const nlohmann::json tokenizer = {
         {"version", "1.0"},
@@ -65,16 +70,24 @@ int writeTinyTokenizer(const std::string& dir) {
         {"post_processor", byteLevel},
         {"decoder", byteLevel},
         {"model",
-         {{"type", "BPE"}, {"dropout", nullptr}, {"unk_token", nullptr}, {"continuing_subword_prefix", nullptr},
-          {"end_of_word_suffix", nullptr}, {"fuse_unk", false}, {"byte_fallback", false}, {"vocab", vocab}, {"merges", mergeList}}},
+         {{"type", "BPE"},
+          {"dropout", nullptr},
+          {"unk_token", nullptr},
+          {"continuing_subword_prefix", nullptr},
+          {"end_of_word_suffix", nullptr},
+          {"fuse_unk", false},
+          {"byte_fallback", false},
+          {"vocab", vocab},
+          {"merges", mergeList}}},
     };
     const nlohmann::json config = {
         {"tokenizer_class", "PreTrainedTokenizerFast"},
         {"bos_token", nullptr},
         {"eos_token", "<|im_end|>"},
         {"pad_token", "<|endoftext|>"},
-        {"chat_template", "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + "
-                          "'<|im_end|>' + '\\n' }}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"},
+        {"chat_template",
+         "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + "
+         "'<|im_end|>' + '\\n' }}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}"},
     };
     writeFileAtomic(dir + "/tokenizer.json", tokenizer.dump(1));
     writeFileAtomic(dir + "/tokenizer_config.json", config.dump(1));

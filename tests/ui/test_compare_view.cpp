@@ -92,7 +92,7 @@ private Q_SLOTS:
         QVERIFY2(!view.tunedText().isEmpty(), "the tuned pane stayed empty");
         QVERIFY2(!view.baseText().isEmpty(), "the base pane stayed empty");
         QVERIFY2(view.tunedText() == QStringLiteral("red") || view.tunedText() == QStringLiteral("blue"), qPrintable(view.tunedText()));
-        QVERIFY(view.baseText() != view.tunedText());   // random base weights say something else
+        QVERIFY(view.baseText() != view.tunedText()); // random base weights say something else
 
         // Step through the validation examples: the reference is shown and both sides answer it.
         done.clear();
@@ -109,7 +109,7 @@ private Q_SLOTS:
         ui::CompareView view(&ws);
         const std::string broken = m_dir + "/broken-adapter";
         std::filesystem::create_directories(broken);
-        writeFileAtomic(broken + "/adapter_config.json", "{\"peft_type\": \"LORA\", \"r\": 4");   // cut short
+        writeFileAtomic(broken + "/adapter_config.json", "{\"peft_type\": \"LORA\", \"r\": 4"); // cut short
         view.setBaseModel(QString::fromStdString(m_dir + "/model"));
         view.setAdapterDir(QString::fromStdString(broken));
         view.setPrompt(QStringLiteral("Name color 1"));

@@ -69,7 +69,7 @@ private Q_SLOTS:
         Example e = ws.store()->get(id);
         QCOMPARE(e.messages.at(1).content, std::string("a0, edited"));
         QCOMPARE(e.tags.size(), size_t(2));
-        QVERIFY(ws.undo());   // text and tags in one step
+        QVERIFY(ws.undo()); // text and tags in one step
         e = ws.store()->get(id);
         QCOMPARE(e.messages.at(1).content, std::string("a0"));
         QVERIFY(e.tags.empty());
@@ -97,7 +97,7 @@ private Q_SLOTS:
         QCOMPARE(ids(ws, dataset).size(), size_t(5));
         QVERIFY(ws.undo());
         QCOMPARE(ids(ws, dataset).size(), size_t(8));
-        QCOMPARE(saves, 3);   // the pending edit is saved before each
+        QCOMPARE(saves, 3); // the pending edit is saved before each
         // A refused save stops the edit.
         ui::BulkEdits refusing(&ws, {[&] { return dataset; }, [&] { return selection; }, [] { return false; }}, nullptr);
         refusing.deleteSelected();
@@ -108,7 +108,9 @@ private Q_SLOTS:
         ui::Workspace ws;
         openWorkspace(ws, 0);
         const std::string path = m_dir + "/mixed.jsonl";
-        writeFileAtomic(path, "{\"prompt\": \"one\", \"completion\": \"1\"}\nnot json\n{\"prompt\": \"two\", \"completion\": \"2\"}\n{\"prompt\": 3}\n");
+        writeFileAtomic(
+            path,
+            "{\"prompt\": \"one\", \"completion\": \"1\"}\nnot json\n{\"prompt\": \"two\", \"completion\": \"2\"}\n{\"prompt\": 3}\n");
         ui::ImportPanel panel(&ws);
         QSignalSpy done(&panel, &ui::ImportPanel::finished);
         QSignalSpy progress(&panel, &ui::ImportPanel::progress);

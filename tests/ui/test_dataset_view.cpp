@@ -34,7 +34,7 @@ private:
     QString writeJsonl(const std::string& name, int n, bool withBadLine) {
         std::string text;
         for (int i = 0; i < n; ++i) {
-            if (withBadLine && i == 2) text += "{\"prompt\": \"broken\",\n";   // line 3: not JSON
+            if (withBadLine && i == 2) text += "{\"prompt\": \"broken\",\n"; // line 3: not JSON
             text += json{{"prompt", "What is " + std::to_string(i) + " plus one?"}, {"completion", std::to_string(i + 1)}}.dump() + "\n";
         }
         const std::string path = m_dir + "/" + name;
@@ -68,7 +68,7 @@ private Q_SLOTS:
         const QString report = view.importReportText();
         QVERIFY2(report.contains(QStringLiteral("line 3:")), qPrintable(report));
         QVERIFY2(report.contains(QStringLiteral("format prompt_completion")), qPrintable(report));
-        QCOMPARE(view.currentDataset(), QStringLiteral("bad"));   // a dataset named after the file
+        QCOMPARE(view.currentDataset(), QStringLiteral("bad")); // a dataset named after the file
         QCOMPARE(view.tableModel()->rowCount(), 6);
         QCOMPARE(view.tableModel()->index(0, ui::DatasetTableModel::Prompt).data().toString(), QStringLiteral("What is 0 plus one?"));
         QCOMPARE(view.tableModel()->index(0, ui::DatasetTableModel::Reply).data().toString(), QStringLiteral("1"));
@@ -88,7 +88,7 @@ private Q_SLOTS:
         QCOMPARE(view.editor()->turnCount(), 2);
         view.editor()->setTurnText(1, QStringLiteral("two, edited"));
         QVERIFY(view.editor()->isModified());
-        view.selectRow(2);   // moving on saves the edit
+        view.selectRow(2); // moving on saves the edit
         QVERIFY(!view.editor()->isModified());
         QCOMPARE(QString::fromStdString(ws.store()->get(id).messages[1].content), QStringLiteral("two, edited"));
         QCOMPARE(view.tableModel()->index(1, ui::DatasetTableModel::Reply).data().toString(), QStringLiteral("two, edited"));
@@ -136,7 +136,7 @@ private Q_SLOTS:
 
         // Full-text search, applied after the typing pause.
         auto* search = view.findChild<QLineEdit*>();
-        search->setText(QStringLiteral("7 plus"));   // every word must appear: "6 plus one? 7" and "7 plus one? 8"
+        search->setText(QStringLiteral("7 plus")); // every word must appear: "6 plus one? 7" and "7 plus one? 8"
         QTRY_COMPARE(view.tableModel()->rowCount(), 2);
         search->setText(QStringLiteral("10"));
         QTRY_COMPARE(view.tableModel()->rowCount(), 1);
@@ -151,7 +151,7 @@ private Q_SLOTS:
         QCOMPARE(view.tableModel()->rowCount(), 8);
         QVERIFY(ws.undo());
         QCOMPARE(view.tableModel()->rowCount(), 10);
-        QVERIFY(ws.undo());   // the split change
+        QVERIFY(ws.undo()); // the split change
         splitFilter->setCurrentIndex(splitFilter->findData(QStringLiteral("validation")));
         QCOMPARE(view.tableModel()->rowCount(), 0);
     }
@@ -170,9 +170,9 @@ private Q_SLOTS:
         QCOMPARE(counted.at(0).at(0).toInt(), 12);
         QCOMPARE(view.histogram()->valueCount(), 12);
         const int tokens = view.tableModel()->index(0, ui::DatasetTableModel::Tokens).data().toInt();
-        QVERIFY2(tokens > 10, qPrintable(QString::number(tokens)));   // template + byte-level text
+        QVERIFY2(tokens > 10, qPrintable(QString::number(tokens))); // template + byte-level text
         QVERIFY(view.histogram()->title().contains(QStringLiteral("12 value")));
-        view.histogram()->setLimit(tokens - 1);   // the line moves; examples beyond it are counted
+        view.histogram()->setLimit(tokens - 1); // the line moves; examples beyond it are counted
         QVERIFY(view.histogram()->overLimit() >= 1);
         QVERIFY(view.histogram()->title().contains(QStringLiteral("over the limit")));
     }

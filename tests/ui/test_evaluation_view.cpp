@@ -66,7 +66,7 @@ private Q_SLOTS:
         QVERIFY(done.wait(60000));
         QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
         QCOMPARE(view.examplesTable()->rowCount(), 6);
-        QCOMPARE(view.examplesTable()->columnCount(), 7);   // #, prompt, reference, base, few-shot, tuned, winner
+        QCOMPARE(view.examplesTable()->columnCount(), 7); // #, prompt, reference, base, few-shot, tuned, winner
         QVERIFY(view.metricsTable()->rowCount() >= 5);
         QVERIFY2(view.summaryText().contains(QStringLiteral("validation")), qPrintable(view.summaryText()));
         QVERIFY(view.summaryText().contains(QStringLiteral("tuned_vs_base")));

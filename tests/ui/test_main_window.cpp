@@ -56,7 +56,8 @@ private Q_SLOTS:
             QCoreApplication::removeTranslator(&translator);
         }
         QTranslator english;
-        QVERIFY(english.load(QLocale(QStringLiteral("en")), QStringLiteral("finetune_studio"), QStringLiteral("_"), QStringLiteral(FT_QM_DIR)));
+        QVERIFY(
+            english.load(QLocale(QStringLiteral("en")), QStringLiteral("finetune_studio"), QStringLiteral("_"), QStringLiteral(FT_QM_DIR)));
         QCoreApplication::installTranslator(&english);
         QCOMPARE(QCoreApplication::translate("ft::ui::DatasetView", "%n example(s)", nullptr, 1), QStringLiteral("1 example"));
         QCOMPARE(QCoreApplication::translate("ft::ui::DatasetView", "%n example(s)", nullptr, 3), QStringLiteral("3 examples"));

@@ -49,10 +49,11 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         m_dir = test::makeTempDir("uiruns");
-        qputenv("XDG_DATA_HOME", QByteArray::fromStdString(m_dir + "/xdg"));   // the trash goes here, not to $HOME
+        qputenv("XDG_DATA_HOME", QByteArray::fromStdString(m_dir + "/xdg")); // the trash goes here, not to $HOME
         test::writeTinyChatModel(m_dir + "/model", 9);
         std::string train;
-        for (int i = 0; i < 8; ++i) train += "{\"prompt\": \"Say " + std::to_string(i) + "\", \"completion\": \"ok " + std::to_string(i) + "\"}\n";
+        for (int i = 0; i < 8; ++i)
+            train += "{\"prompt\": \"Say " + std::to_string(i) + "\", \"completion\": \"ok " + std::to_string(i) + "\"}\n";
         writeFileAtomic(m_dir + "/train.jsonl", train);
         trainRun("alpha", 4);
         trainRun("beta", 6);
@@ -69,9 +70,9 @@ private Q_SLOTS:
         QVERIFY(alpha);
         QCOMPARE(alpha->text(1), QStringLiteral("completed"));
         QCOMPARE(alpha->text(4), QStringLiteral("4 / 4"));
-        QVERIFY(!alpha->text(5).isEmpty());   // the last training loss
+        QVERIFY(!alpha->text(5).isEmpty()); // the last training loss
         view.selectRuns({QString::fromStdString(m_dir + "/ws/runs/alpha"), QString::fromStdString(m_dir + "/ws/runs/beta")});
-        QCOMPARE(view.chart()->seriesCount(), 4);   // train and validation per run
+        QCOMPARE(view.chart()->seriesCount(), 4); // train and validation per run
         int points = view.chart()->pointCount(0) + view.chart()->pointCount(2);
         QCOMPARE(points, 4 + 6);
     }
@@ -80,14 +81,14 @@ private Q_SLOTS:
         trainRun("gamma", 2);
         const std::string runJson = m_dir + "/ws/runs/gamma/run.json";
         nlohmann::json j = readJsonFile(runJson);
-        j["status"] = "running";   // as a crashed process leaves it
+        j["status"] = "running"; // as a crashed process leaves it
         writeFileAtomic(runJson, j.dump());
         ui::Workspace ws;
         QString error;
         QVERIFY(ws.open(QString::fromStdString(m_dir + "/ws"), &error));
         ui::RunsView view(&ws);
         QCOMPARE(item(view, QStringLiteral("gamma"))->text(1), QStringLiteral("interrupted"));
-        view.setActiveRun(QString::fromStdString(m_dir + "/ws/runs/gamma"));   // a job here runs it
+        view.setActiveRun(QString::fromStdString(m_dir + "/ws/runs/gamma")); // a job here runs it
         QCOMPARE(item(view, QStringLiteral("gamma"))->text(1), QStringLiteral("running"));
         QVERIFY(!view.renameRun(QString::fromStdString(m_dir + "/ws/runs/gamma"), QStringLiteral("x"), &error));
         QVERIFY(!view.deleteRun(QString::fromStdString(m_dir + "/ws/runs/gamma"), &error));
@@ -103,7 +104,7 @@ private Q_SLOTS:
         QVERIFY(ws.open(QString::fromStdString(m_dir + "/ws"), &error));
         ui::RunsView view(&ws);
         const QString alpha = QString::fromStdString(m_dir + "/ws/runs/alpha");
-        QVERIFY(!view.renameRun(alpha, QStringLiteral("beta"), &error));   // taken
+        QVERIFY(!view.renameRun(alpha, QStringLiteral("beta"), &error)); // taken
         QVERIFY(error.contains(QStringLiteral("already exists")));
         QVERIFY(!view.renameRun(alpha, QStringLiteral("a/b"), &error));
         QVERIFY2(view.renameRun(alpha, QStringLiteral("alpha-renamed"), &error), qPrintable(error));

@@ -78,7 +78,8 @@ private Q_SLOTS:
         // A max length that leaves no reply token: the data's problem, shown before any start.
         qobject_cast<QSpinBox*>(view.field(QStringLiteral("train.max_seq_len")))->setValue(8);
         view.revalidate();
-        QTRY_VERIFY2_WITH_TIMEOUT(view.estimateText().contains(QStringLiteral("no train example is left")), qPrintable(view.estimateText()), 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(view.estimateText().contains(QStringLiteral("no train example is left")), qPrintable(view.estimateText()),
+                                  20000);
         const json j = view.configJson();
         QVERIFY(QString::fromStdString(j["output_dir"]).startsWith(ws.runsDir() + QStringLiteral("/model-")));
         QCOMPARE(QString::fromStdString(j["data"]["dataset"]), QStringLiteral("greetings"));
@@ -149,7 +150,7 @@ private Q_SLOTS:
 
         const QString path = QString::fromStdString(m_dir + "/saved.json");
         QVERIFY2(view.saveConfigFile(path, &error), qPrintable(error));
-        const RunConfig fromCli = RunConfig::fromFile(path.toStdString());   // what `finetune train` reads
+        const RunConfig fromCli = RunConfig::fromFile(path.toStdString()); // what `finetune train` reads
         QCOMPARE(fromCli.train.seed, int64_t(1234));
         QCOMPARE(fromCli.train.loraplusLrRatio, 16.0);
         QCOMPARE(fromCli.lora.r, int64_t(32));
@@ -173,7 +174,7 @@ private Q_SLOTS:
         view.setModelDir(m_model);
         waitForSummary(view);
         qobject_cast<QSpinBox*>(view.field(QStringLiteral("train.max_seq_len")))->setValue(64);
-        qobject_cast<QComboBox*>(view.field(QStringLiteral("device")))->setCurrentIndex(1);   // cpu
+        qobject_cast<QComboBox*>(view.field(QStringLiteral("device")))->setCurrentIndex(1); // cpu
         view.revalidate();
         QSignalSpy measured(&view, &ui::SetupView::measured);
         view.measureStepTime();
@@ -198,7 +199,8 @@ private Q_SLOTS:
         qobject_cast<QSpinBox*>(setup->field(QStringLiteral("train.max_seq_len")))->setValue(64);
         qobject_cast<QComboBox*>(setup->field(QStringLiteral("device")))->setCurrentIndex(1);
         setup->revalidate();
-        QTRY_VERIFY2_WITH_TIMEOUT(setup->estimateText().contains(QStringLiteral("Steps: 3 (4 examples per step")), qPrintable(setup->estimateText()), 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(setup->estimateText().contains(QStringLiteral("Steps: 3 (4 examples per step")),
+                                  qPrintable(setup->estimateText()), 20000);
         QSignalSpy events(window.trainingView()->job(), &ui::TrainingJob::event);
         QSignalSpy finished(window.trainingView()->job(), &ui::TrainingJob::finished);
         setup->requestStart();
@@ -206,7 +208,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         QCOMPARE(int(finished.at(0).at(0).value<TrainStatus>()), int(TrainStatus::Completed));
         QVERIFY(QFile::exists(window.trainingView()->job()->runDir() + QStringLiteral("/adapter/adapter_config.json")));
-        int64_t trainerSteps = -1;   // what the trainer planned: the same 3
+        int64_t trainerSteps = -1; // what the trainer planned: the same 3
         for (const auto& args : events) {
             const TrainEvent e = args.at(0).value<TrainEvent>();
             if (const auto* started = e.as<RunStarted>()) trainerSteps = started->totalSteps;

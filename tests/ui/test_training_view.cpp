@@ -25,13 +25,13 @@ private:
     std::string m_dir;
 
     std::string writeConfig(const std::string& name, int steps) {
-        const json config = {{"model", "model"},
-                             {"data", {{"train", "train.jsonl"}, {"validation", "valid.jsonl"}}},
-                             {"output_dir", "runs/" + name},
-                             {"lora", {{"r", 8}, {"alpha", 16}, {"dropout", 0.0}}},
-                             {"train", {{"lr", 0.01}, {"max_steps", steps}, {"batch_size", 2}, {"max_seq_len", 96}, {"eval_every", 10},
-                                        {"save_every", 20}}},
-                             {"device", "cpu"}};
+        const json config = {
+            {"model", "model"},
+            {"data", {{"train", "train.jsonl"}, {"validation", "valid.jsonl"}}},
+            {"output_dir", "runs/" + name},
+            {"lora", {{"r", 8}, {"alpha", 16}, {"dropout", 0.0}}},
+            {"train", {{"lr", 0.01}, {"max_steps", steps}, {"batch_size", 2}, {"max_seq_len", 96}, {"eval_every", 10}, {"save_every", 20}}},
+            {"device", "cpu"}};
         const std::string path = m_dir + "/" + name + ".json";
         writeFileAtomic(path, config.dump());
         return path;
@@ -82,8 +82,8 @@ private Q_SLOTS:
         tick.stop();
 
         QCOMPARE(int(finished.at(0).at(0).value<TrainStatus>()), int(TrainStatus::Completed));
-        QCOMPARE(view.lossChart()->pointCount(0), 400);   // every step
-        QCOMPARE(view.lossChart()->pointCount(1), 40);    // validation every 10 steps
+        QCOMPARE(view.lossChart()->pointCount(0), 400); // every step
+        QCOMPARE(view.lossChart()->pointCount(1), 40);  // validation every 10 steps
         QCOMPARE(view.lrChart()->pointCount(0), 400);
         QCOMPARE(view.gradNormChart()->pointCount(0), 400);
         QVERIFY(view.checkpointCount() >= 2);
@@ -99,7 +99,7 @@ private Q_SLOTS:
         QCOMPARE(replay.lossChart()->pointCount(1), 40);
         QCOMPARE(replay.checkpointCount(), view.checkpointCount());
         QCOMPARE(replay.statusText(), QStringLiteral("Run live: completed"));
-        QCOMPARE(state.count(), 0);   // a replay is no job: the status bar is left alone
+        QCOMPARE(state.count(), 0); // a replay is no job: the status bar is left alone
         QVERIFY(!replay.showRun(QString::fromStdString(m_dir + "/nowhere")));
     }
 
