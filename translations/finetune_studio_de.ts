@@ -69,6 +69,74 @@
     </message>
 </context>
 <context>
+    <name>ft::ui::BulkEdits</name>
+    <message>
+        <source>Cannot create a dataset</source>
+        <translation>Datensatz kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot add an example</source>
+        <translation>Beispiel kann nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate</source>
+        <translation>Duplizieren nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Löschen nicht möglich</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n example(s); Undo brings them back.</source>
+        <translation>
+            <numerusform>%n Beispiel gelöscht; Rückgängig holt es zurück.</numerusform>
+            <numerusform>%n Beispiele gelöscht; Rückgängig holt sie zurück.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tag Examples</source>
+        <translation>Beispiele markieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag for %n example(s):</source>
+        <translation>
+            <numerusform>Markierung für %n Beispiel:</numerusform>
+            <numerusform>Markierung für %n Beispiele:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot tag</source>
+        <translation>Markieren nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot set the split</source>
+        <translation>Teil kann nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <source>Assign Splits</source>
+        <translation>Teile zuweisen</translation>
+    </message>
+    <message>
+        <source>Train / validation / test ratios for the unassigned examples:</source>
+        <translation>Anteile Training / Validierung / Test für die nicht zugewiesenen Beispiele:</translation>
+    </message>
+    <message>
+        <source>Cannot assign splits</source>
+        <translation>Teile können nicht zugewiesen werden</translation>
+    </message>
+    <message>
+        <source>Write three numbers separated by &apos;/&apos;, e.g. 0.8 / 0.1 / 0.1.</source>
+        <translation>Drei Zahlen durch „/“ getrennt angeben, z. B. 0.8 / 0.1 / 0.1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assigned splits to %n example(s).</source>
+        <translation>
+            <numerusform>Teile für %n Beispiel zugewiesen.</numerusform>
+            <numerusform>Teile für %n Beispiele zugewiesen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ft::ui::CompareView</name>
     <message>
         <source>base model folder</source>
@@ -194,30 +262,6 @@
         <source>Compare: give a base model and a prompt.</source>
         <translation>Vergleich: Basismodell und Prompt angeben.</translation>
     </message>
-    <message>
-        <source>Generating…</source>
-        <translation>Generiere…</translation>
-    </message>
-    <message>
-        <source>Loading %1…</source>
-        <translation>Lade %1…</translation>
-    </message>
-    <message>
-        <source>Generating with %1…</source>
-        <translation>Generiere mit %1…</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Compare (%1): %2</source>
-        <translation>Vergleich (%1): %2</translation>
-    </message>
-    <message>
-        <source>%1 tokens, %2 tokens/s, %3 (prompt %4 tokens)</source>
-        <translation>%1 Tokens, %2 Tokens/s, %3 (Prompt %4 Tokens)</translation>
-    </message>
 </context>
 <context>
     <name>ft::ui::DatasetTableModel</name>
@@ -308,42 +352,6 @@
         </translation>
     </message>
     <message>
-        <source>No example selected</source>
-        <translation>Kein Beispiel ausgewählt</translation>
-    </message>
-    <message>
-        <source>comma-separated</source>
-        <translation>durch Kommas getrennt</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
-        <source>Save the edit (%1). Moving to another example also saves it.</source>
-        <translation>Änderung speichern (%1). Der Wechsel zu einem anderen Beispiel speichert sie ebenfalls.</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>Zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Split</source>
-        <translation>Teil</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>Markierungen</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Notiz</translation>
-    </message>
-    <message>
-        <source>Import files with Import… or drop them here. Formats: messages/ShareGPT/Alpaca/prompt-completion JSONL or JSON, CSV, TSV, plain text.</source>
-        <translation>Dateien mit „Importieren…“ importieren oder hier ablegen. Formate: messages/ShareGPT/Alpaca/prompt-completion als JSONL oder JSON, CSV, TSV, reiner Text.</translation>
-    </message>
-    <message>
         <source>Import Report</source>
         <translation>Importbericht</translation>
     </message>
@@ -380,22 +388,6 @@
         <translation>Suchen</translation>
     </message>
     <message>
-        <source>Problems: %1</source>
-        <translation>Probleme: %1</translation>
-    </message>
-    <message>
-        <source>Example #%1</source>
-        <translation>Beispiel Nr. %1</translation>
-    </message>
-    <message>
-        <source> (from %1, line %2)</source>
-        <translation> (aus %1, Zeile %2)</translation>
-    </message>
-    <message>
-        <source>Cannot save example #%1</source>
-        <translation>Beispiel Nr. %1 kann nicht gespeichert werden</translation>
-    </message>
-    <message>
         <source>New Dataset</source>
         <translation>Neuer Datensatz</translation>
     </message>
@@ -408,71 +400,6 @@
         <translation>Datensatz %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <source>Cannot create a dataset</source>
-        <translation>Datensatz kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>Cannot add an example</source>
-        <translation>Beispiel kann nicht hinzugefügt werden</translation>
-    </message>
-    <message>
-        <source>Cannot duplicate</source>
-        <translation>Duplizieren nicht möglich</translation>
-    </message>
-    <message>
-        <source>Cannot delete</source>
-        <translation>Löschen nicht möglich</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n example(s); Undo brings them back.</source>
-        <translation>
-            <numerusform>%n Beispiel gelöscht; Rückgängig holt es zurück.</numerusform>
-            <numerusform>%n Beispiele gelöscht; Rückgängig holt sie zurück.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Tag Examples</source>
-        <translation>Beispiele markieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>Tag for %n example(s):</source>
-        <translation>
-            <numerusform>Markierung für %n Beispiel:</numerusform>
-            <numerusform>Markierung für %n Beispiele:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot tag</source>
-        <translation>Markieren nicht möglich</translation>
-    </message>
-    <message>
-        <source>Cannot set the split</source>
-        <translation>Teil kann nicht gesetzt werden</translation>
-    </message>
-    <message>
-        <source>Assign Splits</source>
-        <translation>Teile zuweisen</translation>
-    </message>
-    <message>
-        <source>Train / validation / test ratios for the unassigned examples:</source>
-        <translation>Anteile Training / Validierung / Test für die nicht zugewiesenen Beispiele:</translation>
-    </message>
-    <message>
-        <source>Cannot assign splits</source>
-        <translation>Teile können nicht zugewiesen werden</translation>
-    </message>
-    <message>
-        <source>Write three numbers separated by &apos;/&apos;, e.g. 0.8 / 0.1 / 0.1.</source>
-        <translation>Drei Zahlen durch „/“ getrennt angeben, z. B. 0.8 / 0.1 / 0.1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Assigned splits to %n example(s).</source>
-        <translation>
-            <numerusform>Teile für %n Beispiel zugewiesen.</numerusform>
-            <numerusform>Teile für %n Beispiele zugewiesen.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Import Examples</source>
         <translation>Beispiele importieren</translation>
     </message>
@@ -483,14 +410,6 @@
     <message>
         <source>Cannot import</source>
         <translation>Import nicht möglich</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>Importiere %1…</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>Fehler: %1</translation>
     </message>
     <message>
         <source>Export Dataset</source>
@@ -590,14 +509,6 @@
         <translation>Trainierbare Parameter: %1 Mio. (%2 % von %3 Mio.)</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Der Datensatz hat keine Trainingsbeispiele: Teile in der Datensatz-Ansicht zuweisen.&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>, %1 train examples</source>
-        <translation>, %1 Trainingsbeispiele</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Time ≈ %1&lt;/b&gt; for the training steps (measured %2 s per step)</source>
         <translation>&lt;b&gt;Zeit ≈ %1&lt;/b&gt; für die Trainingsschritte (gemessen %2 s pro Schritt)</translation>
     </message>
@@ -614,16 +525,49 @@
         <translation>Gemessen auf %1: %2 s pro Batch, %3 Tokens/s, Spitzenspeicher %4.</translation>
     </message>
     <message>
-        <source>Steps: %1%2 (%3 examples per step%4)</source>
-        <translation>Schritte: %1%2 (%3 Beispiele pro Schritt%4)</translation>
-    </message>
-    <message>
-        <source> at most (packing puts several examples in a row)</source>
-        <translation> höchstens (Packing legt mehrere Beispiele in eine Zeile)</translation>
-    </message>
-    <message>
         <source>&lt;span style=&apos;color:#c0392b&apos;&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Mehr als %1 hat (%2): Batchgröße oder maximale Länge senken oder Gradient-Checkpointing einschalten.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The data cannot be used: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Die Daten sind nicht verwendbar: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Steps: %1 (%2 examples per step, %3 train examples%4)</source>
+        <translation>Schritte: %1 (%2 Beispiele pro Schritt, %3 Trainingsbeispiele%4)</translation>
+    </message>
+    <message>
+        <source>, packed; micro-batches an epoch: %1</source>
+        <translation>, gepackt; Micro-Batches pro Epoche: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cut at %1 tokens</source>
+        <translation>
+            <numerusform>%n bei %1 Tokens gekürzt</numerusform>
+            <numerusform>%n bei %1 Tokens gekürzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out: no reply token within %1 tokens</source>
+        <translation>
+            <numerusform>%n ausgelassen: kein Antwort-Token innerhalb von %1 Tokens</numerusform>
+            <numerusform>%n ausgelassen: kein Antwort-Token innerhalb von %1 Tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out for problems (see the Dataset view)</source>
+        <translation>
+            <numerusform>%n wegen Problemen ausgelassen (siehe Datensatz-Ansicht)</numerusform>
+            <numerusform>%n wegen Problemen ausgelassen (siehe Datensatz-Ansicht)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b9770e&apos;&gt;Examples: %1; the longest kept has %2 tokens.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b9770e&apos;&gt;Beispiele: %1; das längste verwendete hat %2 Tokens.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Steps: counting the train split&apos;s tokens…</source>
+        <translation>Schritte: die Tokens des Trainings-Splits werden gezählt…</translation>
     </message>
 </context>
 <context>
@@ -758,6 +702,72 @@
     <message>
         <source>tie</source>
         <translation>unentschieden</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::ExampleEditorPanel</name>
+    <message>
+        <source>No example selected</source>
+        <translation>Kein Beispiel ausgewählt</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save the edit (%1). Moving to another example also saves it.</source>
+        <translation>Änderung speichern (%1). Der Wechsel zu einem anderen Beispiel speichert sie ebenfalls.</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Markierungen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Problems: %1</source>
+        <translation>Probleme: %1</translation>
+    </message>
+    <message>
+        <source>Example #%1</source>
+        <translation>Beispiel Nr. %1</translation>
+    </message>
+    <message>
+        <source> (from %1, line %2)</source>
+        <translation> (aus %1, Zeile %2)</translation>
+    </message>
+    <message>
+        <source>Cannot save example #%1</source>
+        <translation>Beispiel Nr. %1 kann nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::ImportPanel</name>
+    <message>
+        <source>Import files with Import… or drop them here. Formats: messages/ShareGPT/Alpaca/prompt-completion JSONL or JSON, CSV, TSV, plain text.</source>
+        <translation>Dateien mit „Importieren…“ importieren oder hier ablegen. Formate: messages/ShareGPT/Alpaca/prompt-completion als JSONL oder JSON, CSV, TSV, reiner Text.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importiere %1…</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
     </message>
 </context>
 <context>
@@ -1093,263 +1103,34 @@
     </message>
 </context>
 <context>
-    <name>ft::ui::RunsView</name>
+    <name>ft::ui::ReplyPane</name>
     <message>
-        <source>Run</source>
-        <translation>Lauf</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Generating…</source>
+        <translation>Generiere…</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>Modell</translation>
+        <source>Loading %1…</source>
+        <translation>Lade %1…</translation>
     </message>
     <message>
-        <source>Data</source>
-        <translation>Daten</translation>
+        <source>Generating with %1…</source>
+        <translation>Generiere mit %1…</translation>
     </message>
     <message>
-        <source>Steps</source>
-        <translation>Schritte</translation>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>Train loss</source>
-        <translation>Trainingsverlust</translation>
+        <source>Compare (%1): %2</source>
+        <translation>Vergleich (%1): %2</translation>
     </message>
     <message>
-        <source>Best val. loss</source>
-        <translation>Bester Val.-Verlust</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>Gerät</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Erstellt</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>Vergleich</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>Umbenennen…</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>Löschen…</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <source>PEFT Adapter…</source>
-        <translation>PEFT-Adapter…</translation>
-    </message>
-    <message>
-        <source>Merged Hugging Face Model…</source>
-        <translation>Zusammengeführtes Hugging-Face-Modell…</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>Verlust</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>unterbrochen</translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation>unlesbar</translation>
-    </message>
-    <message>
-        <source>%1 (step %2)</source>
-        <translation>%1 (Schritt %2)</translation>
-    </message>
-    <message>
-        <source>%1 train</source>
-        <translation>%1 Training</translation>
-    </message>
-    <message>
-        <source>%1 validation</source>
-        <translation>%1 Validierung</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 on %3, %4 train examples; folder %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 auf %3, %4 Trainingsbeispiele; Ordner %5</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n runs overlaid.</source>
-        <translation>
-            <numerusform>%n Lauf überlagert.</numerusform>
-            <numerusform>%n Läufe überlagert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a folder name</source>
-        <translation>„%1“ ist kein Ordnername</translation>
-    </message>
-    <message>
-        <source>The run is training; rename it when it has stopped.</source>
-        <translation>Der Lauf trainiert; nach dem Anhalten umbenennen.</translation>
-    </message>
-    <message>
-        <source>%1 already exists</source>
-        <translation>%1 existiert bereits</translation>
-    </message>
-    <message>
-        <source>Cannot rename %1 to %2</source>
-        <translation>%1 kann nicht in %2 umbenannt werden</translation>
-    </message>
-    <message>
-        <source>Renamed, but run.json was not updated: %1</source>
-        <translation>Umbenannt, aber run.json wurde nicht aktualisiert: %1</translation>
-    </message>
-    <message>
-        <source>The run is training; stop it first.</source>
-        <translation>Der Lauf trainiert; zuerst anhalten.</translation>
-    </message>
-    <message>
-        <source>%1 is not a run folder; nothing was deleted.</source>
-        <translation>%1 ist kein Lauf-Ordner; nichts wurde gelöscht.</translation>
-    </message>
-    <message>
-        <source>Cannot delete %1</source>
-        <translation>%1 kann nicht gelöscht werden</translation>
-    </message>
-    <message>
-        <source>Rename Run</source>
-        <translation>Lauf umbenennen</translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation>Neuer Name:</translation>
-    </message>
-    <message>
-        <source>Cannot Rename</source>
-        <translation>Umbenennen nicht möglich</translation>
-    </message>
-    <message>
-        <source>Delete Runs</source>
-        <translation>Läufe löschen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n run(s) with their adapters, checkpoints and logs?
-%1</source>
-        <translation>
-            <numerusform>%n Lauf mit Adapter, Checkpoints und Protokollen löschen?
-%1</numerusform>
-            <numerusform>%n Läufe mit Adaptern, Checkpoints und Protokollen löschen?
-%1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot Delete</source>
-        <translation>Löschen nicht möglich</translation>
-    </message>
-    <message>
-        <source>Deleted run %1</source>
-        <translation>Lauf %1 gelöscht</translation>
-    </message>
-    <message>
-        <source>Folder for the Merged Model (empty)</source>
-        <translation>Ordner für das zusammengeführte Modell (leer)</translation>
-    </message>
-    <message>
-        <source>Folder for the Adapter (empty)</source>
-        <translation>Ordner für den Adapter (leer)</translation>
-    </message>
-    <message>
-        <source>Exporting %1 of %2 to %3…</source>
-        <translation>Exportiere %1 von %2 nach %3…</translation>
-    </message>
-    <message>
-        <source>Evaluate</source>
-        <translation>Evaluieren</translation>
-    </message>
-    <message>
-        <source>GGUF for llama.cpp / Ollama</source>
-        <translation>GGUF für llama.cpp / Ollama</translation>
-    </message>
-    <message>
-        <source>Q8_0: half the size of F16, near-lossless…</source>
-        <translation>Q8_0: halb so groß wie F16, fast verlustfrei…</translation>
-    </message>
-    <message>
-        <source>F16: full quality…</source>
-        <translation>F16: volle Qualität…</translation>
-    </message>
-    <message>
-        <source>BF16: full quality, the range of F32…</source>
-        <translation>BF16: volle Qualität, Wertebereich von F32…</translation>
-    </message>
-    <message>
-        <source>F32: exact, twice the size of F16…</source>
-        <translation>F32: exakt, doppelt so groß wie F16…</translation>
-    </message>
-    <message>
-        <source>Save the Model as GGUF</source>
-        <translation>Modell als GGUF speichern</translation>
-    </message>
-    <message>
-        <source>GGUF models (*.gguf)</source>
-        <translation>GGUF-Modelle (*.gguf)</translation>
-    </message>
-    <message>
-        <source>The Adapter Alone (llama.cpp --lora, Ollama ADAPTER)…</source>
-        <translation>Nur der Adapter (llama.cpp --lora, Ollama ADAPTER)…</translation>
-    </message>
-    <message>
-        <source>Save the Adapter as GGUF</source>
-        <translation>Adapter als GGUF speichern</translation>
+        <source>%1 tokens, %2 tokens/s, %3 (prompt %4 tokens)</source>
+        <translation>%1 Tokens, %2 Tokens/s, %3 (Prompt %4 Tokens)</translation>
     </message>
 </context>
 <context>
-    <name>ft::ui::SetupView</name>
-    <message>
-        <source>Presets</source>
-        <translation>Voreinstellungen</translation>
-    </message>
-    <message>
-        <source>Quick Test</source>
-        <translation>Schnelltest</translation>
-    </message>
-    <message>
-        <source>Balanced</source>
-        <translation>Ausgewogen</translation>
-    </message>
-    <message>
-        <source>Thorough</source>
-        <translation>Gründlich</translation>
-    </message>
-    <message>
-        <source>Load…</source>
-        <translation>Laden…</translation>
-    </message>
-    <message>
-        <source>Save As…</source>
-        <translation>Speichern unter…</translation>
-    </message>
-    <message>
-        <source>Start Training</source>
-        <translation>Training starten</translation>
-    </message>
-    <message>
-        <source>Start a run with these settings (%1)</source>
-        <translation>Einen Lauf mit diesen Einstellungen starten (%1)</translation>
-    </message>
+    <name>ft::ui::RunForm</name>
     <message>
         <source>a Hugging Face model folder</source>
         <translation>ein Hugging-Face-Modellordner</translation>
@@ -1365,6 +1146,10 @@
     <message>
         <source>Folder</source>
         <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Base Model Folder</source>
+        <translation>Ordner des Basismodells</translation>
     </message>
     <message>
         <source>Choose a Hugging Face model folder (Llama, Mistral, Qwen2 families).</source>
@@ -1539,6 +1324,14 @@
         <translation>Maximale Gradientennorm</translation>
     </message>
     <message>
+        <source>LoRA+: the B matrices learn this many times faster than A (1: off)</source>
+        <translation>LoRA+: Die B-Matrizen lernen so viel schneller als A (1: aus)</translation>
+    </message>
+    <message>
+        <source>LoRA+ lr ratio</source>
+        <translation>LoRA+-Lernratenfaktor</translation>
+    </message>
+    <message>
         <source>Adam β1</source>
         <translation>Adam β1</translation>
     </message>
@@ -1642,13 +1435,252 @@
         <source>%1 (%2 train, %3 validation)</source>
         <translation>%1 (%2 Training, %3 Validierung)</translation>
     </message>
+</context>
+<context>
+    <name>ft::ui::RunsView</name>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>Best val. loss</source>
+        <translation>Bester Val.-Verlust</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>PEFT Adapter…</source>
+        <translation>PEFT-Adapter…</translation>
+    </message>
+    <message>
+        <source>Merged Hugging Face Model…</source>
+        <translation>Zusammengeführtes Hugging-Face-Modell…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <source>%1 (step %2)</source>
+        <translation>%1 (Schritt %2)</translation>
+    </message>
+    <message>
+        <source>%1 train</source>
+        <translation>%1 Training</translation>
+    </message>
+    <message>
+        <source>%1 validation</source>
+        <translation>%1 Validierung</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 on %3, %4 train examples; folder %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 auf %3, %4 Trainingsbeispiele; Ordner %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs overlaid.</source>
+        <translation>
+            <numerusform>%n Lauf überlagert.</numerusform>
+            <numerusform>%n Läufe überlagert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run is training; rename it when it has stopped.</source>
+        <translation>Der Lauf trainiert; nach dem Anhalten umbenennen.</translation>
+    </message>
+    <message>
+        <source>The run is training; stop it first.</source>
+        <translation>Der Lauf trainiert; zuerst anhalten.</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder; nothing was deleted.</source>
+        <translation>%1 ist kein Lauf-Ordner; nichts wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1</source>
+        <translation>%1 kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Rename Run</source>
+        <translation>Lauf umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Cannot Rename</source>
+        <translation>Umbenennen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Delete Runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) with their adapters, checkpoints and logs?
+%1</source>
+        <translation>
+            <numerusform>%n Lauf mit Adapter, Checkpoints und Protokollen löschen?
+%1</numerusform>
+            <numerusform>%n Läufe mit Adaptern, Checkpoints und Protokollen löschen?
+%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot Delete</source>
+        <translation>Löschen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Deleted run %1</source>
+        <translation>Lauf %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>Folder for the Merged Model (empty)</source>
+        <translation>Ordner für das zusammengeführte Modell (leer)</translation>
+    </message>
+    <message>
+        <source>Folder for the Adapter (empty)</source>
+        <translation>Ordner für den Adapter (leer)</translation>
+    </message>
+    <message>
+        <source>Exporting %1 of %2 to %3…</source>
+        <translation>Exportiere %1 von %2 nach %3…</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluieren</translation>
+    </message>
+    <message>
+        <source>GGUF for llama.cpp / Ollama</source>
+        <translation>GGUF für llama.cpp / Ollama</translation>
+    </message>
+    <message>
+        <source>Q8_0: half the size of F16, near-lossless…</source>
+        <translation>Q8_0: halb so groß wie F16, fast verlustfrei…</translation>
+    </message>
+    <message>
+        <source>F16: full quality…</source>
+        <translation>F16: volle Qualität…</translation>
+    </message>
+    <message>
+        <source>BF16: full quality, the range of F32…</source>
+        <translation>BF16: volle Qualität, Wertebereich von F32…</translation>
+    </message>
+    <message>
+        <source>F32: exact, twice the size of F16…</source>
+        <translation>F32: exakt, doppelt so groß wie F16…</translation>
+    </message>
+    <message>
+        <source>Save the Model as GGUF</source>
+        <translation>Modell als GGUF speichern</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-Modelle (*.gguf)</translation>
+    </message>
+    <message>
+        <source>The Adapter Alone (llama.cpp --lora, Ollama ADAPTER)…</source>
+        <translation>Nur der Adapter (llama.cpp --lora, Ollama ADAPTER)…</translation>
+    </message>
+    <message>
+        <source>Save the Adapter as GGUF</source>
+        <translation>Adapter als GGUF speichern</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::SetupView</name>
+    <message>
+        <source>Presets</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>Quick Test</source>
+        <translation>Schnelltest</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Ausgewogen</translation>
+    </message>
+    <message>
+        <source>Thorough</source>
+        <translation>Gründlich</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Start Training</source>
+        <translation>Training starten</translation>
+    </message>
+    <message>
+        <source>Start a run with these settings (%1)</source>
+        <translation>Einen Lauf mit diesen Einstellungen starten (%1)</translation>
+    </message>
     <message>
         <source>Ready to start.</source>
         <translation>Bereit zum Start.</translation>
-    </message>
-    <message>
-        <source>Base Model Folder</source>
-        <translation>Ordner des Basismodells</translation>
     </message>
     <message>
         <source>Reading %1…</source>
@@ -1686,13 +1718,12 @@
         <source>Saved the run configuration to %1 (finetune train %1 runs it headless)</source>
         <translation>Laufkonfiguration nach %1 gespeichert (finetune train %1 führt sie ohne Oberfläche aus)</translation>
     </message>
-    <message>
-        <source>LoRA+: the B matrices learn this many times faster than A (1: off)</source>
-        <translation>LoRA+: Die B-Matrizen lernen so viel schneller als A (1: aus)</translation>
-    </message>
-    <message>
-        <source>LoRA+ lr ratio</source>
-        <translation>LoRA+-Lernratenfaktor</translation>
+    <message numerus="yes">
+        <source>%n settings to fix:</source>
+        <translation>
+            <numerusform>%n Einstellung zu korrigieren:</numerusform>
+            <numerusform>%n Einstellungen zu korrigieren:</numerusform>
+        </translation>
     </message>
 </context>
 <context>

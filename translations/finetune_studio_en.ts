@@ -1,12 +1,7 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ft::ui::DatasetView</name>
-    <message numerus="yes">
-        <source>%n example(s)</source>
-        <translation>
-            <numerusform>%n example</numerusform><numerusform>%n examples</numerusform></translation>
-    </message>
+    <name>ft::ui::BulkEdits</name>
     <message numerus="yes">
         <source>Deleted %n example(s); Undo brings them back.</source>
         <translation>
@@ -24,11 +19,37 @@
     </message>
 </context>
 <context>
+    <name>ft::ui::DatasetView</name>
+    <message numerus="yes">
+        <source>%n example(s)</source>
+        <translation>
+            <numerusform>%n example</numerusform><numerusform>%n examples</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ft::ui::DuplicatesPanel</name>
     <message numerus="yes">
         <source>Removed %n duplicate(s); Undo brings them back.</source>
         <translation>
             <numerusform>Removed %n duplicate; Undo brings them back.</numerusform><numerusform>Removed %n duplicates; Undo brings them back.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::EstimatePanel</name>
+    <message numerus="yes">
+        <source>%n cut at %1 tokens</source>
+        <translation>
+            <numerusform>%n cut at %1 tokens</numerusform><numerusform>%n cut at %1 tokens</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out: no reply token within %1 tokens</source>
+        <translation>
+            <numerusform>%n left out: no reply token within %1 tokens</numerusform><numerusform>%n left out: no reply token within %1 tokens</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out for problems (see the Dataset view)</source>
+        <translation>
+            <numerusform>%n left out for problems (see the Dataset view)</numerusform><numerusform>%n left out for problems (see the Dataset view)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -61,6 +82,14 @@
             <numerusform>Delete %n run with their adapters, checkpoints and logs?
 %1</numerusform><numerusform>Delete %n runs with their adapters, checkpoints and logs?
 %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::SetupView</name>
+    <message numerus="yes">
+        <source>%n settings to fix:</source>
+        <translation>
+            <numerusform>%n settings to fix:</numerusform><numerusform>%n settings to fix:</numerusform></translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,71 @@
     </message>
 </context>
 <context>
+    <name>ft::ui::BulkEdits</name>
+    <message>
+        <source>Cannot create a dataset</source>
+        <translation>无法创建数据集</translation>
+    </message>
+    <message>
+        <source>Cannot add an example</source>
+        <translation>无法添加示例</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate</source>
+        <translation>无法复制</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n example(s); Undo brings them back.</source>
+        <translation>
+            <numerusform>已删除 %n 个示例；撤销可恢复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tag Examples</source>
+        <translation>为示例添加标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag for %n example(s):</source>
+        <translation>
+            <numerusform>为 %n 个示例添加的标签：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot tag</source>
+        <translation>无法添加标签</translation>
+    </message>
+    <message>
+        <source>Cannot set the split</source>
+        <translation>无法设置划分</translation>
+    </message>
+    <message>
+        <source>Assign Splits</source>
+        <translation>划分数据</translation>
+    </message>
+    <message>
+        <source>Train / validation / test ratios for the unassigned examples:</source>
+        <translation>未划分示例的训练 / 验证 / 测试比例：</translation>
+    </message>
+    <message>
+        <source>Cannot assign splits</source>
+        <translation>无法划分数据</translation>
+    </message>
+    <message>
+        <source>Write three numbers separated by &apos;/&apos;, e.g. 0.8 / 0.1 / 0.1.</source>
+        <translation>请输入以 &apos;/&apos; 分隔的三个数字，例如 0.8 / 0.1 / 0.1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assigned splits to %n example(s).</source>
+        <translation>
+            <numerusform>已为 %n 个示例划分数据。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ft::ui::CompareView</name>
     <message>
         <source>base model folder</source>
@@ -194,30 +259,6 @@
         <source>Compare: give a base model and a prompt.</source>
         <translation>对比：请提供基础模型和提示。</translation>
     </message>
-    <message>
-        <source>Generating…</source>
-        <translation>正在生成…</translation>
-    </message>
-    <message>
-        <source>Loading %1…</source>
-        <translation>正在加载 %1…</translation>
-    </message>
-    <message>
-        <source>Generating with %1…</source>
-        <translation>正在用 %1 生成…</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>Compare (%1): %2</source>
-        <translation>对比（%1）：%2</translation>
-    </message>
-    <message>
-        <source>%1 tokens, %2 tokens/s, %3 (prompt %4 tokens)</source>
-        <translation>%1 个词元，%2 词元/秒，%3（提示 %4 个词元）</translation>
-    </message>
 </context>
 <context>
     <name>ft::ui::DatasetTableModel</name>
@@ -307,42 +348,6 @@
         </translation>
     </message>
     <message>
-        <source>No example selected</source>
-        <translation>未选择示例</translation>
-    </message>
-    <message>
-        <source>comma-separated</source>
-        <translation>逗号分隔</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Save the edit (%1). Moving to another example also saves it.</source>
-        <translation>保存编辑（%1）。切换到其他示例时也会保存。</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>还原</translation>
-    </message>
-    <message>
-        <source>Split</source>
-        <translation>划分</translation>
-    </message>
-    <message>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Import files with Import… or drop them here. Formats: messages/ShareGPT/Alpaca/prompt-completion JSONL or JSON, CSV, TSV, plain text.</source>
-        <translation>使用“导入…”导入文件，或将文件拖放到这里。格式：messages/ShareGPT/Alpaca/prompt-completion 的 JSONL 或 JSON、CSV、TSV、纯文本。</translation>
-    </message>
-    <message>
         <source>Import Report</source>
         <translation>导入报告</translation>
     </message>
@@ -379,22 +384,6 @@
         <translation>查找</translation>
     </message>
     <message>
-        <source>Problems: %1</source>
-        <translation>问题：%1</translation>
-    </message>
-    <message>
-        <source>Example #%1</source>
-        <translation>示例 #%1</translation>
-    </message>
-    <message>
-        <source> (from %1, line %2)</source>
-        <translation>（来自 %1，第 %2 行）</translation>
-    </message>
-    <message>
-        <source>Cannot save example #%1</source>
-        <translation>无法保存示例 #%1</translation>
-    </message>
-    <message>
         <source>New Dataset</source>
         <translation>新建数据集</translation>
     </message>
@@ -407,68 +396,6 @@
         <translation>无法创建数据集 %1</translation>
     </message>
     <message>
-        <source>Cannot create a dataset</source>
-        <translation>无法创建数据集</translation>
-    </message>
-    <message>
-        <source>Cannot add an example</source>
-        <translation>无法添加示例</translation>
-    </message>
-    <message>
-        <source>Cannot duplicate</source>
-        <translation>无法复制</translation>
-    </message>
-    <message>
-        <source>Cannot delete</source>
-        <translation>无法删除</translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %n example(s); Undo brings them back.</source>
-        <translation>
-            <numerusform>已删除 %n 个示例；撤销可恢复。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Tag Examples</source>
-        <translation>为示例添加标签</translation>
-    </message>
-    <message numerus="yes">
-        <source>Tag for %n example(s):</source>
-        <translation>
-            <numerusform>为 %n 个示例添加的标签：</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot tag</source>
-        <translation>无法添加标签</translation>
-    </message>
-    <message>
-        <source>Cannot set the split</source>
-        <translation>无法设置划分</translation>
-    </message>
-    <message>
-        <source>Assign Splits</source>
-        <translation>划分数据</translation>
-    </message>
-    <message>
-        <source>Train / validation / test ratios for the unassigned examples:</source>
-        <translation>未划分示例的训练 / 验证 / 测试比例：</translation>
-    </message>
-    <message>
-        <source>Cannot assign splits</source>
-        <translation>无法划分数据</translation>
-    </message>
-    <message>
-        <source>Write three numbers separated by &apos;/&apos;, e.g. 0.8 / 0.1 / 0.1.</source>
-        <translation>请输入以 &apos;/&apos; 分隔的三个数字，例如 0.8 / 0.1 / 0.1。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Assigned splits to %n example(s).</source>
-        <translation>
-            <numerusform>已为 %n 个示例划分数据。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Import Examples</source>
         <translation>导入示例</translation>
     </message>
@@ -479,14 +406,6 @@
     <message>
         <source>Cannot import</source>
         <translation>无法导入</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>正在导入 %1…</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>错误：%1</translation>
     </message>
     <message>
         <source>Export Dataset</source>
@@ -585,14 +504,6 @@
         <translation>可训练参数：%1 M（占 %3 M 的 %2%）</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The dataset has no train examples: assign splits in the Dataset view.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;数据集没有训练示例：请在数据集视图中划分数据。&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>, %1 train examples</source>
-        <translation>，%1 个训练示例</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Time ≈ %1&lt;/b&gt; for the training steps (measured %2 s per step)</source>
         <translation>训练步骤&lt;b&gt;耗时 ≈ %1&lt;/b&gt;（实测每步 %2 秒）</translation>
     </message>
@@ -609,16 +520,46 @@
         <translation>在 %1 上实测：每批 %2 秒，%3 词元/秒，峰值内存 %4。</translation>
     </message>
     <message>
-        <source>Steps: %1%2 (%3 examples per step%4)</source>
-        <translation>步数：%1%2（每步 %3 个示例%4）</translation>
-    </message>
-    <message>
-        <source> at most (packing puts several examples in a row)</source>
-        <translation>（最多；打包会把多个示例放进同一行）</translation>
-    </message>
-    <message>
         <source>&lt;span style=&apos;color:#c0392b&apos;&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;超出 %1 的容量（%2）：请减小批大小或最大长度，或启用梯度检查点。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The data cannot be used: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;数据无法使用：%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Steps: %1 (%2 examples per step, %3 train examples%4)</source>
+        <translation>步数：%1（每步 %2 个样本，%3 个训练样本%4）</translation>
+    </message>
+    <message>
+        <source>, packed; micro-batches an epoch: %1</source>
+        <translation>，已打包；每轮微批次数：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cut at %1 tokens</source>
+        <translation>
+            <numerusform>%n 个在 %1 个词元处被截断</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out: no reply token within %1 tokens</source>
+        <translation>
+            <numerusform>%n 个被排除：%1 个词元内没有回复词元</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out for problems (see the Dataset view)</source>
+        <translation>
+            <numerusform>%n 个因问题被排除（见数据集视图）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b9770e&apos;&gt;Examples: %1; the longest kept has %2 tokens.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b9770e&apos;&gt;样本：%1；保留的最长样本有 %2 个词元。&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Steps: counting the train split&apos;s tokens…</source>
+        <translation>步数：正在统计训练集的词元…</translation>
     </message>
 </context>
 <context>
@@ -752,6 +693,72 @@
     <message>
         <source>tie</source>
         <translation>平局</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::ExampleEditorPanel</name>
+    <message>
+        <source>No example selected</source>
+        <translation>未选择示例</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>逗号分隔</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the edit (%1). Moving to another example also saves it.</source>
+        <translation>保存编辑（%1）。切换到其他示例时也会保存。</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Problems: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>Example #%1</source>
+        <translation>示例 #%1</translation>
+    </message>
+    <message>
+        <source> (from %1, line %2)</source>
+        <translation>（来自 %1，第 %2 行）</translation>
+    </message>
+    <message>
+        <source>Cannot save example #%1</source>
+        <translation>无法保存示例 #%1</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::ImportPanel</name>
+    <message>
+        <source>Import files with Import… or drop them here. Formats: messages/ShareGPT/Alpaca/prompt-completion JSONL or JSON, CSV, TSV, plain text.</source>
+        <translation>使用“导入…”导入文件，或将文件拖放到这里。格式：messages/ShareGPT/Alpaca/prompt-completion 的 JSONL 或 JSON、CSV、TSV、纯文本。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
     </message>
 </context>
 <context>
@@ -1086,260 +1093,34 @@
     </message>
 </context>
 <context>
-    <name>ft::ui::RunsView</name>
+    <name>ft::ui::ReplyPane</name>
     <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>模型</translation>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <source>Data</source>
-        <translation>数据</translation>
+        <source>Generating with %1…</source>
+        <translation>正在用 %1 生成…</translation>
     </message>
     <message>
-        <source>Steps</source>
-        <translation>步数</translation>
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>Train loss</source>
-        <translation>训练损失</translation>
+        <source>Compare (%1): %2</source>
+        <translation>对比（%1）：%2</translation>
     </message>
     <message>
-        <source>Best val. loss</source>
-        <translation>最佳验证损失</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>创建时间</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>对比</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>PEFT Adapter…</source>
-        <translation>PEFT 适配器…</translation>
-    </message>
-    <message>
-        <source>Merged Hugging Face Model…</source>
-        <translation>合并后的 Hugging Face 模型…</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>interrupted</source>
-        <translation>已中断</translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation>无法读取</translation>
-    </message>
-    <message>
-        <source>%1 (step %2)</source>
-        <translation>%1（第 %2 步）</translation>
-    </message>
-    <message>
-        <source>%1 train</source>
-        <translation>%1 训练</translation>
-    </message>
-    <message>
-        <source>%1 validation</source>
-        <translation>%1 验证</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 on %3, %4 train examples; folder %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;：%2，数据 %3，%4 个训练示例；文件夹 %5</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n runs overlaid.</source>
-        <translation>
-            <numerusform>叠加了 %n 次运行。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a folder name</source>
-        <translation>“%1”不是有效的文件夹名</translation>
-    </message>
-    <message>
-        <source>The run is training; rename it when it has stopped.</source>
-        <translation>该运行正在训练；请在停止后再重命名。</translation>
-    </message>
-    <message>
-        <source>%1 already exists</source>
-        <translation>%1 已存在</translation>
-    </message>
-    <message>
-        <source>Cannot rename %1 to %2</source>
-        <translation>无法将 %1 重命名为 %2</translation>
-    </message>
-    <message>
-        <source>Renamed, but run.json was not updated: %1</source>
-        <translation>已重命名，但 run.json 未更新：%1</translation>
-    </message>
-    <message>
-        <source>The run is training; stop it first.</source>
-        <translation>该运行正在训练；请先停止。</translation>
-    </message>
-    <message>
-        <source>%1 is not a run folder; nothing was deleted.</source>
-        <translation>%1 不是运行文件夹；未删除任何内容。</translation>
-    </message>
-    <message>
-        <source>Cannot delete %1</source>
-        <translation>无法删除 %1</translation>
-    </message>
-    <message>
-        <source>Rename Run</source>
-        <translation>重命名运行</translation>
-    </message>
-    <message>
-        <source>New name:</source>
-        <translation>新名称：</translation>
-    </message>
-    <message>
-        <source>Cannot Rename</source>
-        <translation>无法重命名</translation>
-    </message>
-    <message>
-        <source>Delete Runs</source>
-        <translation>删除运行</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n run(s) with their adapters, checkpoints and logs?
-%1</source>
-        <translation>
-            <numerusform>删除 %n 次运行及其适配器、检查点和日志？
-%1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cannot Delete</source>
-        <translation>无法删除</translation>
-    </message>
-    <message>
-        <source>Deleted run %1</source>
-        <translation>已删除运行 %1</translation>
-    </message>
-    <message>
-        <source>Folder for the Merged Model (empty)</source>
-        <translation>合并模型的文件夹（空）</translation>
-    </message>
-    <message>
-        <source>Folder for the Adapter (empty)</source>
-        <translation>适配器的文件夹（空）</translation>
-    </message>
-    <message>
-        <source>Exporting %1 of %2 to %3…</source>
-        <translation>正在将 %2 的 %1 导出到 %3…</translation>
-    </message>
-    <message>
-        <source>Evaluate</source>
-        <translation>评估</translation>
-    </message>
-    <message>
-        <source>GGUF for llama.cpp / Ollama</source>
-        <translation>GGUF（用于 llama.cpp / Ollama）</translation>
-    </message>
-    <message>
-        <source>Q8_0: half the size of F16, near-lossless…</source>
-        <translation>Q8_0：大小为 F16 的一半，几乎无损…</translation>
-    </message>
-    <message>
-        <source>F16: full quality…</source>
-        <translation>F16：完整质量…</translation>
-    </message>
-    <message>
-        <source>BF16: full quality, the range of F32…</source>
-        <translation>BF16：完整质量，数值范围同 F32…</translation>
-    </message>
-    <message>
-        <source>F32: exact, twice the size of F16…</source>
-        <translation>F32：精确，大小为 F16 的两倍…</translation>
-    </message>
-    <message>
-        <source>Save the Model as GGUF</source>
-        <translation>将模型保存为 GGUF</translation>
-    </message>
-    <message>
-        <source>GGUF models (*.gguf)</source>
-        <translation>GGUF 模型 (*.gguf)</translation>
-    </message>
-    <message>
-        <source>The Adapter Alone (llama.cpp --lora, Ollama ADAPTER)…</source>
-        <translation>仅适配器（llama.cpp --lora，Ollama ADAPTER）…</translation>
-    </message>
-    <message>
-        <source>Save the Adapter as GGUF</source>
-        <translation>将适配器保存为 GGUF</translation>
+        <source>%1 tokens, %2 tokens/s, %3 (prompt %4 tokens)</source>
+        <translation>%1 个词元，%2 词元/秒，%3（提示 %4 个词元）</translation>
     </message>
 </context>
 <context>
-    <name>ft::ui::SetupView</name>
-    <message>
-        <source>Presets</source>
-        <translation>预设</translation>
-    </message>
-    <message>
-        <source>Quick Test</source>
-        <translation>快速测试</translation>
-    </message>
-    <message>
-        <source>Balanced</source>
-        <translation>均衡</translation>
-    </message>
-    <message>
-        <source>Thorough</source>
-        <translation>深入</translation>
-    </message>
-    <message>
-        <source>Load…</source>
-        <translation>加载…</translation>
-    </message>
-    <message>
-        <source>Save As…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <source>Start Training</source>
-        <translation>开始训练</translation>
-    </message>
-    <message>
-        <source>Start a run with these settings (%1)</source>
-        <translation>以这些设置开始运行（%1）</translation>
-    </message>
+    <name>ft::ui::RunForm</name>
     <message>
         <source>a Hugging Face model folder</source>
         <translation>一个 Hugging Face 模型文件夹</translation>
@@ -1355,6 +1136,10 @@
     <message>
         <source>Folder</source>
         <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Base Model Folder</source>
+        <translation>基础模型文件夹</translation>
     </message>
     <message>
         <source>Choose a Hugging Face model folder (Llama, Mistral, Qwen2 families).</source>
@@ -1529,6 +1314,14 @@
         <translation>最大梯度范数</translation>
     </message>
     <message>
+        <source>LoRA+: the B matrices learn this many times faster than A (1: off)</source>
+        <translation>LoRA+：B 矩阵的学习率是 A 的这么多倍（1：关闭）</translation>
+    </message>
+    <message>
+        <source>LoRA+ lr ratio</source>
+        <translation>LoRA+ 学习率倍数</translation>
+    </message>
+    <message>
         <source>Adam β1</source>
         <translation>Adam β1</translation>
     </message>
@@ -1632,13 +1425,249 @@
         <source>%1 (%2 train, %3 validation)</source>
         <translation>%1（%2 训练，%3 验证）</translation>
     </message>
+</context>
+<context>
+    <name>ft::ui::RunsView</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>Best val. loss</source>
+        <translation>最佳验证损失</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PEFT Adapter…</source>
+        <translation>PEFT 适配器…</translation>
+    </message>
+    <message>
+        <source>Merged Hugging Face Model…</source>
+        <translation>合并后的 Hugging Face 模型…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>%1 (step %2)</source>
+        <translation>%1（第 %2 步）</translation>
+    </message>
+    <message>
+        <source>%1 train</source>
+        <translation>%1 训练</translation>
+    </message>
+    <message>
+        <source>%1 validation</source>
+        <translation>%1 验证</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 on %3, %4 train examples; folder %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2，数据 %3，%4 个训练示例；文件夹 %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs overlaid.</source>
+        <translation>
+            <numerusform>叠加了 %n 次运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run is training; rename it when it has stopped.</source>
+        <translation>该运行正在训练；请在停止后再重命名。</translation>
+    </message>
+    <message>
+        <source>The run is training; stop it first.</source>
+        <translation>该运行正在训练；请先停止。</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder; nothing was deleted.</source>
+        <translation>%1 不是运行文件夹；未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1</source>
+        <translation>无法删除 %1</translation>
+    </message>
+    <message>
+        <source>Rename Run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Cannot Rename</source>
+        <translation>无法重命名</translation>
+    </message>
+    <message>
+        <source>Delete Runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) with their adapters, checkpoints and logs?
+%1</source>
+        <translation>
+            <numerusform>删除 %n 次运行及其适配器、检查点和日志？
+%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot Delete</source>
+        <translation>无法删除</translation>
+    </message>
+    <message>
+        <source>Deleted run %1</source>
+        <translation>已删除运行 %1</translation>
+    </message>
+    <message>
+        <source>Folder for the Merged Model (empty)</source>
+        <translation>合并模型的文件夹（空）</translation>
+    </message>
+    <message>
+        <source>Folder for the Adapter (empty)</source>
+        <translation>适配器的文件夹（空）</translation>
+    </message>
+    <message>
+        <source>Exporting %1 of %2 to %3…</source>
+        <translation>正在将 %2 的 %1 导出到 %3…</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>GGUF for llama.cpp / Ollama</source>
+        <translation>GGUF（用于 llama.cpp / Ollama）</translation>
+    </message>
+    <message>
+        <source>Q8_0: half the size of F16, near-lossless…</source>
+        <translation>Q8_0：大小为 F16 的一半，几乎无损…</translation>
+    </message>
+    <message>
+        <source>F16: full quality…</source>
+        <translation>F16：完整质量…</translation>
+    </message>
+    <message>
+        <source>BF16: full quality, the range of F32…</source>
+        <translation>BF16：完整质量，数值范围同 F32…</translation>
+    </message>
+    <message>
+        <source>F32: exact, twice the size of F16…</source>
+        <translation>F32：精确，大小为 F16 的两倍…</translation>
+    </message>
+    <message>
+        <source>Save the Model as GGUF</source>
+        <translation>将模型保存为 GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <source>The Adapter Alone (llama.cpp --lora, Ollama ADAPTER)…</source>
+        <translation>仅适配器（llama.cpp --lora，Ollama ADAPTER）…</translation>
+    </message>
+    <message>
+        <source>Save the Adapter as GGUF</source>
+        <translation>将适配器保存为 GGUF</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::SetupView</name>
+    <message>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Quick Test</source>
+        <translation>快速测试</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>Thorough</source>
+        <translation>深入</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>加载…</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Start Training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <source>Start a run with these settings (%1)</source>
+        <translation>以这些设置开始运行（%1）</translation>
+    </message>
     <message>
         <source>Ready to start.</source>
         <translation>可以开始。</translation>
-    </message>
-    <message>
-        <source>Base Model Folder</source>
-        <translation>基础模型文件夹</translation>
     </message>
     <message>
         <source>Reading %1…</source>
@@ -1676,13 +1705,11 @@
         <source>Saved the run configuration to %1 (finetune train %1 runs it headless)</source>
         <translation>运行配置已保存到 %1（finetune train %1 可在无界面下运行）</translation>
     </message>
-    <message>
-        <source>LoRA+: the B matrices learn this many times faster than A (1: off)</source>
-        <translation>LoRA+：B 矩阵的学习率是 A 的这么多倍（1：关闭）</translation>
-    </message>
-    <message>
-        <source>LoRA+ lr ratio</source>
-        <translation>LoRA+ 学习率倍数</translation>
+    <message numerus="yes">
+        <source>%n settings to fix:</source>
+        <translation>
+            <numerusform>%n 项设置需要修正：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
