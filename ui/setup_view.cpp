@@ -113,6 +113,7 @@ json SetupView::configJson() const {
 std::vector<ConfigProblem> SetupView::check(RunConfig* out) const {
     std::vector<ConfigProblem> problems;
     const json j = m_form->toJson(&problems);
+    if (m_facts && !m_facts->ok) problems.push_back({"model", "model: " + str(m_facts->error), "choose a Hugging Face model folder"});
     try {
         RunConfig c = RunConfig::fromJson(j, str(m_workspace->dir()));
         for (ConfigProblem& p : c.problems()) problems.push_back(std::move(p));

@@ -128,6 +128,23 @@ private Q_SLOTS:
         QCOMPARE(error.count(QLatin1Char('\n')), 2);
     }
 
+    void unusableModelBlocksTheStart() {
+        ui::Workspace ws;
+        QString error;
+        QVERIFY(ws.open(QString::fromStdString(m_dir + "/ws-nomodel"), &error));
+        fillWorkspace(ws);
+        ui::SetupView view(&ws);
+        view.setModelDir(QString::fromStdString(m_dir)); // a folder, but no model in it
+        QTRY_VERIFY_WITH_TIMEOUT(view.validationText().startsWith(QStringLiteral("model: ")), 20000);
+        QVERIFY2(view.validationText().contains(QStringLiteral("config.json")), qPrintable(view.validationText()));
+        QVERIFY(view.field(QStringLiteral("model"))->styleSheet().contains(QStringLiteral("border")));
+        RunConfig c;
+        QVERIFY(!view.runConfig(&c, &error));
+        view.setModelDir(m_model);
+        waitForSummary(view);
+        QCOMPARE(view.validationText(), QStringLiteral("Ready to start."));
+    }
+
     void presetsAndSaveLoadRoundTrip() {
         ui::Workspace ws;
         QString error;
