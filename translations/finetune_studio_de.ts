@@ -1128,6 +1128,26 @@
         <source>%1 tokens, %2 tokens/s, %3 (prompt %4 tokens)</source>
         <translation>%1 Tokens, %2 Tokens/s, %3 (Prompt %4 Tokens)</translation>
     </message>
+    <message>
+        <source>matches the reference</source>
+        <translation>stimmt mit der Referenz überein</translation>
+    </message>
+    <message>
+        <source>differs from the reference</source>
+        <translation>weicht von der Referenz ab</translation>
+    </message>
+    <message>
+        <source>%1 (missing; expected %2)</source>
+        <translation>%1 (fehlt; erwartet %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (expected %3)</source>
+        <translation>%1: %2 (erwartet %3)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 of %2 fields right&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 von %2 Feldern richtig&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::RunForm</name>

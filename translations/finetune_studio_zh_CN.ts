@@ -1118,6 +1118,26 @@
         <source>%1 tokens, %2 tokens/s, %3 (prompt %4 tokens)</source>
         <translation>%1 个词元，%2 词元/秒，%3（提示 %4 个词元）</translation>
     </message>
+    <message>
+        <source>matches the reference</source>
+        <translation>与参考答案一致</translation>
+    </message>
+    <message>
+        <source>differs from the reference</source>
+        <translation>与参考答案不同</translation>
+    </message>
+    <message>
+        <source>%1 (missing; expected %2)</source>
+        <translation>%1（缺失；应为 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 (expected %3)</source>
+        <translation>%1：%2（应为 %3）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 of %2 fields right&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%2 个字段中 %1 个正确&lt;/b&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::RunForm</name>

@@ -342,6 +342,7 @@ void CompareView::sideDone() {
     m_generate->setEnabled(true);
     m_stop->setEnabled(false);
     updateDiff();
+    for (ReplyPane* side : {m_base, m_tunedSide}) side->judge(m_reference->toPlainText());
     Q_EMIT generationFinished();
 }
 
@@ -361,6 +362,10 @@ void CompareView::stop() {
 
 bool CompareView::isBusy() const {
     return m_base->isRunning() || m_tunedSide->isRunning();
+}
+
+QString CompareView::verdictText(bool tuned) const {
+    return (tuned ? m_tunedSide : m_base)->verdictText();
 }
 
 QString CompareView::baseText() const {

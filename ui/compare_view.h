@@ -1,7 +1,8 @@
 // CompareView: the base model and a tuned one (a run's final or best adapter, one of its
 // checkpoints, or any PEFT adapter folder) answer the same prompt side by side, at the same time,
 // streaming, with the same sampling settings; the words that differ are highlighted when both are
-// done. A run's validation examples can be stepped through with the reference reply beside them.
+// done. A run's validation examples can be stepped through with the reference reply beside them,
+// and each side is judged against it: field by field for JSON replies, right or wrong otherwise.
 // Models load and generate on worker threads; each side keeps its model loaded until its source
 // changes.
 #pragma once
@@ -50,6 +51,7 @@ public:
     QString baseText() const;
     QString tunedText() const;
     QString referenceText() const;
+    QString verdictText(bool tuned) const; // a side judged against the reference ("" without one)
     bool isBusy() const;
     int exampleCount() const { return int(m_examples.size()); }
 

@@ -2,6 +2,8 @@
 #include "reply_pane.h"
 
 #include "background.h"
+#include "eval/structured_metrics.h"
+#include "eval/text_metrics.h"
 #include "qt_std.h"
 
 #include <QDir>
@@ -23,8 +25,13 @@ ReplyPane::ReplyPane(const QString& title, QWidget* parent) : QGroupBox(title, p
     m_view = new QTextBrowser(this);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
+    m_verdict = new QLabel(this);
+    m_verdict->setObjectName(QStringLiteral("verdict"));
+    m_verdict->setWordWrap(true);
+    m_verdict->hide();
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_verdict);
     layout->addWidget(m_status);
 }
 
@@ -32,6 +39,37 @@ void ReplyPane::clear() {
     m_text.clear();
     m_failed = false;
     m_view->clear();
+    m_verdict->hide();
+}
+
+void ReplyPane::judge(const QString& reference) {
+    if (reference.trimmed().isEmpty() || m_failed) return m_verdict->hide();
+    const QString right = QStringLiteral("<span style='color:#27ae60'>✓ %1</span>");
+    const QString wrong = QStringLiteral("<span style='color:#c0392b'>✗ %1</span>");
+    const auto verdicts = eval::jsonFieldVerdicts(str(m_text), str(reference));
+    QStringList parts;
+    if (verdicts.empty()) {
+        const bool same = eval::normalizedExactMatch(str(m_text), str(reference)) > 0.5;
+        parts << (same ? right.arg(tr("matches the reference")) : wrong.arg(tr("differs from the reference")));
+    } else {
+        int good = 0;
+        for (const auto& v : verdicts) {
+            good += v.right;
+            if (v.right) parts << right.arg(qstr(v.field).toHtmlEscaped());
+            else
+                parts << wrong.arg(
+                    v.got.empty() ? tr("%1 (missing; expected %2)").arg(qstr(v.field).toHtmlEscaped(), qstr(v.expected).toHtmlEscaped())
+                                  : tr("%1: %2 (expected %3)")
+                                        .arg(qstr(v.field).toHtmlEscaped(), qstr(v.got).toHtmlEscaped(), qstr(v.expected).toHtmlEscaped()));
+        }
+        parts.prepend(tr("<b>%1 of %2 fields right</b>").arg(good).arg(verdicts.size()));
+    }
+    m_verdict->setText(parts.join(QStringLiteral(" &nbsp; ")));
+    m_verdict->show();
+}
+
+QString ReplyPane::verdictText() const {
+    return m_verdict->isHidden() ? QString() : m_verdict->text();
 }
 
 void ReplyPane::fail(const QString& message) {

@@ -36,6 +36,11 @@ public:
     QString text() const { return m_text; }
     void showText(const QString& plain); // the reply as is
     void showHtml(const QString& html);  // the reply with the differences marked
+    // Judges the reply against a reference reply: field by field when the reference is JSON (right
+    // ones ticked, wrong ones with what came and what was expected), else whether it matches it
+    // (normalised). An empty reference hides the verdict.
+    void judge(const QString& reference);
+    QString verdictText() const;
 
 Q_SIGNALS:
     void finished();
@@ -44,6 +49,7 @@ Q_SIGNALS:
 private:
     QTextBrowser* m_view = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_verdict = nullptr;
     std::shared_ptr<ChatModel> m_model; // loaded with m_key
     std::string m_key;
     std::shared_ptr<std::atomic<bool>> m_cancel;

@@ -52,23 +52,38 @@ bool isJson(const std::string& text) {
     return parse(text).has_value();
 }
 
+std::vector<FieldVerdict> jsonFieldVerdicts(const std::string& prediction, const std::string& reference) {
+    const auto ref = parse(reference);
+    if (!ref || !(ref->is_object() || ref->is_array())) return {};
+    const auto pred = parse(prediction);
+    std::vector<std::pair<std::string, json>> refLeaves;
+    leaves(*ref, "", refLeaves);
+    std::vector<FieldVerdict> out;
+    for (const auto& [path, value] : refLeaves) {
+        FieldVerdict v;
+        v.field = path.empty() ? std::string("(value)") : path.substr(1);
+        v.expected = value.is_string() ? value.get<std::string>() : value.dump();
+        try {
+            const json::json_pointer ptr(path.empty() ? "" : path);
+            if (pred && pred->contains(ptr)) {
+                const json& got = pred->at(ptr);
+                v.got = got.is_string() ? got.get<std::string>() : got.dump();
+                v.right = sameValue(got, value);
+            }
+        } catch (const std::exception&) { // a path through a value of another type
+        }
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
 std::optional<double> jsonAgreement(const std::string& prediction, const std::string& reference) {
     const auto ref = parse(reference);
     if (!ref || !(ref->is_object() || ref->is_array())) return std::nullopt;
-    const auto pred = parse(prediction);
-    if (!pred) return 0.0;
-    std::vector<std::pair<std::string, json>> refLeaves;
-    leaves(*ref, "", refLeaves);
-    if (refLeaves.empty()) return 1.0;
-    int agree = 0;
-    for (const auto& [path, value] : refLeaves) {
-        try {
-            const json::json_pointer ptr(path.empty() ? "" : path);
-            if (pred->contains(ptr) && sameValue(pred->at(ptr), value)) ++agree;
-        } catch (const std::exception&) { // a path through a value of another type
-        }
-    }
-    return double(agree) / double(refLeaves.size());
+    const std::vector<FieldVerdict> verdicts = jsonFieldVerdicts(prediction, reference);
+    if (verdicts.empty()) return 1.0;
+    const auto right = std::count_if(verdicts.begin(), verdicts.end(), [](const FieldVerdict& v) { return v.right; });
+    return double(right) / double(verdicts.size());
 }
 
 std::vector<std::string> detectLabels(const std::vector<std::string>& references) {

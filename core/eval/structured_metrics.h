@@ -16,6 +16,16 @@ bool isJson(const std::string& text);
 // Empty when the reference is not JSON; 0 when the prediction is not.
 std::optional<double> jsonAgreement(const std::string& prediction, const std::string& reference);
 
+// The same comparison leaf by leaf, for showing: each of the reference's fields ("item",
+// "items/0/qty"), the value expected, the value the prediction has there ("" when it has none) and
+// whether they agree. Empty when the reference is not JSON; every field wrong when the prediction
+// is not.
+struct FieldVerdict {
+    std::string field, expected, got;
+    bool right = false;
+};
+std::vector<FieldVerdict> jsonFieldVerdicts(const std::string& prediction, const std::string& reference);
+
 // The labels when the references look like a classification: at least 4 references, between 2 and
 // min(20, n/2) distinct normalised values, none longer than 4 words. Empty otherwise.
 std::vector<std::string> detectLabels(const std::vector<std::string>& references);

@@ -53,6 +53,17 @@ private Q_SLOTS:
         QCOMPARE(*jsonAgreement("not json", "{\"a\": 1}"), 0.0);
         QCOMPARE(*jsonAgreement("{\"a\": {\"b\": 1}}", "{\"a\": 5}"), 0.0); // a path through another type
         QVERIFY(!jsonAgreement("{\"a\": 1}", "plain text").has_value());
+        // Field by field, for the Compare view: what was expected, what came, right or wrong.
+        const auto v = jsonFieldVerdicts(R"({"item": "LEM", "quantity": 7.0, "fulfilment": "delivery"})",
+                                         R"({"item": "LEM", "quantity": 7, "fulfilment": "pickup", "extra": {"gift": true}})");
+        QCOMPARE(v.size(), size_t(4));
+        QCOMPARE(v[0].field, std::string("extra/gift")); // nlohmann orders an object's keys
+        QVERIFY(!v[0].right && v[0].got.empty() && v[0].expected == "true");
+        QCOMPARE(v[1].field, std::string("fulfilment"));
+        QVERIFY(!v[1].right && v[1].got == "delivery" && v[1].expected == "pickup");
+        QVERIFY(v[2].right && v[3].right); // item; quantity 7.0 == 7
+        QVERIFY(jsonFieldVerdicts("{}", "plain text").empty());
+        for (const auto& f : jsonFieldVerdicts("the quantity is 7", R"({"quantity": 7})")) QVERIFY(!f.right);
         QCOMPARE(*jsonAgreement("{\"qty\": 2, \"item\": \"tea\", \"extra\": true}", "{\"item\": \"tea\", \"qty\": 2}"), 1.0);
     }
 

@@ -100,6 +100,17 @@ private Q_SLOTS:
         QVERIFY(done.wait(60000));
         QVERIFY(!view.referenceText().isEmpty());
         QVERIFY(!view.tunedText().isEmpty());
+        // Each side judged against the reference ("red" or "blue": not JSON, so right or wrong whole).
+        const bool tunedRight = view.tunedText().trimmed() == view.referenceText().trimmed();
+        QVERIFY2(view.verdictText(true).contains(tunedRight ? QStringLiteral("matches the reference") : QStringLiteral("differs from")),
+                 qPrintable(view.verdictText(true)));
+        QVERIFY2(view.verdictText(false).contains(QStringLiteral("differs from the reference")), qPrintable(view.verdictText(false)));
+        // A prompt of one's own has no reference: no verdict.
+        view.setPrompt(QStringLiteral("Name color 3"));
+        done.clear();
+        view.generate();
+        QVERIFY(done.wait(60000));
+        QVERIFY(view.verdictText(true).isEmpty());
     }
 
     void aBrokenAdapterFailsItsSideOnly() {
