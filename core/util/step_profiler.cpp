@@ -16,11 +16,13 @@
 
 namespace ft {
 
+#if TORCH_VERSION_MAJOR >= 2
 namespace {
 void synchronize(const std::string& device) {
     if (device.rfind("cuda", 0) == 0) torch::cuda::synchronize();
 }
 } // namespace
+#endif
 
 DeviceProfile profileDeviceWork(const std::function<void()>& work, const std::string& device, const std::string& tracePath) {
 #if TORCH_VERSION_MAJOR >= 2
