@@ -119,26 +119,22 @@ std::vector<ConfigProblem> SetupView::check(RunConfig* out) const {
         for (ConfigProblem& p : c.problems()) problems.push_back(std::move(p));
         if (problems.empty() && out) *out = std::move(c);
     } catch (const Error& e) { // a value of the wrong kind (a form's field cannot make one; a loaded file can)
-        const std::string message = e.what();
-        problems.push_back({message.substr(0, message.find_first_of(" :")), message, e.hint()});
+        problems.push_back(problemFromMessage(e.what(), e.hint()));
     }
     return problems;
 }
 
 bool SetupView::runConfig(RunConfig* out, QString* error) const {
     const std::vector<ConfigProblem> problems = check(out);
-    if (error) {
-        QStringList lines;
-        for (const ConfigProblem& p : problems) lines << qstr(p.message);
-        *error = lines.join(QLatin1Char('\n'));
-    }
+    if (error) *error = qstr(problemsText(problems));
     return problems.empty();
 }
 
 void SetupView::revalidate() {
     if (m_loading) return;
     if (m_form->datasetsStale()) m_form->refreshDatasets();
-    const std::vector<ConfigProblem> problems = check(nullptr);
+    RunConfig config;
+    const std::vector<ConfigProblem> problems = check(&config);
     m_form->markProblems(problems);
     if (problems.empty()) {
         m_validation->setText(tr("Ready to start."));
@@ -154,7 +150,7 @@ void SetupView::revalidate() {
         m_validation->setStyleSheet(QStringLiteral("color: #c0392b; font-weight: bold;"));
     }
     m_start->setEnabled(problems.empty());
-    updateEstimate();
+    showEstimate(problems.empty() ? &config : nullptr);
 }
 
 QString SetupView::validationText() const {
@@ -230,8 +226,12 @@ void SetupView::readModelSummary() {
 
 void SetupView::updateEstimate() {
     RunConfig c;
-    const bool ready = m_facts && m_facts->ok && check(&c).empty();
-    m_estimatePanel->update(ready ? &c : nullptr, ready ? &m_facts->summary : nullptr);
+    showEstimate(check(&c).empty() ? &c : nullptr);
+}
+
+void SetupView::showEstimate(const RunConfig* valid) {
+    const bool ready = valid && m_facts && m_facts->ok;
+    m_estimatePanel->update(ready ? valid : nullptr, ready ? &m_facts->summary : nullptr);
 }
 
 void SetupView::measureStepTime() {

@@ -70,7 +70,8 @@ protected:
 
 private:
     void readModelSummary();
-    void updateEstimate();
+    void updateEstimate();                     // checks the form, then shows the estimate
+    void showEstimate(const RunConfig* valid); // null: the form is not valid
     // The form's configuration and every problem with it (none: *out is valid).
     std::vector<ConfigProblem> check(RunConfig* out) const;
 

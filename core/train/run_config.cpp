@@ -283,9 +283,8 @@ json RunConfig::defaultsJson() {
 std::vector<ConfigProblem> RunConfig::problems() const {
     const auto& s = train;
     std::vector<ConfigProblem> out;
-    // The field is the message's first word ("train.lr must be ..." -> "train.lr").
     auto need = [&](bool ok, const std::string& message, const std::string& hint = {}) {
-        if (!ok) out.push_back({message.substr(0, message.find_first_of(" :")), message, hint});
+        if (!ok) out.push_back(problemFromMessage(message, hint));
     };
     need(!model.empty(), "model: give the folder of a Hugging Face model");
     need(!outputDir.empty(), "output_dir: give the folder the run is written to");

@@ -5,11 +5,18 @@
 
 namespace ft {
 
+ConfigProblem problemFromMessage(const std::string& message, const std::string& hint) {
+    return {message.substr(0, message.find_first_of(" :")), message, hint};
+}
+
+std::string problemsText(const std::vector<ConfigProblem>& problems) {
+    std::string text;
+    for (const auto& p : problems) text += (text.empty() ? "" : "\n") + p.message;
+    return text;
+}
+
 void throwIfAny(const std::vector<ConfigProblem>& problems) {
-    if (problems.empty()) return;
-    std::string message;
-    for (const auto& p : problems) message += (message.empty() ? "" : "\n") + p.message;
-    throw Error(message, problems.front().hint);
+    if (!problems.empty()) throw Error(problemsText(problems), problems.front().hint);
 }
 
 } // namespace ft

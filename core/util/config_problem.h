@@ -12,6 +12,12 @@ struct ConfigProblem {
     std::string hint;    // what to do about it ("" when the message says it)
 };
 
+// A problem whose message starts with the field it names ("train.lr must be ..." -> "train.lr").
+ConfigProblem problemFromMessage(const std::string& message, const std::string& hint = {});
+
+// The problems' messages, one per line.
+std::string problemsText(const std::vector<ConfigProblem>& problems);
+
 // Throws ft::Error listing every problem (one per line) with the first one's hint; returns when
 // there is none.
 void throwIfAny(const std::vector<ConfigProblem>& problems);
