@@ -22,5 +22,6 @@ int runTrain(const Argv& args);
 int runExport(const Argv& args);
 int runEval(const Argv& args);
 int runPretrain(const Argv& args);
+int runDemo(const Argv& args);
 
 } // namespace ft::cli

@@ -60,6 +60,9 @@ commands:
             [--batch 8] [--lr 6e-3] [--steps N | --minutes 9] [--seed S] [--device D] [--json]
             trains a SentencePiece tokenizer and a small Llama-architecture model from plain text
             (a Hugging Face folder every other command loads)
+  demo      [--dir DIR (default $FT_DEMO_DIR, else ~/FinetuneStudio/demo)] [--json]
+            makes the demo workspace: the order-messages dataset and a run configuration (orders-run.json)
+            that fine-tunes the starter model shipped with Finetune Studio; kept if already there
   help      this text; `finetune help COMMAND` or `finetune COMMAND --help`: one command's usage
 
 Errors are printed on stderr with a non-zero exit status.

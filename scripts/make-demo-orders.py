@@ -24,12 +24,13 @@ PRODUCTS = [
     ("lemon", [("lemon", "lemons")]),
     ("flour", [("sack of flour", "sacks of flour"), ("bag of flour", "bags of flour")]),
 ]
-# Quantities: one item is written as a word ("a jar of honey", "one loaf"), more in digits ("7 lemons").
-# Number words above one ("nine", "half a dozen") are left out on purpose: the starter model is
-# pre-trained on ten minutes of CPU and knows no arithmetic words, and a LoRA run on 400 examples did
-# not learn to map them to digits (docs/evaluation.md, "On the demo task"); a real base model would.
+# Quantities: one item is written as a word ("a jar of honey", "one loaf"), more as one digit
+# ("7 lemons"). Number words above one and numbers above nine are left out on purpose: the starter
+# model is pre-trained on minutes of CPU, knows no arithmetic words, cuts "12" into two digits and
+# confuses the digits 1 and 2 when one follows the other; LoRA runs on it did not learn those
+# (docs/evaluation.md, "On the demo task"). A real base model would.
 ONE = ["a", "one", "a single"]
-QUANTITIES = [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12]
+QUANTITIES = [1, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 TEMPLATES = [
     "Hi, this is {name}. I would like {qty} {item}, {when}.",
     "{name} here: please send {qty} {item} {when}.",
@@ -45,6 +46,9 @@ TEMPLATES = [
 WHEN = [("for pickup", "pickup"), ("to pick up in the shop", "pickup"), ("for collection", "pickup"),
         ("and I will come by to get them", "pickup"), ("delivered to my home", "delivery"), ("for delivery", "delivery"),
         ("brought to my door", "delivery"), ("sent to my address", "delivery")]
+# Many messages, each seen about once: a run on 400 seen 30 times learnt them by heart and still
+# guessed a field on new ones.
+TRAIN = 2000
 SYSTEM = "You turn a customer's message into an order for the shop system: JSON with item, quantity and fulfilment."
 
 
@@ -72,14 +76,14 @@ def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "resources/demo"
     rng = random.Random(20261123)
     seen, rows = set(), []
-    while len(rows) < 520:
+    while len(rows) < TRAIN + 120:
         e = example(rng)
         key = e["messages"][1]["content"]
         if key in seen:
             continue
         seen.add(key)
         rows.append(e)
-    for name, part in (("train", rows[:400]), ("validation", rows[400:460]), ("test", rows[460:])):
+    for name, part in (("train", rows[:TRAIN]), ("validation", rows[TRAIN:TRAIN + 60]), ("test", rows[TRAIN + 60:])):
         with open(f"{out}/orders-{name}.jsonl", "w", encoding="utf-8") as f:
             for e in part:
                 f.write(json.dumps(e, ensure_ascii=False) + "\n")

@@ -940,6 +940,34 @@
         <source>Cannot show %1 in the Training view while a run trains there.</source>
         <translation>%1 kann nicht in der Trainings-Ansicht gezeigt werden, während dort ein Lauf trainiert.</translation>
     </message>
+    <message>
+        <source>Preparing the demo…</source>
+        <translation>Die Demo wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>%1 was made by an earlier version of the demo; it is now %2, unchanged</source>
+        <translation>%1 stammt von einer früheren Version der Demo; es liegt jetzt unverändert in %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the demo workspace %1</source>
+        <translation>Der Demo-Arbeitsbereich %1 lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open the demo: %1</source>
+        <translation>Die Demo lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Demo</source>
+        <translation>Demo kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Opened the demo: press Start in Setup to fine-tune the starter model</source>
+        <translation>Demo geöffnet: Start in Einrichtung trainiert das Startmodell nach</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Demo</source>
+        <translation>&amp;Demo öffnen</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::ModelView</name>
@@ -2078,6 +2106,10 @@
     <message>
         <source>Cannot load %1: %2</source>
         <translation>%1 kann nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Open the demo (made the first time): the order-messages dataset, the starter model and a run configuration ready to train.</source>
+        <translation>Die Demo öffnen (beim ersten Mal angelegt): der Datensatz der Bestellnachrichten, das Startmodell und eine Laufkonfiguration, bereit zum Training.</translation>
     </message>
 </context>
 </TS>

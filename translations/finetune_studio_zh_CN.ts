@@ -931,6 +931,34 @@
         <source>Cannot show %1 in the Training view while a run trains there.</source>
         <translation>训练视图中正在训练，无法在其中显示 %1。</translation>
     </message>
+    <message>
+        <source>Preparing the demo…</source>
+        <translation>正在准备演示…</translation>
+    </message>
+    <message>
+        <source>%1 was made by an earlier version of the demo; it is now %2, unchanged</source>
+        <translation>%1 由旧版演示创建；现已原样移至 %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the demo workspace %1</source>
+        <translation>无法打开演示工作区 %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the demo: %1</source>
+        <translation>无法打开演示：%1</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Demo</source>
+        <translation>无法打开演示</translation>
+    </message>
+    <message>
+        <source>Opened the demo: press Start in Setup to fine-tune the starter model</source>
+        <translation>已打开演示：在“设置”中按“开始”即可微调入门模型</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Demo</source>
+        <translation>打开演示(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::ModelView</name>
@@ -2063,6 +2091,10 @@
     <message>
         <source>Cannot load %1: %2</source>
         <translation>无法加载 %1：%2</translation>
+    </message>
+    <message>
+        <source>Open the demo (made the first time): the order-messages dataset, the starter model and a run configuration ready to train.</source>
+        <translation>打开演示（首次时创建）：订单消息数据集、入门模型和可直接训练的运行配置。</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,12 @@
 // finetune-studio: the desktop application.
 #include "appearance.h"
+#include "demo_opener.h"
 #include "main_window.h"
 #include "model_view.h"
 #include "screenshot_tour.h"
 #include "setup_view.h"
 #include "settings.h"
+#include "workspace.h"
 #include "util/host_allocator.h"
 
 #include <QApplication>
@@ -47,6 +49,11 @@ int main(int argc, char** argv) {
                                     QApplication::translate("main", "Load this run configuration (JSON) into the Setup view."),
                                     QStringLiteral("file"));
     parser.addOption(configOption);
+    QCommandLineOption demoOption(QStringLiteral("demo"),
+                                  QApplication::translate("main",
+                                                          "Open the demo (made the first time): the order-messages dataset, the "
+                                                          "starter model and a run configuration ready to train."));
+    parser.addOption(demoOption);
     // For scripts/screenshots: walk the views, save one PNG each to DIR, quit.
     QCommandLineOption screenshotsOption(QStringLiteral("screenshots"),
                                          QApplication::translate("main", "Save a screenshot of every view to this folder and quit."),
@@ -60,6 +67,16 @@ int main(int argc, char** argv) {
     ft::ui::applyTheme(ft::ui::settings::theme.get());
     ft::ui::MainWindow window;
     window.show();
+    // --demo, and the very first start (no workspace named, none opened before): the demo.
+    const bool firstStart = !parser.isSet(workspaceOption) && ft::ui::settings::lastWorkspace.get().isEmpty() &&
+                            !parser.isSet(screenshotsOption) && !parser.isSet(modelOption) && !parser.isSet(configOption);
+    if (parser.isSet(demoOption) || firstStart) {
+        ft::ui::openDemo(&window, {}, [&window](const QString& error) {
+            if (!error.isEmpty() && !window.workspace()->isOpen())
+                window.openWorkspace(QDir::home().filePath(QStringLiteral("FinetuneStudio")));
+        });
+        return app.exec();
+    }
     // The workspace given, else the last one, else a default folder in the home directory.
     QString workspace = parser.value(workspaceOption);
     if (workspace.isEmpty()) workspace = ft::ui::settings::lastWorkspace.get();

@@ -1,6 +1,7 @@
 // MainWindow: the views, the sidebar, the menus, the status bar and the log.
 #include "main_window.h"
 
+#include "demo_opener.h"
 #include "compare_view.h"
 #include "dataset_view.h"
 #include "evaluation_view.h"
@@ -205,6 +206,8 @@ void MainWindow::createMenus() {
     view->addAction(findChild<QDockWidget*>(QStringLiteral("logDock"))->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Open the &Demo"), this, [this] { openDemo(this); });
+    help->addSeparator();
     help->addAction(tr("&About Finetune Studio"), this, [this] {
         QMessageBox::about(this, tr("About Finetune Studio"),
                            tr("<b>Finetune Studio %1</b><p>Fine-tune local language models with LoRA, natively.</p>")

@@ -1,15 +1,15 @@
 // SpmTokenizer: a tokenizer.model through the isolated SentencePiece module.
 #include "tokenizer/spm_tokenizer.h"
 
-#include "tokenizer/spm_module_api.h"
 #include "io/atomic_file.h"
+#include "tokenizer/spm_module_api.h"
 #include "util/error.h"
+#include "util/program_paths.h"
 
 #include <cstdlib>
 #include <dlfcn.h>
 #include <mutex>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace ft {
 
@@ -26,14 +26,6 @@ struct SpmModule {
 };
 
 namespace {
-
-std::string executableDir() {
-    char buf[4096];
-    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof(buf) - 1);
-    if (n <= 0) return ".";
-    std::string path(buf, size_t(n));
-    return path.substr(0, path.find_last_of('/'));
-}
 
 const SpmModule& module() {
     static std::once_flag once;

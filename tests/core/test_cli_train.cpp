@@ -15,6 +15,7 @@
 
 #include <QtTest>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -36,6 +37,14 @@ std::vector<json> jsonLines(const std::string& text) {
 
 QString q(const std::string& s) {
     return QString::fromStdString(s);
+}
+
+// Lines (examples) in a file of the demo task, resources/demo/orders-SPLIT.jsonl.
+int demoExamples(const std::string& split) {
+    std::ifstream in(std::string(FT_SOURCE_DIR) + "/resources/demo/orders-" + split + ".jsonl");
+    int n = 0;
+    for (std::string line; std::getline(in, line);) n += !line.empty();
+    return n;
 }
 
 } // namespace
@@ -294,32 +303,37 @@ private Q_SLOTS:
         QVERIFY(runCli({"help"}).out.find("commands:") != std::string::npos);
     }
 
-    // scripts/make-demo: the demo workspace with its three splits and a run configuration that
+    // finetune demo: the demo workspace with its three splits and a run configuration that
     // `finetune train` takes; a second call changes nothing; a workspace of an earlier demo version
-    // is moved aside whole, not changed, and a new one made.
-    void demoScriptMakesAWorkspace() {
-        const std::string demo = m_dir + "/demo";
-        const QString build = QFileInfo(qEnvironmentVariable("FT_CLI")).absoluteDir().absoluteFilePath("..");
-        const auto makeDemo = [&] {
-            QProcess p;
-            p.start("bash", {q(std::string(FT_SOURCE_DIR) + "/scripts/make-demo"), "--model", q(m_dir + "/model"), "--dir", q(demo),
-                             "--build", build});
-            QVERIFY(p.waitForFinished(120000));
-            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
-        };
+    // is moved aside whole, not changed, and a new one made; a folder holding other files is refused.
+    void demoCommandMakesAWorkspace() {
+        // FT_RESOURCES_DIR comes before the source tree: here the tiny model stands in for the starter.
+        const std::string resources = m_dir + "/resources", demo = m_dir + "/demo";
+        std::filesystem::create_directories(resources);
+        std::filesystem::create_directory_symlink(m_dir + "/model", resources + "/starter");
+        std::filesystem::create_directory_symlink(std::string(FT_SOURCE_DIR) + "/resources/demo", resources + "/demo");
+        qputenv("FT_RESOURCES_DIR", QByteArray::fromStdString(resources));
         const auto splits = [&] {
             const auto r = runCli({"data", "stats", "--workspace", q(demo), "--dataset", "orders"});
             return r.exitCode == 0 ? json::parse(r.out).value("splits", json::object()) : json{{"error", r.err}};
         };
-        const json expected = {{"train", 400}, {"validation", 60}, {"test", 60}, {"unassigned", 0}};
-        makeDemo();
+        const json expected = {{"train", demoExamples("train")},
+                               {"validation", demoExamples("validation")},
+                               {"test", demoExamples("test")},
+                               {"unassigned", 0}};
+        QVERIFY(expected["train"].get<int>() > 0);
+        auto made = runCli({"demo", "--dir", q(demo), "--json"});
+        QVERIFY2(made.exitCode == 0, made.err.c_str());
+        QCOMPARE(json::parse(made.out)["created"].get<bool>(), true);
         QCOMPARE(splits(), expected);
-        makeDemo();
+        made = runCli({"demo", "--dir", q(demo), "--json"});
+        QCOMPARE(json::parse(made.out)["created"].get<bool>(), false);
         QCOMPARE(splits(), expected);
+        QVERIFY(!std::filesystem::exists(demo + ".partial"));
 
-        // The configuration trains (two steps here, on the tiny model).
+        // The configuration names the starter and trains (two steps here, on the tiny model).
         json config = readJsonFile(demo + "/orders-run.json");
-        QCOMPARE(config["model"].get<std::string>(), m_dir + "/model");
+        QCOMPARE(config["model"].get<std::string>(), std::filesystem::canonical(m_dir + "/model").string());
         config["train"]["max_steps"] = 2;
         config["train"]["eval_every"] = 2;
         config["train"]["max_seq_len"] = 512; // the tiny model's tokenizer spends a token per byte
@@ -330,17 +344,21 @@ private Q_SLOTS:
         QVERIFY(fileExists(demo + "/runs/orders-lora/adapter/adapter_model.safetensors"));
 
         writeFileAtomic(demo + "/.demo-version", "orders-1\n");
-        makeDemo();
+        made = runCli({"demo", "--dir", q(demo), "--json"});
+        QVERIFY2(made.exitCode == 0, made.err.c_str());
+        const std::string aside = json::parse(made.out)["moved_aside"].get<std::string>();
         QCOMPARE(splits(), expected);
         QVERIFY(!std::filesystem::exists(demo + "/runs"));
-        int moved = 0;
-        for (const auto& entry : std::filesystem::directory_iterator(m_dir))
-            if (entry.path().filename().string().rfind("demo.earlier-", 0) == 0) {
-                ++moved;
-                QVERIFY(fileExists(entry.path().string() + "/runs/orders-lora/adapter/adapter_model.safetensors"));
-                QCOMPARE(readFile(entry.path().string() + "/.demo-version"), std::string("orders-1\n"));
-            }
-        QCOMPARE(moved, 1);
+        QVERIFY(fileExists(aside + "/runs/orders-lora/adapter/adapter_model.safetensors"));
+        QCOMPARE(readFile(aside + "/.demo-version"), std::string("orders-1\n"));
+
+        std::filesystem::create_directories(m_dir + "/busy");
+        writeFileAtomic(m_dir + "/busy/notes.txt", "mine");
+        const auto refused = runCli({"demo", "--dir", q(m_dir + "/busy")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.find(m_dir + "/busy holds files but no demo workspace") != std::string::npos, refused.err.c_str());
+        QCOMPARE(readFile(m_dir + "/busy/notes.txt"), std::string("mine"));
+        qunsetenv("FT_RESOURCES_DIR");
     }
 };
 

@@ -83,14 +83,14 @@ private Q_SLOTS:
         QCOMPARE(store.get(store.page(ds, {}, 0, 1)[0].id).sourceLine, int64_t(1));
     }
 
-    // The demo task that scripts/make-demo imports: its three files go in whole, with their splits;
-    // every reply is the order JSON; a quantity above one is written in the message in digits (the
+    // The demo task that `finetune demo` imports: its three files go in whole, with their splits;
+    // every reply is the order JSON; a quantity above one is written in the message as one digit (the
     // starter model cannot map number words, resources/demo/README.md); no test message is also a
     // train message.
     void demoDatasetImportsWithItsSplits() {
         DatasetStore store(m_root + "/demo");
         const int64_t ds = store.createDataset("orders");
-        const std::map<Split, int64_t> expected{{Split::Train, 400}, {Split::Validation, 60}, {Split::Test, 60}};
+        const std::map<Split, int64_t> expected{{Split::Train, 2000}, {Split::Validation, 60}, {Split::Test, 60}};
         for (const auto& [split, count] : expected) {
             ImportOptions o;
             o.split = split;
@@ -99,16 +99,17 @@ private Q_SLOTS:
             QCOMPARE(r.skipped + r.duplicates, int64_t(0));
         }
         const DatasetStats stats = store.stats(ds);
-        QCOMPARE(stats.examples, int64_t(520));
+        QCOMPARE(stats.examples, int64_t(2120));
         QCOMPARE(stats.splits.at("test"), int64_t(60));
         std::set<std::string> trainMessages, testMessages;
-        for (const Example& e : store.page(ds, {}, 0, 1000)) {
+        for (const Example& e : store.page(ds, {}, 0, 3000)) {
             QCOMPARE(e.messages.size(), size_t(3));
             QCOMPARE(e.messages[0].role, std::string("system"));
             const auto reply = nlohmann::json::parse(e.messages[2].content);
             QCOMPARE(reply.size(), size_t(3));
             QVERIFY(reply.at("item").is_string() && reply.at("quantity").is_number_integer());
             const int quantity = reply.at("quantity");
+            QVERIFY(quantity >= 1 && quantity <= 9);
             const std::regex digits(quantity == 1 ? std::string("[0-9]") : "\\b" + std::to_string(quantity) + "\\b");
             QVERIFY2(std::regex_search(e.messages[1].content, digits) == (quantity != 1), e.messages[1].content.c_str());
             const std::string fulfilment = reply.at("fulfilment");

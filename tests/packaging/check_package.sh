@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the Debian package with CPack and checks it: metadata (name, version, dependencies by
 # Debian package name), contents (binaries, SentencePiece module, desktop entry, metainfo, icons,
-# man page), the desktop entry and the metainfo against their validators, that the packaged
-# `finetune` runs from the unpacked tree, and that the studio starts from its desktop entry's Exec
-# line and stays up. Usage: check_package.sh BUILD_DIR
+# man page, the starter model and the demo's data), the desktop entry and the metainfo against their
+# validators, that the packaged `finetune` runs from the unpacked tree and makes the demo from the
+# packaged starter and data, and that the studio starts from its desktop entry's Exec line and stays
+# up. Usage: check_package.sh BUILD_DIR
 set -euo pipefail
 build="$1"
 work="$(mktemp -d)"
@@ -32,7 +33,9 @@ for path in ./usr/bin/finetune ./usr/bin/finetune-studio ./usr/lib/finetune-stud
             ./usr/share/icons/hicolor/scalable/apps/finetune-studio.svg \
             ./usr/share/icons/hicolor/48x48/apps/finetune-studio.png \
             ./usr/share/icons/hicolor/256x256/apps/finetune-studio.png \
-            ./usr/share/man/man1/finetune.1.gz ./usr/share/doc/finetune-studio/copyright; do
+            ./usr/share/man/man1/finetune.1.gz ./usr/share/doc/finetune-studio/copyright \
+            ./usr/share/finetune-studio/starter/model.safetensors ./usr/share/finetune-studio/starter/SHA256SUMS \
+            ./usr/share/finetune-studio/demo/orders-train.jsonl ./usr/share/finetune-studio/demo/orders-test.jsonl; do
   grep -qx "$path" <<< "$contents" || fail "the package lacks $path"
 done
 
@@ -43,6 +46,12 @@ man_page=$(zcat "$work/root/usr/share/man/man1/finetune.1.gz") || fail "man page
 grep -q "^.TH FINETUNE 1" <<< "$man_page" || fail "man page has no .TH line"
 help_text=$("$work/root/usr/bin/finetune" --help) || fail "the packaged finetune does not run"
 grep -q "usage: finetune COMMAND" <<< "$help_text" || fail "the packaged finetune prints no usage"
+(cd "$work/root/usr/share/finetune-studio/starter" && sha256sum --quiet -c SHA256SUMS) || fail "the packaged starter fails its SHA256SUMS"
+# The demo from the package's own starter and data (not the source tree's).
+demo_json=$(env -u FT_RESOURCES_DIR HOME="$work/home" "$work/root/usr/bin/finetune" demo --dir "$work/home/demo" --json) ||
+  fail "the packaged finetune cannot make the demo"
+grep -q "\"model\":\"$work/root/usr/share/finetune-studio/starter\"" <<< "$demo_json" || fail "the demo does not use the packaged starter: $demo_json"
+echo "demo: $demo_json"
 # Start the studio as the menu does (the desktop entry's Exec line, from the unpacked tree), under
 # Xvfb when there is one: it must come up and still be running 8 seconds later.
 exec_line="$(sed -n 's/^Exec=//p' "$work/root/usr/share/applications/io.github.finetune_studio.FinetuneStudio.desktop")"

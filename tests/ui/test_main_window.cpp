@@ -1,10 +1,14 @@
 // The studio shell, driven offscreen: opening a real (tiny) model folder fills the model view and the
-// status bar off the UI thread; a broken folder shows its error; the log records both.
+// status bar off the UI thread; a broken folder shows its error; the log records both; the demo opens.
+#include "demo_opener.h"
 #include "main_window.h"
 #include "model_view.h"
+#include "setup_view.h"
+#include "workspace.h"
 #include "property_list.h"
 #include "tiny_model.h"
 
+#include <QFileInfo>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTranslator>
@@ -39,6 +43,30 @@ private Q_SLOTS:
         QCOMPARE(props->value(QStringLiteral("Rotary embeddings")), QStringLiteral("theta 500000, scaling llama3"));
         QVERIFY(w.statusModelText().startsWith(QStringLiteral("LlamaForCausalLM")));
         QVERIFY(w.logText().contains(QStringLiteral("Opened model")));
+    }
+
+    // Help > Open the Demo: the demo workspace is made off the UI thread, then opened with the
+    // starter model and the demo's run configuration in the Setup view; a second time it is reused.
+    void opensTheDemo() {
+        ui::MainWindow w;
+        w.show();
+        const QString dir = QString::fromStdString(m_root + "/demo");
+        for (int time = 0; time < 2; ++time) {
+            QString error = QStringLiteral("not done");
+            QSignalSpy loaded(w.modelView(), &ui::ModelView::modelLoaded);
+            ui::openDemo(&w, dir, [&](const QString& e) { error = e; });
+            QTRY_VERIFY_WITH_TIMEOUT(error != QStringLiteral("not done"), 20000);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(w.workspace()->dir(), dir);
+            QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000); // the starter, read on a worker
+            const nlohmann::json config = w.setupView()->configJson();
+            QCOMPARE(QString::fromStdString(config["data"]["dataset"].get<std::string>()), QStringLiteral("orders"));
+            QCOMPARE(QString::fromStdString(config["output_dir"].get<std::string>()), dir + QStringLiteral("/runs/orders-lora"));
+            QVERIFY(QString::fromStdString(config["model"].get<std::string>()).endsWith(QStringLiteral("/starter")));
+            QVERIFY(w.statusModelText().startsWith(QStringLiteral("LlamaForCausalLM")));
+        }
+        QVERIFY(!QFileInfo::exists(dir + QStringLiteral(".partial")));
+        QVERIFY(w.logText().contains(QStringLiteral("Opened the demo")));
     }
 
     void translationsLoad() {
