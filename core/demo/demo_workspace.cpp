@@ -17,8 +17,9 @@ namespace fs = std::filesystem;
 
 namespace ft {
 
-const char* const kDemoVersion = "orders-4: the shipped starter; 2,000 training messages, quantities 1 to 9; lr 5e-4 after "
-                                 "300 warm-up steps";
+const char* const kDemoVersion =
+    "orders-4: the shipped starter; 2,000 training messages, quantities 1 to 9; lr 5e-4 after "
+    "300 warm-up steps";
 
 namespace {
 
