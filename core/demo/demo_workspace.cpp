@@ -106,8 +106,8 @@ RunConfig demoRunConfig(const DemoResources& resources, const std::string& dir) 
     c.lora.r = 16;
     c.lora.alpha = 32;
     c.lora.dropout = 0.0;
-    // LoRA+ (B at 8x the lr of A), a long warm-up: without it the first large steps leave the
-    // adapter on a plateau where one field is guessed (docs/evaluation.md, "On the demo task").
+    // LoRA+ (B at 8x the lr of A) and a long warm-up: with 10 warm-up steps more runs stopped on a
+    // plateau where a field is guessed; some still do (docs/evaluation.md, "On the demo task").
     TrainSettings& t = c.train;
     t.lr = 5e-4;
     t.loraplusLrRatio = 8;
