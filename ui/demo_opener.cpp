@@ -34,7 +34,7 @@ void openDemo(MainWindow* window, const QString& dir, std::function<void(const Q
                 o.resources = findDemoResources();
                 o.workspace = makeDemoWorkspace(o.resources, target);
             } catch (const std::exception& e) {
-                o.error = qstr(e.what());
+                o.error = errorMessage(e);
             }
             return o;
         },

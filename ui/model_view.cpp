@@ -2,8 +2,8 @@
 #include "model_view.h"
 
 #include "property_list.h"
+#include "qt_std.h"
 #include "settings.h"
-#include "util/error.h"
 
 #include <QFileDialog>
 #include <QLabel>
@@ -59,9 +59,7 @@ void ModelView::openModel(const QString& dir) {
             o.summary = describeModel(path);
             o.ok = true;
         } catch (const std::exception& e) {
-            o.error = QString::fromStdString(e.what());
-            if (const auto* fe = dynamic_cast<const Error*>(&e); fe && !fe->hint().empty())
-                o.error += QStringLiteral("\n") + QString::fromStdString(fe->hint());
+            o.error = errorMessage(e);
         }
         return o;
     }));

@@ -1,6 +1,7 @@
 // TrainingJob: a Trainer on its own thread, with its events delivered to the UI thread.
 #include "training_job.h"
 
+#include "qt_std.h"
 #include "util/error.h"
 
 #include <QThread>
@@ -37,7 +38,7 @@ bool TrainingJob::launch(const std::function<std::unique_ptr<Trainer>(TrainObser
     try {
         trainer = make(observer);
     } catch (const Error& e) {
-        if (error) *error = QString::fromStdString(e.hint().empty() ? std::string(e.what()) : std::string(e.what()) + "\n" + e.hint());
+        if (error) *error = errorMessage(e);
         return false;
     }
     wait(); // a finished worker of an earlier run

@@ -25,12 +25,23 @@ namespace {
 
 const char* const kSplits[] = {"train", "validation", "test"};
 const char* const kDatasetName = "orders";
+const char* const kConfigName = "orders-run.json";
+
+// resources/demo/orders-SPLIT.jsonl
+fs::path demoFile(const fs::path& dataDir, const char* split) {
+    return dataDir / (std::string("orders-") + split + ".jsonl");
+}
 
 bool holdsDemo(const fs::path& dir) {
     if (!fs::is_regular_file(dir / "starter" / "config.json")) return false;
     for (const char* split : kSplits)
-        if (!fs::is_regular_file(dir / "demo" / (std::string("orders-") + split + ".jsonl"))) return false;
+        if (!fs::is_regular_file(demoFile(dir / "demo", split))) return false;
     return true;
+}
+
+// The run configuration in `folder`, naming `dir` (where the workspace is, or will be).
+void writeDemoConfig(const DemoResources& resources, const fs::path& folder, const fs::path& dir) {
+    writeFileAtomic((folder / kConfigName).string(), demoRunConfig(resources, dir.string()).toJson().dump(2) + "\n");
 }
 
 std::string versionOf(const fs::path& dir) {
@@ -61,13 +72,13 @@ void buildDemo(const DemoResources& resources, const fs::path& building, const f
             ImportOptions o;
             o.split = splitFromName(split);
             o.batchSize = size_t(1) << 30; // one transaction per file
-            const std::string file = (fs::path(resources.dataDir) / (std::string("orders-") + split + ".jsonl")).string();
+            const std::string file = demoFile(resources.dataDir, split).string();
             const ImportReport r = importFile(store, dataset, file, o);
             if (!r.errors.empty())
                 throw Error(format("%s, line %lld: %s", file.c_str(), (long long)r.errors.front().line, r.errors.front().reason.c_str()));
         }
     }
-    writeFileAtomic((building / "orders-run.json").string(), demoRunConfig(resources, dir.string()).toJson().dump(2) + "\n");
+    writeDemoConfig(resources, building, dir);
     writeFileAtomic((building / ".demo-version").string(), std::string(kDemoVersion) + "\n");
 }
 
@@ -126,12 +137,12 @@ DemoWorkspace makeDemoWorkspace(const DemoResources& resources, const std::strin
     const fs::path dir = fs::absolute(dirName).lexically_normal();
     DemoWorkspace w;
     w.dir = dir.string();
-    w.configPath = (dir / "orders-run.json").string();
+    w.configPath = (dir / kConfigName).string();
     std::error_code ec;
     if (fs::exists(dir / "workspace.db")) {
         if (versionOf(dir) == kDemoVersion) {
             // This version's workspace; a configuration the user deleted is written again.
-            if (!fs::exists(w.configPath)) writeFileAtomic(w.configPath, demoRunConfig(resources, w.dir).toJson().dump(2) + "\n");
+            if (!fs::exists(w.configPath)) writeDemoConfig(resources, dir, dir);
             return w;
         }
         w.movedAside = dir.string() + ".earlier-" + timestamp();
