@@ -517,20 +517,8 @@
         <translation>Messe einige Schritte mit Batch %1 × %2 Tokens…</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Measuring failed: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Messung fehlgeschlagen: %1&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Measured on %1: %2 s per batch, %3 tokens/s, peak memory %4.</source>
         <translation>Gemessen auf %1: %2 s pro Batch, %3 Tokens/s, Spitzenspeicher %4.</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Mehr als %1 hat (%2): Batchgröße oder maximale Länge senken oder Gradient-Checkpointing einschalten.&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The data cannot be used: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Die Daten sind nicht verwendbar: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Steps: %1 (%2 examples per step, %3 train examples%4)</source>
@@ -562,12 +550,24 @@
         </translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b9770e&apos;&gt;Examples: %1; the longest kept has %2 tokens.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b9770e&apos;&gt;Beispiele: %1; das längste verwendete hat %2 Tokens.&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Steps: counting the train split&apos;s tokens…</source>
         <translation>Schritte: die Tokens des Trainings-Splits werden gezählt…</translation>
+    </message>
+    <message>
+        <source>More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.</source>
+        <translation>Mehr, als %1 hat (%2): Batchgröße oder maximale Länge senken oder Gradient-Checkpointing einschalten.</translation>
+    </message>
+    <message>
+        <source>The data cannot be used: %1</source>
+        <translation>Die Daten sind nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Examples: %1; the longest kept has %2 tokens.</source>
+        <translation>Beispiele: %1; das längste behaltene hat %2 Tokens.</translation>
+    </message>
+    <message>
+        <source>Measuring failed: %1</source>
+        <translation>Messen fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -909,10 +909,6 @@
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <source>%1 — Finetune Studio</source>
-        <translation>%1 — Finetune Studio</translation>
-    </message>
-    <message>
         <source>Opened workspace %1</source>
         <translation>Arbeitsbereich %1 geöffnet</translation>
     </message>
@@ -967,6 +963,442 @@
     <message>
         <source>Open the &amp;Demo</source>
         <translation>&amp;Demo öffnen</translation>
+    </message>
+    <message>
+        <source>Show or hide the log (%1)</source>
+        <translation>Protokoll zeigen oder ausblenden (%1)</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Training completed</source>
+        <translation>Training abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Run %1 has finished.</source>
+        <translation>Lauf %1 ist fertig.</translation>
+    </message>
+    <message>
+        <source>Training stopped early</source>
+        <translation>Training vorzeitig beendet</translation>
+    </message>
+    <message>
+        <source>Run %1: the validation loss stopped improving.</source>
+        <translation>Lauf %1: der Validierungsverlust sank nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>Training angehalten</translation>
+    </message>
+    <message>
+        <source>Run %1 was stopped after a checkpoint.</source>
+        <translation>Lauf %1 wurde nach einem Checkpoint angehalten.</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Lauf %1: %2</translation>
+    </message>
+    <message>
+        <source>Evaluation finished</source>
+        <translation>Evaluation fertig</translation>
+    </message>
+    <message>
+        <source>Evaluation failed</source>
+        <translation>Evaluation fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot use %1: drop dataset files (.jsonl, .json, .csv, .tsv, .txt, .md) or a model folder (with config.json).</source>
+        <translation>%1 ist nicht verwendbar: Datensatzdateien (.jsonl, .json, .csv, .tsv, .txt, .md) oder einen Modellordner (mit config.json) ablegen.</translation>
+    </message>
+    <message>
+        <source>One model at a time: %1 was not opened.</source>
+        <translation>Ein Modell nach dem anderen: %1 wurde nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Open or create a workspace first; the dropped files were not imported.</source>
+        <translation>Zuerst einen Arbeitsbereich öffnen oder anlegen; die abgelegten Dateien wurden nicht importiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::ModeGuide</name>
+    <message>
+        <source>Open a workspace first</source>
+        <translation>Zuerst einen Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>A run trains on a dataset of the open workspace and writes its folder under the workspace&apos;s runs/.</source>
+        <translation>Ein Lauf trainiert auf einem Datensatz des geöffneten Arbeitsbereichs und legt seinen Ordner unter runs/ des Arbeitsbereichs an.</translation>
+    </message>
+    <message>
+        <source>Open the Demo</source>
+        <translation>Demo öffnen</translation>
+    </message>
+    <message>
+        <source>Open Workspace…</source>
+        <translation>Arbeitsbereich öffnen…</translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>Noch kein Lauf</translation>
+    </message>
+    <message>
+        <source>Set a run up in Setup and start it: its loss, learning rate and gradient norm appear here as it trains, with the time left and the memory in use. A stopped run resumes from its folder.</source>
+        <translation>Einen Lauf unter Einrichtung festlegen und starten: Verlust, Lernrate und Gradientennorm erscheinen hier während des Trainings, mit Restzeit und belegtem Speicher. Ein angehaltener Lauf wird aus seinem Ordner fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Go to Setup</source>
+        <translation>Zur Einrichtung</translation>
+    </message>
+    <message>
+        <source>Resume a Run…</source>
+        <translation>Lauf fortsetzen…</translation>
+    </message>
+    <message>
+        <source>Start from a Configuration File…</source>
+        <translation>Aus Konfigurationsdatei starten…</translation>
+    </message>
+    <message>
+        <source>Compare needs a model</source>
+        <translation>Der Vergleich braucht ein Modell</translation>
+    </message>
+    <message>
+        <source>Open a base model to see its replies. After a run, the tuned model&apos;s replies appear beside them, each judged against the reference, field by field.</source>
+        <translation>Ein Basismodell öffnen, um seine Antworten zu sehen. Nach einem Lauf stehen die Antworten des feinabgestimmten Modells daneben, jede Feld für Feld an der Referenz gemessen.</translation>
+    </message>
+    <message>
+        <source>Go to Model</source>
+        <translation>Zum Modell</translation>
+    </message>
+    <message>
+        <source>Nothing to evaluate yet</source>
+        <translation>Noch nichts zu evaluieren</translation>
+    </message>
+    <message>
+        <source>Evaluation scores a finished run on a held-out split (exact match, JSON fields, text overlap), with the base model beside it and confidence intervals. Train a run first.</source>
+        <translation>Die Evaluation bewertet einen fertigen Lauf auf einem zurückgehaltenen Teil (exakte Übereinstimmung, JSON-Felder, Textüberlappung), mit dem Basismodell daneben und Konfidenzintervallen. Zuerst einen Lauf trainieren.</translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation>Noch keine Läufe</translation>
+    </message>
+    <message>
+        <source>Every run trained in this workspace is listed here with its status and curves, to compare, resume, rename, evaluate or export.</source>
+        <translation>Jeder in diesem Arbeitsbereich trainierte Lauf steht hier mit Status und Kurven, zum Vergleichen, Fortsetzen, Umbenennen, Evaluieren oder Exportieren.</translation>
+    </message>
+    <message>
+        <source>No workspace</source>
+        <translation>Kein Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>No examples</source>
+        <translation>Keine Beispiele</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with problems</source>
+        <translation>
+            <numerusform>%n mit Problemen</numerusform>
+            <numerusform>%n mit Problemen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n example(s)</source>
+        <translation>
+            <numerusform>%n Beispiel</numerusform>
+            <numerusform>%n Beispiele</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None open</source>
+        <translation>Keines geöffnet</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot be used</source>
+        <translation>Nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to fix</source>
+        <translation>
+            <numerusform>%n zu beheben</numerusform>
+            <numerusform>%n zu beheben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused at %1%</source>
+        <translation>Angehalten bei %1 %</translation>
+    </message>
+    <message>
+        <source>Training %1%</source>
+        <translation>Training %1 %</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>Vorzeitig beendet</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Kein Modell</translation>
+    </message>
+    <message>
+        <source>Base only</source>
+        <translation>Nur Basis</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>Evaluiert…</translation>
+    </message>
+    <message>
+        <source>Exact match %1</source>
+        <translation>Exakt %1</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>Kein Lauf</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message numerus="yes">
+        <source>1 training, %n in all</source>
+        <translation>
+            <numerusform>1 trainiert, %n insgesamt</numerusform>
+            <numerusform>1 trainiert, %n insgesamt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Noch keine</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>Kein Arbeitsbereich geöffnet</translation>
+    </message>
+    <message>
+        <source>A workspace is a folder that holds your datasets and the runs trained on them. The demo is one, ready to train: shop order messages turned into JSON.</source>
+        <translation>Ein Arbeitsbereich ist ein Ordner mit Ihren Datensätzen und den darauf trainierten Läufen. Die Demo ist einer, bereit zum Training: Bestellnachrichten eines Ladens, die zu JSON werden.</translation>
+    </message>
+    <message>
+        <source>New Workspace…</source>
+        <translation>Neuer Arbeitsbereich…</translation>
+    </message>
+    <message>
+        <source>No examples yet</source>
+        <translation>Noch keine Beispiele</translation>
+    </message>
+    <message>
+        <source>Import chat conversations (JSONL or JSON with messages), instruction and output or prompt and completion rows (JSONL, JSON, CSV, TSV), or drop the files anywhere on this window. Every rejected line is reported with its reason.</source>
+        <translation>Chat-Gespräche (JSONL oder JSON mit messages), Zeilen mit Anweisung und Ausgabe oder Prompt und Vervollständigung (JSONL, JSON, CSV, TSV) importieren oder die Dateien irgendwo auf diesem Fenster ablegen. Jede abgelehnte Zeile wird mit ihrem Grund gemeldet.</translation>
+    </message>
+    <message>
+        <source>Import Examples…</source>
+        <translation>Beispiele importieren…</translation>
+    </message>
+    <message>
+        <source>No model open</source>
+        <translation>Kein Modell geöffnet</translation>
+    </message>
+    <message>
+        <source>A model folder in Hugging Face layout: config.json, the weights as safetensors and the tokenizer. Models downloaded with &lt;i&gt;hf download&lt;/i&gt; or by transformers are in the Hub cache; the starter model is small enough to fine-tune on a laptop&apos;s CPU in minutes.</source>
+        <translation>Ein Modellordner im Hugging-Face-Format: config.json, die Gewichte als safetensors und der Tokenizer. Mit &lt;i&gt;hf download&lt;/i&gt; oder von transformers geladene Modelle liegen im Hub-Cache; das Startmodell ist klein genug, um es in Minuten auf der CPU eines Laptops feinabzustimmen.</translation>
+    </message>
+    <message>
+        <source>Open Model Folder…</source>
+        <translation>Modellordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open the Starter Model</source>
+        <translation>Startmodell öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open the starter model: %1</source>
+        <translation>Das Startmodell lässt sich nicht öffnen: %1</translation>
+    </message>
+    <message>
+        <source>From the Hub Cache</source>
+        <translation>Aus dem Hub-Cache</translation>
+    </message>
+    <message>
+        <source>No models in %1</source>
+        <translation>Keine Modelle in %1</translation>
+    </message>
+    <message>
+        <source>%1 (no weights downloaded)</source>
+        <translation>%1 (keine Gewichte geladen)</translation>
+    </message>
+    <message>
+        <source>Dataset %1 is empty: import examples into it, or choose another.</source>
+        <translation>Datensatz %1 ist leer: Beispiele hinein importieren oder einen anderen wählen.</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems in %n example(s), shown in the table and in the editor: fix or delete them; training leaves them out.</source>
+        <translation>
+            <numerusform>Probleme in %n Beispiel, gezeigt in der Tabelle und im Editor: beheben oder löschen; das Training lässt es aus.</numerusform>
+            <numerusform>Probleme in %n Beispielen, gezeigt in der Tabelle und im Editor: beheben oder löschen; das Training lässt sie aus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: Model</source>
+        <translation>Weiter: Modell</translation>
+    </message>
+    <message>
+        <source>Next: Setup</source>
+        <translation>Weiter: Einrichtung</translation>
+    </message>
+    <message>
+        <source>Model ready: %1. Next: set up the run.</source>
+        <translation>Modell bereit: %1. Weiter: den Lauf einrichten.</translation>
+    </message>
+    <message>
+        <source>Ready to start. The estimate below says how long the run takes and how much memory it needs.</source>
+        <translation>Startbereit. Die Schätzung unten sagt, wie lange der Lauf dauert und wie viel Speicher er braucht.</translation>
+    </message>
+    <message>
+        <source>Start Training</source>
+        <translation>Training starten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) to fix, marked in the form and listed under it.</source>
+        <translation>
+            <numerusform>%n Einstellung zu beheben, im Formular markiert und darunter aufgeführt.</numerusform>
+            <numerusform>%n Einstellungen zu beheben, im Formular markiert und darunter aufgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused at step %L1 of %L2.</source>
+        <translation>Angehalten bei Schritt %L1 von %L2.</translation>
+    </message>
+    <message>
+        <source>Training: step %L1 of %L2, about %3 left. The other views stay usable meanwhile.</source>
+        <translation>Training: Schritt %L1 von %L2, noch etwa %3. Die anderen Ansichten bleiben derweil nutzbar.</translation>
+    </message>
+    <message>
+        <source>Run %1 failed: %2</source>
+        <translation>Lauf %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Show the Log</source>
+        <translation>Protokoll zeigen</translation>
+    </message>
+    <message>
+        <source>Run %1 stopped after a checkpoint. Resume it from Runs when you like.</source>
+        <translation>Lauf %1 wurde nach einem Checkpoint angehalten. Unter Läufe lässt er sich jederzeit fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Next: Runs</source>
+        <translation>Weiter: Läufe</translation>
+    </message>
+    <message>
+        <source>Run %1 finished. Next: compare the base and tuned replies.</source>
+        <translation>Lauf %1 ist fertig. Weiter: Antworten von Basis- und feinabgestimmtem Modell vergleichen.</translation>
+    </message>
+    <message>
+        <source>Next: Compare</source>
+        <translation>Weiter: Vergleich</translation>
+    </message>
+    <message>
+        <source>Step through the validation examples with the arrows. Next: score the run on held-out data.</source>
+        <translation>Mit den Pfeilen durch die Validierungsbeispiele gehen. Weiter: den Lauf auf zurückgehaltenen Daten bewerten.</translation>
+    </message>
+    <message>
+        <source>Next: Evaluation</source>
+        <translation>Weiter: Evaluation</translation>
+    </message>
+    <message>
+        <source>No tuned run yet: only the base model replies until a run has finished.</source>
+        <translation>Noch kein feinabgestimmter Lauf: bis ein Lauf fertig ist, antwortet nur das Basismodell.</translation>
+    </message>
+    <message>
+        <source>Evaluating: %L1 of %L2.</source>
+        <translation>Evaluiert: %L1 von %L2.</translation>
+    </message>
+    <message>
+        <source>Evaluating: loading the models…</source>
+        <translation>Evaluiert: Modelle werden geladen…</translation>
+    </message>
+    <message>
+        <source>Next: export the run for transformers, llama.cpp or Ollama (Runs, Export).</source>
+        <translation>Weiter: den Lauf für transformers, llama.cpp oder Ollama exportieren (Läufe, Export).</translation>
+    </message>
+    <message>
+        <source>Select several runs to lay their loss curves over each other; a double-click opens one in Training.</source>
+        <translation>Mehrere Läufe auswählen, um ihre Verlustkurven übereinanderzulegen; ein Doppelklick öffnet einen im Training.</translation>
+    </message>
+    <message>
+        <source>Finetune Studio</source>
+        <translation>Finetune Studio</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1% · %2 · %3</source>
+        <translation>%1 % · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Needs a workspace</source>
+        <translation>Braucht einen Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Viewing a run</source>
+        <translation>Lauf angezeigt</translation>
+    </message>
+    <message>
+        <source>No example is in the train split: assign splits (Splits…) before training.</source>
+        <translation>Kein Beispiel im Trainingsteil: vor dem Training Teile zuweisen (Teile zuweisen…).</translation>
+    </message>
+    <message>
+        <source>Dataset ready: %L1 examples, not split yet (a run trains on all of them; Splits… holds some out for validation and test).</source>
+        <translation>Datensatz bereit: %L1 Beispiele, noch nicht aufgeteilt (ein Lauf trainiert auf allen; Teile zuweisen… hält einige für Validierung und Test zurück).</translation>
+    </message>
+    <message>
+        <source>Dataset ready: %L1 training, %L2 validation, %L3 test examples.</source>
+        <translation>Datensatz bereit: %L1 Trainings-, %L2 Validierungs-, %L3 Testbeispiele.</translation>
+    </message>
+    <message>
+        <source>Next: choose the model.</source>
+        <translation>Weiter: das Modell wählen.</translation>
+    </message>
+    <message>
+        <source>Next: set up the run.</source>
+        <translation>Weiter: den Lauf einrichten.</translation>
     </message>
 </context>
 <context>
@@ -1143,10 +1575,6 @@
     <message>
         <source>Generating with %1…</source>
         <translation>Generiere mit %1…</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Compare (%1): %2</source>
@@ -1735,10 +2163,6 @@
         <translation>Lese %1…</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Cannot be used: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Nicht verwendbar: %1&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>%1, %2 M parameters, %3 layers, hidden %4, %5/%6 heads; stored as %7.&lt;br&gt;Tokenizer: %8. Chat template: %9.</source>
         <translation>%1, %2 Mio. Parameter, %3 Schichten, versteckt %4, %5/%6 Köpfe; gespeichert als %7.&lt;br&gt;Tokenizer: %8. Chat-Vorlage: %9.</translation>
     </message>
@@ -1772,6 +2196,10 @@
             <numerusform>%n Einstellung zu korrigieren:</numerusform>
             <numerusform>%n Einstellungen zu korrigieren:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cannot be used: %1</source>
+        <translation>Nicht verwendbar: %1</translation>
     </message>
 </context>
 <context>

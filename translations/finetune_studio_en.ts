@@ -61,6 +61,44 @@
     </message>
 </context>
 <context>
+    <name>ft::ui::ModeGuide</name>
+    <message numerus="yes">
+        <source>%n with problems</source>
+        <translation>
+            <numerusform>%n with problems</numerusform><numerusform>%n with problems</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n example(s)</source>
+        <translation>
+            <numerusform>%n example</numerusform><numerusform>%n examples</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to fix</source>
+        <translation>
+            <numerusform>%n to fix</numerusform><numerusform>%n to fix</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>1 training, %n in all</source>
+        <translation>
+            <numerusform>1 training, %n in all</numerusform><numerusform>1 training, %n in all</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform><numerusform>%n runs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems in %n example(s), shown in the table and in the editor: fix or delete them; training leaves them out.</source>
+        <translation>
+            <numerusform>Problems in %n example, shown in the table and in the editor: fix or delete them; training leaves them out.</numerusform><numerusform>Problems in %n examples, shown in the table and in the editor: fix or delete them; training leaves them out.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) to fix, marked in the form and listed under it.</source>
+        <translation>
+            <numerusform>%n setting to fix, marked in the form and listed under it.</numerusform><numerusform>%n settings to fix, marked in the form and listed under it.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ft::ui::ModelView</name>
     <message numerus="yes">
         <source>%1 in %n file(s), stored as %2</source>

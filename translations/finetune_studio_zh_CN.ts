@@ -512,20 +512,8 @@
         <translation>正在测量几步，批为 %1 × %2 个词元…</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Measuring failed: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;测量失败：%1&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Measured on %1: %2 s per batch, %3 tokens/s, peak memory %4.</source>
         <translation>在 %1 上实测：每批 %2 秒，%3 词元/秒，峰值内存 %4。</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;超出 %1 的容量（%2）：请减小批大小或最大长度，或启用梯度检查点。&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;The data cannot be used: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;数据无法使用：%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Steps: %1 (%2 examples per step, %3 train examples%4)</source>
@@ -554,12 +542,24 @@
         </translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b9770e&apos;&gt;Examples: %1; the longest kept has %2 tokens.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b9770e&apos;&gt;样本：%1；保留的最长样本有 %2 个词元。&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Steps: counting the train split&apos;s tokens…</source>
         <translation>步数：正在统计训练集的词元…</translation>
+    </message>
+    <message>
+        <source>More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.</source>
+        <translation>超过 %1 的容量（%2）：请减小批大小或最大长度，或启用梯度检查点。</translation>
+    </message>
+    <message>
+        <source>The data cannot be used: %1</source>
+        <translation>数据无法使用：%1</translation>
+    </message>
+    <message>
+        <source>Examples: %1; the longest kept has %2 tokens.</source>
+        <translation>示例：%1；保留的最长示例有 %2 个词元。</translation>
+    </message>
+    <message>
+        <source>Measuring failed: %1</source>
+        <translation>测量失败：%1</translation>
     </message>
 </context>
 <context>
@@ -900,10 +900,6 @@
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <source>%1 — Finetune Studio</source>
-        <translation>%1 — Finetune Studio</translation>
-    </message>
-    <message>
         <source>Opened workspace %1</source>
         <translation>已打开工作区 %1</translation>
     </message>
@@ -958,6 +954,435 @@
     <message>
         <source>Open the &amp;Demo</source>
         <translation>打开演示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show or hide the log (%1)</source>
+        <translation>显示或隐藏日志（%1）</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>Training completed</source>
+        <translation>训练已完成</translation>
+    </message>
+    <message>
+        <source>Run %1 has finished.</source>
+        <translation>运行 %1 已结束。</translation>
+    </message>
+    <message>
+        <source>Training stopped early</source>
+        <translation>训练提前停止</translation>
+    </message>
+    <message>
+        <source>Run %1: the validation loss stopped improving.</source>
+        <translation>运行 %1：验证损失不再下降。</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <source>Run %1 was stopped after a checkpoint.</source>
+        <translation>运行 %1 已在保存检查点后停止。</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Evaluation finished</source>
+        <translation>评估已完成</translation>
+    </message>
+    <message>
+        <source>Evaluation failed</source>
+        <translation>评估失败</translation>
+    </message>
+    <message>
+        <source>Cannot use %1: drop dataset files (.jsonl, .json, .csv, .tsv, .txt, .md) or a model folder (with config.json).</source>
+        <translation>无法使用 %1：请拖放数据集文件（.jsonl、.json、.csv、.tsv、.txt、.md）或模型文件夹（含 config.json）。</translation>
+    </message>
+    <message>
+        <source>One model at a time: %1 was not opened.</source>
+        <translation>一次只能打开一个模型：未打开 %1。</translation>
+    </message>
+    <message>
+        <source>Open or create a workspace first; the dropped files were not imported.</source>
+        <translation>请先打开或新建工作区；拖放的文件未导入。</translation>
+    </message>
+</context>
+<context>
+    <name>ft::ui::ModeGuide</name>
+    <message>
+        <source>Open a workspace first</source>
+        <translation>请先打开工作区</translation>
+    </message>
+    <message>
+        <source>A run trains on a dataset of the open workspace and writes its folder under the workspace&apos;s runs/.</source>
+        <translation>运行使用已打开工作区中的数据集训练，并将其文件夹写入工作区的 runs/ 下。</translation>
+    </message>
+    <message>
+        <source>Open the Demo</source>
+        <translation>打开演示</translation>
+    </message>
+    <message>
+        <source>Open Workspace…</source>
+        <translation>打开工作区…</translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>尚无运行</translation>
+    </message>
+    <message>
+        <source>Set a run up in Setup and start it: its loss, learning rate and gradient norm appear here as it trains, with the time left and the memory in use. A stopped run resumes from its folder.</source>
+        <translation>在“设置”中配置并启动运行：训练时损失、学习率和梯度范数会实时显示在这里，还有剩余时间和内存占用。已停止的运行可从其文件夹继续。</translation>
+    </message>
+    <message>
+        <source>Go to Setup</source>
+        <translation>前往设置</translation>
+    </message>
+    <message>
+        <source>Resume a Run…</source>
+        <translation>继续运行…</translation>
+    </message>
+    <message>
+        <source>Start from a Configuration File…</source>
+        <translation>从配置文件开始…</translation>
+    </message>
+    <message>
+        <source>Compare needs a model</source>
+        <translation>对比需要一个模型</translation>
+    </message>
+    <message>
+        <source>Open a base model to see its replies. After a run, the tuned model&apos;s replies appear beside them, each judged against the reference, field by field.</source>
+        <translation>打开基础模型以查看其回复。运行结束后，微调模型的回复会显示在旁边，并逐字段与参考答案比对。</translation>
+    </message>
+    <message>
+        <source>Go to Model</source>
+        <translation>前往模型</translation>
+    </message>
+    <message>
+        <source>Nothing to evaluate yet</source>
+        <translation>尚无可评估的内容</translation>
+    </message>
+    <message>
+        <source>Evaluation scores a finished run on a held-out split (exact match, JSON fields, text overlap), with the base model beside it and confidence intervals. Train a run first.</source>
+        <translation>评估会在保留的数据划分上为已完成的运行打分（精确匹配、JSON 字段、文本重合度），并与基础模型对照、给出置信区间。请先训练一个运行。</translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation>尚无运行</translation>
+    </message>
+    <message>
+        <source>Every run trained in this workspace is listed here with its status and curves, to compare, resume, rename, evaluate or export.</source>
+        <translation>在此工作区中训练的每个运行都会连同状态和曲线列在这里，可对比、继续、重命名、评估或导出。</translation>
+    </message>
+    <message>
+        <source>No workspace</source>
+        <translation>无工作区</translation>
+    </message>
+    <message>
+        <source>No examples</source>
+        <translation>无示例</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with problems</source>
+        <translation>
+            <numerusform>%n 个有问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n example(s)</source>
+        <translation>
+            <numerusform>%n 个示例</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None open</source>
+        <translation>未打开</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <source>Cannot be used</source>
+        <translation>无法使用</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to fix</source>
+        <translation>
+            <numerusform>%n 处待修正</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused at %1%</source>
+        <translation>已暂停于 %1%</translation>
+    </message>
+    <message>
+        <source>Training %1%</source>
+        <translation>训练中 %1%</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Stopped early</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <source>Base only</source>
+        <translation>仅基础模型</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>评估中…</translation>
+    </message>
+    <message>
+        <source>Exact match %1</source>
+        <translation>精确匹配 %1</translation>
+    </message>
+    <message>
+        <source>No run</source>
+        <translation>无运行</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message numerus="yes">
+        <source>1 training, %n in all</source>
+        <translation>
+            <numerusform>1 个训练中，共 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 个运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>未打开工作区</translation>
+    </message>
+    <message>
+        <source>A workspace is a folder that holds your datasets and the runs trained on them. The demo is one, ready to train: shop order messages turned into JSON.</source>
+        <translation>工作区是一个文件夹，存放你的数据集以及在其上训练的运行。演示就是一个可直接训练的工作区：把商店的订单消息转换成 JSON。</translation>
+    </message>
+    <message>
+        <source>New Workspace…</source>
+        <translation>新建工作区…</translation>
+    </message>
+    <message>
+        <source>No examples yet</source>
+        <translation>尚无示例</translation>
+    </message>
+    <message>
+        <source>Import chat conversations (JSONL or JSON with messages), instruction and output or prompt and completion rows (JSONL, JSON, CSV, TSV), or drop the files anywhere on this window. Every rejected line is reported with its reason.</source>
+        <translation>导入聊天对话（带 messages 的 JSONL 或 JSON）、指令与输出或提示与补全的行（JSONL、JSON、CSV、TSV），或将文件拖放到此窗口的任意位置。每个被拒绝的行都会附带原因报告。</translation>
+    </message>
+    <message>
+        <source>Import Examples…</source>
+        <translation>导入示例…</translation>
+    </message>
+    <message>
+        <source>No model open</source>
+        <translation>未打开模型</translation>
+    </message>
+    <message>
+        <source>A model folder in Hugging Face layout: config.json, the weights as safetensors and the tokenizer. Models downloaded with &lt;i&gt;hf download&lt;/i&gt; or by transformers are in the Hub cache; the starter model is small enough to fine-tune on a laptop&apos;s CPU in minutes.</source>
+        <translation>Hugging Face 格式的模型文件夹：config.json、safetensors 格式的权重和分词器。用 &lt;i&gt;hf download&lt;/i&gt; 或 transformers 下载的模型位于 Hub 缓存中；入门模型足够小，可在笔记本电脑的 CPU 上几分钟内完成微调。</translation>
+    </message>
+    <message>
+        <source>Open Model Folder…</source>
+        <translation>打开模型文件夹…</translation>
+    </message>
+    <message>
+        <source>Open the Starter Model</source>
+        <translation>打开入门模型</translation>
+    </message>
+    <message>
+        <source>Cannot open the starter model: %1</source>
+        <translation>无法打开入门模型：%1</translation>
+    </message>
+    <message>
+        <source>From the Hub Cache</source>
+        <translation>从 Hub 缓存</translation>
+    </message>
+    <message>
+        <source>No models in %1</source>
+        <translation>%1 中没有模型</translation>
+    </message>
+    <message>
+        <source>%1 (no weights downloaded)</source>
+        <translation>%1（未下载权重）</translation>
+    </message>
+    <message>
+        <source>Dataset %1 is empty: import examples into it, or choose another.</source>
+        <translation>数据集 %1 为空：请向其中导入示例，或选择其他数据集。</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems in %n example(s), shown in the table and in the editor: fix or delete them; training leaves them out.</source>
+        <translation>
+            <numerusform>%n 个示例有问题（显示在表格和编辑器中）：请修正或删除；训练会跳过它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: Model</source>
+        <translation>下一步：模型</translation>
+    </message>
+    <message>
+        <source>Next: Setup</source>
+        <translation>下一步：设置</translation>
+    </message>
+    <message>
+        <source>Model ready: %1. Next: set up the run.</source>
+        <translation>模型就绪：%1。下一步：配置运行。</translation>
+    </message>
+    <message>
+        <source>Ready to start. The estimate below says how long the run takes and how much memory it needs.</source>
+        <translation>可以开始。下方的估算给出运行所需时间和内存。</translation>
+    </message>
+    <message>
+        <source>Start Training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) to fix, marked in the form and listed under it.</source>
+        <translation>
+            <numerusform>%n 项设置待修正，已在表单中标出并列在下方。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused at step %L1 of %L2.</source>
+        <translation>已暂停于第 %L1 步（共 %L2 步）。</translation>
+    </message>
+    <message>
+        <source>Training: step %L1 of %L2, about %3 left. The other views stay usable meanwhile.</source>
+        <translation>训练中：第 %L1 步（共 %L2 步），约剩 %3。其他视图在此期间仍可使用。</translation>
+    </message>
+    <message>
+        <source>Run %1 failed: %2</source>
+        <translation>运行 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Show the Log</source>
+        <translation>显示日志</translation>
+    </message>
+    <message>
+        <source>Run %1 stopped after a checkpoint. Resume it from Runs when you like.</source>
+        <translation>运行 %1 已在保存检查点后停止。可随时在“运行”中继续。</translation>
+    </message>
+    <message>
+        <source>Next: Runs</source>
+        <translation>下一步：运行</translation>
+    </message>
+    <message>
+        <source>Run %1 finished. Next: compare the base and tuned replies.</source>
+        <translation>运行 %1 已结束。下一步：对比基础模型与微调模型的回复。</translation>
+    </message>
+    <message>
+        <source>Next: Compare</source>
+        <translation>下一步：对比</translation>
+    </message>
+    <message>
+        <source>Step through the validation examples with the arrows. Next: score the run on held-out data.</source>
+        <translation>用箭头逐个浏览验证示例。下一步：在保留数据上为运行打分。</translation>
+    </message>
+    <message>
+        <source>Next: Evaluation</source>
+        <translation>下一步：评估</translation>
+    </message>
+    <message>
+        <source>No tuned run yet: only the base model replies until a run has finished.</source>
+        <translation>尚无微调运行：在运行完成之前只有基础模型回复。</translation>
+    </message>
+    <message>
+        <source>Evaluating: %L1 of %L2.</source>
+        <translation>评估中：%L1 / %L2。</translation>
+    </message>
+    <message>
+        <source>Evaluating: loading the models…</source>
+        <translation>评估中：正在加载模型…</translation>
+    </message>
+    <message>
+        <source>Next: export the run for transformers, llama.cpp or Ollama (Runs, Export).</source>
+        <translation>下一步：为 transformers、llama.cpp 或 Ollama 导出运行（运行 → 导出）。</translation>
+    </message>
+    <message>
+        <source>Select several runs to lay their loss curves over each other; a double-click opens one in Training.</source>
+        <translation>选择多个运行可叠加它们的损失曲线；双击可在“训练”中打开。</translation>
+    </message>
+    <message>
+        <source>Finetune Studio</source>
+        <translation>Finetune Studio</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1% · %2 · %3</source>
+        <translation>%1% · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Needs a workspace</source>
+        <translation>需要工作区</translation>
+    </message>
+    <message>
+        <source>Viewing a run</source>
+        <translation>查看运行</translation>
+    </message>
+    <message>
+        <source>No example is in the train split: assign splits (Splits…) before training.</source>
+        <translation>训练划分中没有示例：训练前请先划分数据（划分数据…）。</translation>
+    </message>
+    <message>
+        <source>Dataset ready: %L1 examples, not split yet (a run trains on all of them; Splits… holds some out for validation and test).</source>
+        <translation>数据集就绪：%L1 个示例，尚未划分（运行会在全部示例上训练；“划分数据…”可留出一部分用于验证和测试）。</translation>
+    </message>
+    <message>
+        <source>Dataset ready: %L1 training, %L2 validation, %L3 test examples.</source>
+        <translation>数据集就绪：训练 %L1 个、验证 %L2 个、测试 %L3 个示例。</translation>
+    </message>
+    <message>
+        <source>Next: choose the model.</source>
+        <translation>下一步：选择模型。</translation>
+    </message>
+    <message>
+        <source>Next: set up the run.</source>
+        <translation>下一步：配置运行。</translation>
     </message>
 </context>
 <context>
@@ -1133,10 +1558,6 @@
     <message>
         <source>Generating with %1…</source>
         <translation>正在用 %1 生成…</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Compare (%1): %2</source>
@@ -1722,10 +2143,6 @@
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Cannot be used: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;无法使用：%1&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>%1, %2 M parameters, %3 layers, hidden %4, %5/%6 heads; stored as %7.&lt;br&gt;Tokenizer: %8. Chat template: %9.</source>
         <translation>%1，%2 M 参数，%3 层，隐藏维度 %4，%5/%6 个注意力头；存储为 %7。&lt;br&gt;分词器：%8。对话模板：%9。</translation>
     </message>
@@ -1758,6 +2175,10 @@
         <translation>
             <numerusform>%n 项设置需要修正：</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cannot be used: %1</source>
+        <translation>无法使用：%1</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,7 @@ CompareView::CompareView(Workspace* workspace, QWidget* parent) : QWidget(parent
     });
     m_tuned = new QComboBox(this);
     m_tuned->setMinimumContentsLength(30);
+    m_tuned->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto* browseAdapter = new QPushButton(tr("Adapter Folder…"), this);
     connect(browseAdapter, &QPushButton::clicked, this, [this] {
         const QString d = QFileDialog::getExistingDirectory(this, tr("PEFT Adapter Folder"));
@@ -163,6 +164,14 @@ CompareView::~CompareView() {
 
 void CompareView::setBaseModel(const QString& dir) {
     m_baseModel->setText(dir);
+}
+
+bool CompareView::hasBaseModel() const {
+    return !m_baseModel->text().trimmed().isEmpty();
+}
+
+QString CompareView::tunedName() const {
+    return m_tuned->currentData().isNull() ? QString() : m_tuned->currentText();
 }
 
 void CompareView::setAdapterDir(const QString& dir) {

@@ -53,6 +53,8 @@ public:
     QString referenceText() const;
     QString verdictText(bool tuned) const; // a side judged against the reference ("" without one)
     bool isBusy() const;
+    bool hasBaseModel() const;
+    QString tunedName() const; // the run (or adapter) on the tuned side, "" for none
     int exampleCount() const { return int(m_examples.size()); }
 
 public Q_SLOTS:

@@ -1,9 +1,11 @@
 // DatasetTableModel: a dataset's examples as a lazy, paged table model.
 #include "dataset_table_model.h"
+#include "tone.h"
 
 #include "workspace.h"
 
 #include <QBrush>
+#include <QApplication>
 #include <QColor>
 #include <limits>
 
@@ -122,7 +124,8 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
         default: return {};
         }
     }
-    if (role == Qt::ForegroundRole && index.column() == Status && !e->problems.empty()) return QBrush(QColor(214, 39, 40));
+    if (role == Qt::ForegroundRole && index.column() == Status && !e->problems.empty())
+        return QBrush(widgets::toneColor(widgets::Tone::Failed, QApplication::palette()));
     if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == Tokens)) return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }

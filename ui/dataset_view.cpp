@@ -41,8 +41,6 @@ namespace ft::ui {
 
 DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     : QWidget(parent), m_workspace(workspace), m_model(new DatasetTableModel(workspace, this)) {
-    setAcceptDrops(true);
-
     // Bulk edits of the selection (the editor's pending edit saved first).
     m_bulk = new BulkEdits(m_workspace,
                            {[this] { return datasetId(); }, [this] { return selectedIds(); }, [this] { return saveCurrentEdit(); }}, this);
@@ -60,6 +58,7 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
     // Dataset choice and file operations.
     m_datasets = new QComboBox(this);
     m_datasets->setMinimumContentsLength(16);
+    m_datasets->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto* newButton = new QPushButton(tr("New…"), this);
     auto* importButton = new QPushButton(tr("Import…"), this);
     importButton->setObjectName(QStringLiteral("importButton"));
@@ -73,6 +72,7 @@ DatasetView::DatasetView(Workspace* workspace, QWidget* parent)
         saveCurrentEdit();
         m_editor->load(0);
         applyFilter();
+        Q_EMIT currentDatasetChanged(m_datasets->currentText());
     });
 
     // Search and filters.
@@ -335,6 +335,7 @@ void DatasetView::selectRow(int row) {
 
 void DatasetView::showError(const QString& what, const QString& error) {
     Q_EMIT logLine(what + QStringLiteral(": ") + error);
+    Q_EMIT errorOccurred(what + QStringLiteral(": ") + error);
     if (isVisible()) QMessageBox::warning(this, what, error);
 }
 

@@ -73,10 +73,8 @@ Q_SIGNALS:
     void tokenCountsReady(int counted);
     void duplicatesReady(int groups);
     void logLine(const QString& line);
-
-protected:
-    void dragEnterEvent(QDragEnterEvent* event) override;
-    void dropEvent(QDropEvent* event) override;
+    void errorOccurred(const QString& line); // also in logLine; the window opens its log panel
+    void currentDatasetChanged(const QString& name);
 
 private:
     void createActions();

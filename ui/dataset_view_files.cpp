@@ -1,4 +1,4 @@
-// DatasetView: its file operations (import from the dialog or by drag-and-drop, export of the
+// DatasetView: its file operations (import from the dialog or of files dropped on the window, export of the
 // current dataset or split), apart from the table and editing in dataset_view.cpp.
 #include "dataset_view.h"
 
@@ -10,10 +10,8 @@
 #include "workspace.h"
 
 #include <QComboBox>
-#include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QMimeData>
 #include <QProgressBar>
 #include <QTabWidget>
 
@@ -40,20 +38,6 @@ void DatasetView::importFiles(const QStringList& paths) {
     m_progress->setValue(0);
     m_tabs->setCurrentWidget(m_import);
     m_import->start(dataset, paths);
-}
-
-void DatasetView::dragEnterEvent(QDragEnterEvent* event) {
-    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
-}
-
-void DatasetView::dropEvent(QDropEvent* event) {
-    QStringList paths;
-    for (const QUrl& url : event->mimeData()->urls())
-        if (url.isLocalFile()) paths << url.toLocalFile();
-    if (!paths.isEmpty()) {
-        event->acceptProposedAction();
-        importFiles(paths);
-    }
 }
 
 void DatasetView::chooseExportFile() {

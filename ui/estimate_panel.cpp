@@ -6,6 +6,7 @@
 #include "model/model_summary.h"
 #include "model/training_nodes.h"
 #include "qt_std.h"
+#include "tone.h"
 #include "train/memory_estimate.h"
 #include "train/run_config.h"
 #include "train/data_plan.h"
@@ -24,6 +25,8 @@
 #include <algorithm>
 
 namespace ft::ui {
+
+using widgets::Tone;
 
 struct EstimatePanel::DataCount {
     std::string key;
@@ -87,9 +90,11 @@ void EstimatePanel::update(const RunConfig* config, const ModelSummary* model) {
     if (cuda) {
         for (const DeviceInfo& d : listDevices())
             if (d.totalBytes && e.total() > d.totalBytes * 0.95)
-                lines << tr("<span style='color:#c0392b'>More than %1 has (%2): lower the batch size or max length, or turn on "
-                            "gradient checkpointing.</span>")
-                             .arg(qstr(d.name), qstr(formatBytes(d.totalBytes)));
+                lines << widgets::toneHtml(Tone::Failed,
+                                           tr("More than %1 has (%2): lower the batch size or max length, or turn on gradient "
+                                              "checkpointing.")
+                                               .arg(qstr(d.name), qstr(formatBytes(d.totalBytes))),
+                                           palette());
     }
     lines << tr("Trainable parameters: %1 M (%2% of %3 M)")
                  .arg(double(e.trainableParams) / 1e6, 0, 'f', 2)
@@ -100,7 +105,7 @@ void EstimatePanel::update(const RunConfig* config, const ModelSummary* model) {
     if (!m_data || m_data->key != key) countData(c, key);
     int64_t steps = c.train.maxSteps;
     if (m_data && m_data->key == key && !m_data->ok) {
-        lines << tr("<span style='color:#c0392b'>The data cannot be used: %1</span>").arg(m_data->error.toHtmlEscaped());
+        lines << widgets::toneHtml(Tone::Failed, tr("The data cannot be used: %1").arg(m_data->error.toHtmlEscaped()), palette());
     } else if (m_data && m_data->key == key) {
         const DataReport& r = m_data->plan.report;
         const RunPlan plan = planRun(m_data->plan.trainLengths, c.train);
@@ -115,9 +120,9 @@ void EstimatePanel::update(const RunConfig* config, const ModelSummary* model) {
         if (r.noTargets) notes << tr("%n left out: no reply token within %1 tokens", nullptr, int(r.noTargets)).arg(c.train.maxSeqLen);
         if (r.invalid) notes << tr("%n left out for problems (see the Dataset view)", nullptr, int(r.invalid));
         if (!notes.isEmpty())
-            lines << tr("<span style='color:#b9770e'>Examples: %1; the longest kept has %2 tokens.</span>")
-                         .arg(notes.join(QStringLiteral("; ")))
-                         .arg(r.longest);
+            lines << widgets::toneHtml(
+                Tone::Attention, tr("Examples: %1; the longest kept has %2 tokens.").arg(notes.join(QStringLiteral("; "))).arg(r.longest),
+                palette());
     } else {
         lines << tr("Steps: counting the train split's tokens…");
     }
@@ -179,7 +184,7 @@ void EstimatePanel::measure() {
             m_measureButton->setEnabled(true);
             if (!o.ok) {
                 m_secondsPerStep = 0;
-                m_measure->setText(tr("<span style='color:#c0392b'>Measuring failed: %1</span>").arg(o.error.toHtmlEscaped()));
+                m_measure->setText(widgets::toneHtml(Tone::Failed, tr("Measuring failed: %1").arg(o.error.toHtmlEscaped()), palette()));
             } else {
                 m_secondsPerStep = o.r.secondsPerStep;
                 m_measure->setText(tr("Measured on %1: %2 s per batch, %3 tokens/s, peak memory %4.")

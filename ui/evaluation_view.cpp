@@ -1,5 +1,6 @@
 // EvaluationView: held-out evaluation of a run on a worker, and its report (see evaluation_view.h).
 #include "evaluation_view.h"
+#include "tone.h"
 #include "qt_std.h"
 
 #include "background.h"
@@ -50,6 +51,7 @@ QColor systemColor(const std::string& s) {
 EvaluationView::EvaluationView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_workspace(workspace) {
     m_run = new QComboBox(this);
     m_run->setMinimumContentsLength(24);
+    m_run->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon); // a long run name is elided, not widening the view
     m_split = new QComboBox(this);
     m_split->addItem(tr("validation"), QStringLiteral("validation"));
     m_split->addItem(tr("test"), QStringLiteral("test"));
@@ -89,18 +91,28 @@ EvaluationView::EvaluationView(Workspace* workspace, QWidget* parent) : QWidget(
     connect(m_run, &QComboBox::currentIndexChanged, this, reload);
     connect(m_split, &QComboBox::currentIndexChanged, this, reload);
 
-    auto* controls = new QHBoxLayout;
-    const std::pair<QString, QWidget*> fields[] = {{tr("Run"), m_run},          {tr("Split"), m_split},    {QString(), m_adapter},
-                                                   {tr("Few-shot"), m_fewShot}, {tr("Examples"), m_limit}, {tr("Max tokens"), m_maxTokens}};
-    for (const auto& [label, w] : fields) {
-        if (!label.isEmpty()) controls->addWidget(new QLabel(label, this));
-        controls->addWidget(w);
-    }
-    controls->addWidget(m_evaluate);
-    controls->addWidget(m_stop);
-    controls->addStretch(1);
-    controls->addWidget(m_openHtml);
-    controls->addWidget(m_pdf);
+    // Two rows: what is scored (and the buttons that score it), then how, with the report's exports.
+    auto* what = new QHBoxLayout;
+    auto* how = new QHBoxLayout;
+    auto add = [this](QHBoxLayout* row, const QString& label, QWidget* w) {
+        if (!label.isEmpty()) row->addWidget(new QLabel(label, this));
+        row->addWidget(w);
+    };
+    add(what, tr("Run"), m_run);
+    add(what, tr("Split"), m_split);
+    add(what, QString(), m_adapter);
+    what->addWidget(m_evaluate);
+    what->addWidget(m_stop);
+    what->addStretch(1);
+    add(how, tr("Few-shot"), m_fewShot);
+    add(how, tr("Examples"), m_limit);
+    add(how, tr("Max tokens"), m_maxTokens);
+    how->addStretch(1);
+    how->addWidget(m_openHtml);
+    how->addWidget(m_pdf);
+    auto* controls = new QVBoxLayout;
+    controls->addLayout(what);
+    controls->addLayout(how);
 
     m_progress = new QProgressBar(this);
     m_progress->hide();
@@ -203,6 +215,7 @@ void EvaluationView::evaluate() {
     m_progress->setRange(0, 0);
     m_progress->show();
     m_phase->setText(tr("Loading…"));
+    Q_EMIT evaluationStarted();
 
     const PostToOwner post(this);
     struct Outcome {
@@ -222,6 +235,7 @@ void EvaluationView::evaluate() {
                             m_phase->setText(p);
                             m_progress->setRange(0, int(total));
                             m_progress->setValue(int(done));
+                            Q_EMIT progressChanged(int(done), int(total));
                         });
                     },
                     control.get());
@@ -240,10 +254,14 @@ void EvaluationView::evaluate() {
             m_progress->hide();
             m_phase->clear();
             if (out.ok) loadReport(out.path);
-            else m_summary->setText(QStringLiteral("<span style='color:#c0392b'>%1</span>").arg(out.message.toHtmlEscaped()));
+            else m_summary->setText(widgets::toneHtml(widgets::Tone::Failed, out.message.toHtmlEscaped(), palette()));
             Q_EMIT logLine(out.message);
             Q_EMIT evaluationFinished(out.ok, out.message);
         });
+}
+
+QString EvaluationView::currentRunName() const {
+    return currentRun().isEmpty() ? QString() : QDir(currentRun()).dirName();
 }
 
 void EvaluationView::stop() {

@@ -39,6 +39,7 @@ public:
     bool printToPdf(const QString& path);
 
     bool isRunning() const { return m_control != nullptr; }
+    QString currentRunName() const; // "" when the workspace has no run
     QString summaryText() const;
     QTableWidget* metricsTable() const { return m_metrics; }
     QTableWidget* examplesTable() const { return m_examples; }
@@ -50,6 +51,8 @@ public Q_SLOTS:
     void refreshRuns();
 
 Q_SIGNALS:
+    void evaluationStarted();
+    void progressChanged(int done, int total); // while an evaluation runs
     void evaluationFinished(bool ok, const QString& message);
     void logLine(const QString& line);
 

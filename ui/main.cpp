@@ -31,7 +31,9 @@ int main(int argc, char** argv) {
     QTranslator qtTranslator, appTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(locale, QStringLiteral("finetune_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // English is the fallback (its file holds the plural forms: "1 example", "3 examples").
+    if (appTranslator.load(locale, QStringLiteral("finetune_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        appTranslator.load(QStringLiteral("finetune_studio_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
 
     QCommandLineParser parser;
@@ -83,7 +85,7 @@ int main(int argc, char** argv) {
     if (workspace.isEmpty() || !QDir(workspace).exists()) workspace = QDir::home().filePath(QStringLiteral("FinetuneStudio"));
     window.openWorkspace(workspace);
     if (parser.isSet(screenshotsOption)) {
-        window.resize(1400, 880);
+        window.resize(1280, 800); // the smallest size the layouts are made for
         QTimer::singleShot(0, &window, [&] {
             const int written = ft::ui::runScreenshotTour(window, parser.value(screenshotsOption), parser.value(tourRunOption));
             QApplication::exit(written > 0 ? 0 : 1);

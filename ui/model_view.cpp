@@ -1,5 +1,7 @@
 // ModelView: a model folder read on a worker and described.
 #include "model_view.h"
+#include "tone.h"
+#include "typography.h"
 
 #include "property_list.h"
 #include "qt_std.h"
@@ -16,14 +18,14 @@ namespace ft::ui {
 
 ModelView::ModelView(QWidget* parent) : QWidget(parent) {
     m_title = new QLabel(tr("No model open"), this);
-    QFont big = m_title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    m_title->setFont(big);
+    m_title->setFont(widgets::titleFont(m_title->font()));
     m_open = new QPushButton(tr("Open model folder…"), this);
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    QPalette errorPalette = m_error->palette();
+    errorPalette.setColor(QPalette::WindowText, widgets::toneColor(widgets::Tone::Failed, palette()));
+    m_error->setPalette(errorPalette);
     m_error->hide();
     m_properties = new widgets::PropertyList(this);
 

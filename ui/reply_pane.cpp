@@ -1,5 +1,6 @@
 // ReplyPane: one streamed reply of a chat model, with its status (see reply_pane.h).
 #include "reply_pane.h"
+#include "tone.h"
 
 #include "background.h"
 #include "eval/structured_metrics.h"
@@ -44,8 +45,8 @@ void ReplyPane::clear() {
 
 void ReplyPane::judge(const QString& reference) {
     if (reference.trimmed().isEmpty() || m_failed) return m_verdict->hide();
-    const QString right = QStringLiteral("<span style='color:#27ae60'>✓ %1</span>");
-    const QString wrong = QStringLiteral("<span style='color:#c0392b'>✗ %1</span>");
+    const QString right = widgets::toneHtml(widgets::Tone::Done, QStringLiteral("✓ %1"), palette());
+    const QString wrong = widgets::toneHtml(widgets::Tone::Failed, QStringLiteral("✗ %1"), palette());
     const auto verdicts = eval::jsonFieldVerdicts(str(m_text), str(reference));
     QStringList parts;
     if (verdicts.empty()) {
@@ -134,7 +135,7 @@ void ReplyPane::start(const ChatModelOptions& options, const std::vector<ChatMes
             if (o.model) m_model = o.model, m_key = key;
             if (!o.error.isEmpty()) {
                 m_failed = true;
-                m_status->setText(tr("<span style='color:#c0392b'>%1</span>").arg(o.error.toHtmlEscaped()));
+                m_status->setText(widgets::toneHtml(widgets::Tone::Failed, o.error.toHtmlEscaped(), palette()));
                 Q_EMIT logLine(tr("Compare (%1): %2").arg(title(), o.error));
             } else {
                 m_text = qstr(o.reply.text); // the decoded whole, in case a piece was split oddly

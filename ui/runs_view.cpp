@@ -1,6 +1,7 @@
 // RunsView: the workspace's runs listed, compared on one chart, resumed, renamed, deleted and
 // exported.
 #include "runs_view.h"
+#include "tone.h"
 #include "qt_std.h"
 
 #include "background.h"
@@ -154,9 +155,12 @@ void RunsView::refresh() {
         item->setText(Status, status);
         item->setToolTip(Status, r.error.empty() ? status : qstr(r.error));
         if (status == QLatin1String("failed") || status == tr("interrupted") || status == tr("unreadable"))
-            item->setForeground(Status, QColor(192, 57, 43));
+            item->setForeground(Status, widgets::toneColor(widgets::Tone::Failed, palette()));
         else if (status == QLatin1String("completed") || status == QLatin1String("early_stopped"))
-            item->setForeground(Status, QColor(39, 174, 96));
+            item->setForeground(Status, widgets::toneColor(widgets::Tone::Done, palette()));
+        else if (status == QLatin1String("running") || status == QLatin1String("preparing"))
+            item->setForeground(Status, widgets::toneColor(widgets::Tone::Running, palette()));
+        else if (status == QLatin1String("stopped")) item->setForeground(Status, widgets::toneColor(widgets::Tone::Stopped, palette()));
         item->setText(Model, QFileInfo(qstr(r.model)).fileName());
         item->setToolTip(Model, qstr(r.model));
         item->setText(Dataset, qstr(r.dataset));

@@ -1,5 +1,6 @@
 // SetupView: the form, presets, validation, the model's facts and the estimate (see setup_view.h).
 #include "setup_view.h"
+#include "tone.h"
 
 #include "background.h"
 #include "chat/chat_template.h"
@@ -138,7 +139,7 @@ void SetupView::revalidate() {
     m_form->markProblems(problems);
     if (problems.empty()) {
         m_validation->setText(tr("Ready to start."));
-        m_validation->setStyleSheet(QStringLiteral("color: #27ae60;"));
+        m_validation->setStyleSheet(QStringLiteral("color: %1;").arg(widgets::toneColorName(widgets::Tone::Done, palette())));
     } else {
         QStringList items;
         for (const ConfigProblem& p : problems)
@@ -147,10 +148,13 @@ void SetupView::revalidate() {
         m_validation->setText(problems.size() == 1 ? items.front()
                                                    : tr("%n settings to fix:", nullptr, int(problems.size())) + QStringLiteral("<ul><li>") +
                                                          items.join(QStringLiteral("</li><li>")) + QStringLiteral("</li></ul>"));
-        m_validation->setStyleSheet(QStringLiteral("color: #c0392b; font-weight: bold;"));
+        m_validation->setStyleSheet(
+            QStringLiteral("color: %1; font-weight: bold;").arg(widgets::toneColorName(widgets::Tone::Failed, palette())));
     }
     m_start->setEnabled(problems.empty());
     showEstimate(problems.empty() ? &config : nullptr);
+    m_problemCount = int(problems.size());
+    Q_EMIT validated(m_problemCount);
 }
 
 QString SetupView::validationText() const {
@@ -207,7 +211,8 @@ void SetupView::readModelSummary() {
             if (m_form->modelDir() != dir) return; // the user has moved on
             m_facts = f;
             if (!f->ok) {
-                m_form->setModelSummary(tr("<span style='color:#c0392b'>Cannot be used: %1</span>").arg(f->error.toHtmlEscaped()));
+                m_form->setModelSummary(
+                    widgets::toneHtml(widgets::Tone::Failed, tr("Cannot be used: %1").arg(f->error.toHtmlEscaped()), palette()));
             } else {
                 const ModelSummary& s = f->summary;
                 m_form->setModelSummary(tr("%1, %2 M parameters, %3 layers, hidden %4, %5/%6 heads; stored as %7.<br>"

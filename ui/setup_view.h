@@ -48,7 +48,8 @@ public:
     bool runConfig(RunConfig* out, QString* error) const;
 
     QString validationText() const;
-    bool counting() const; // the step count is being read from the data
+    int problemCount() const { return m_problemCount; } // at the last check
+    bool counting() const;                              // the step count is being read from the data
     QString estimateText() const;
     QString measureText() const;
     QWidget* field(const QString& path) const; // the widget bound to a JSON key ("train.lr")
@@ -61,7 +62,8 @@ public Q_SLOTS:
     void revalidate();
 
 Q_SIGNALS:
-    void startRequested(); // the form is valid; MainWindow hands runConfig() to the Training view
+    void startRequested();        // the form is valid; MainWindow hands runConfig() to the Training view
+    void validated(int problems); // after every check of the form (0: ready to start)
     void measured(bool ok);
     void logLine(const QString& line);
 
@@ -80,6 +82,7 @@ private:
     QLabel* m_validation = nullptr;
     EstimatePanel* m_estimatePanel = nullptr;
     QPushButton* m_start = nullptr;
+    int m_problemCount = -1; // not checked yet
     struct ModelFacts;
     std::shared_ptr<ModelFacts> m_facts; // of the chosen model, read on a worker
     bool m_loading = false;

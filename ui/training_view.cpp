@@ -79,8 +79,8 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent), m_job(new Trainin
     small->addWidget(m_gradNorm);
     charts->addWidget(small);
     charts->addWidget(side);
-    charts->setStretchFactor(0, 3);
-    charts->setStretchFactor(1, 2);
+    charts->setStretchFactor(0, 5); // the loss takes the room; the log and checkpoints the least
+    charts->setStretchFactor(1, 3);
     charts->setStretchFactor(2, 2);
 
     auto* layout = new QVBoxLayout(this);
@@ -188,6 +188,7 @@ void TrainingView::stop() {
 }
 
 void TrainingView::resetForRun() {
+    m_hasRun = true;
     m_loss->clear();
     m_lr->clear();
     m_gradNorm->clear();

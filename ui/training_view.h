@@ -44,6 +44,7 @@ public:
     widgets::MetricChart* lrChart() const { return m_lr; }
     widgets::MetricChart* gradNormChart() const { return m_gradNorm; }
     QString statusText() const;
+    bool hasRun() const { return m_hasRun; } // a run was started, resumed or shown here
     int checkpointCount() const;
 
 public Q_SLOTS:
@@ -74,6 +75,7 @@ private:
     QListWidget* m_checkpoints = nullptr;
     QPlainTextEdit* m_log = nullptr;
     int m_trainSeries = 0, m_evalSeries = 0;
+    bool m_hasRun = false;
     bool m_replaying = false; // showRun: events from metrics.jsonl, not a live job
 };
 

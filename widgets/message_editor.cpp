@@ -1,5 +1,6 @@
 // MessageEditor: a conversation's turns edited in place.
 #include "message_editor.h"
+#include "tone.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -20,7 +21,9 @@ MessageEditor::MessageEditor(QWidget* parent) : QWidget(parent) {
     m_problems = new QLabel(this);
     m_problems->setObjectName(QStringLiteral("problems"));
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("QLabel { color: white; background: #c0392b; border-radius: 4px; padding: 3px; }"));
+    m_problems->setStyleSheet(
+        QStringLiteral("QLabel { color: white; background: %1; border-radius: 4px; padding: 3px; }")
+            .arg(toneColorName(Tone::Failed, QPalette(QColor(Qt::white))))); // the light theme's red under white text, on either theme
     m_problems->hide();
 
     auto* content = new QWidget(this);

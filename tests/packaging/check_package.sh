@@ -22,7 +22,7 @@ info="$(dpkg-deb -I "$deb")"
 grep -q "^ Package: finetune-studio$" <<< "$info" || fail "wrong package name"
 depends="$(echo "$info" | sed -n 's/^ Depends: //p')"
 echo "depends: $depends"
-for dep in libtorch libopenblas0-pthread libsqlite3-0 libqt6widgets6 libqcustomplot; do
+for dep in libtorch libopenblas0-pthread libsqlite3-0 libqt6widgets6 libqt6svg6 libqcustomplot; do
   grep -q "$dep" <<< "$depends" || fail "Depends lacks $dep"
 done
 

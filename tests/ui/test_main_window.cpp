@@ -2,6 +2,7 @@
 // status bar off the UI thread; a broken folder shows its error; the log records both; the demo opens.
 #include "demo_opener.h"
 #include "main_window.h"
+#include "mode_bar.h"
 #include "model_view.h"
 #include "setup_view.h"
 #include "workspace.h"
@@ -9,7 +10,6 @@
 #include "tiny_model.h"
 
 #include <QFileInfo>
-#include <QListWidget>
 #include <QSignalSpy>
 #include <QTranslator>
 #include <QtTest>
@@ -79,8 +79,7 @@ private Q_SLOTS:
                      locale);
             QCoreApplication::installTranslator(&translator);
             ui::MainWindow w;
-            auto* nav = w.findChild<QListWidget*>(QStringLiteral("navigation"));
-            QCOMPARE(nav->item(0)->text(), QString::fromUtf8(datasetName));
+            QCOMPARE(w.modeBar()->label(0), QString::fromUtf8(datasetName));
             QCoreApplication::removeTranslator(&translator);
         }
         QTranslator english;

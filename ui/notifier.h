@@ -1,0 +1,38 @@
+// Notifier: tells the person that long work ended (a run, an evaluation) while the studio's window
+// is in the background: a desktop notification (through the system tray, where the desktop has one)
+// and the taskbar entry's attention flag. Nothing while the window is active: the view shows it.
+#pragma once
+#include <QObject>
+#include <QString>
+
+class QSystemTrayIcon;
+class QWidget;
+
+namespace ft::ui {
+
+class Notifier final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Notifier)
+
+public:
+    explicit Notifier(QWidget* window);
+
+    enum class Kind { Success, Failure };
+    // True when the person was notified (the window was not active).
+    bool notify(const QString& title, const QString& body, Kind kind);
+
+    int count() const { return m_count; } // notifications raised so far
+    QString lastTitle() const { return m_lastTitle; }
+    QString lastBody() const { return m_lastBody; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QWidget* m_window;
+    QSystemTrayIcon* m_tray = nullptr; // made on the first notification; hidden when the window is active again
+    int m_count = 0;
+    QString m_lastTitle, m_lastBody;
+};
+
+} // namespace ft::ui
