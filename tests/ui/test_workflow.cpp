@@ -1,8 +1,9 @@
 // The studio's guidance, driven offscreen on the real window: Ctrl+1..7 switch the modes; every view
 // with nothing to show offers the actions that fill it; a JSONL file dropped on the window is
 // imported (its bad line reported) and the mode bar and hint bar follow; a dropped model folder
-// opens; a run that ends while the window is in the background raises a notification and showed
-// its progress in the title; an error opens the closed log panel.
+// opens; a run that ends while the window is in the background raises a desktop notification (on a
+// private session bus with a notification service) and showed its progress in the title; an error
+// opens the closed log panel; every view fits 1280x800.
 #include "compare_view.h"
 #include "dataset_view.h"
 #include "evaluation_view.h"
@@ -21,8 +22,10 @@
 #include "training_view.h"
 #include "workspace.h"
 
+#include <QDBusConnection>
 #include <QDockWidget>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QToolButton>
@@ -35,12 +38,34 @@ using namespace ft;
 using json = nlohmann::json;
 using Mode = ui::ModeGuide::Mode;
 
+// The desktop's notification service, as GNOME or KDE run it on the session bus: records what it
+// is asked to show.
+class FakeNotifications final : public QObject {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+
+public:
+    QStringList summaries, bodies;
+    QVariantMap lastHints;
+
+public Q_SLOTS:
+    uint Notify(const QString& app, uint replaces, const QString& icon, const QString& summary, const QString& body,
+                const QStringList& actions, const QVariantMap& hints, int timeout) {
+        summaries << summary;
+        bodies << body;
+        lastHints = hints;
+        return uint(summaries.size());
+    }
+};
+
 class TestWorkflow final : public QObject {
     Q_OBJECT
 
 private:
     std::string m_root;
     QTranslator m_english;
+    QProcess m_bus; // a private session bus, so the test needs no desktop and touches none
+    FakeNotifications m_notifications;
 
     static QStringList actionTexts(widgets::EmptyState* state) {
         QStringList out;
@@ -72,6 +97,17 @@ private Q_SLOTS:
         QVERIFY(m_english.load(QLocale(QStringLiteral("en")), QStringLiteral("finetune_studio"), QStringLiteral("_"),
                                QStringLiteral(FT_QM_DIR)));
         QCoreApplication::installTranslator(&m_english);
+        // Before anything opens the session bus: ours, with a notification service on it.
+        m_bus.start(QStringLiteral("dbus-daemon"),
+                    {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
+        QVERIFY2(m_bus.waitForStarted(5000), "dbus-daemon (package dbus-daemon, scripts/setup) is needed");
+        QTRY_VERIFY_WITH_TIMEOUT(m_bus.canReadLine(), 5000);
+        const QByteArray address = m_bus.readLine().trimmed();
+        qputenv("DBUS_SESSION_BUS_ADDRESS", address);
+        QDBusConnection server = QDBusConnection::connectToBus(QString::fromLatin1(address), QStringLiteral("notification-service"));
+        QVERIFY(server.isConnected());
+        QVERIFY(server.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &m_notifications, QDBusConnection::ExportAllSlots));
+        QVERIFY(server.registerService(QStringLiteral("org.freedesktop.Notifications")));
         test::writeTinyChatModel(m_root + "/model", 4);
     }
 
@@ -92,6 +128,12 @@ private Q_SLOTS:
                                     .arg(w.minimumSizeHint().height())));
             QCOMPARE(w.size(), QSize(1280, 800));
         }
+    }
+
+    void cleanupTestCase() {
+        QDBusConnection::disconnectFromBus(QStringLiteral("notification-service"));
+        m_bus.kill();
+        m_bus.waitForFinished(5000);
     }
 
     void shortcutsSwitchModes() {
@@ -237,8 +279,16 @@ private Q_SLOTS:
         QVERIFY(w.trainingView()->startFromConfigFile(QString::fromStdString(path)));
         QTRY_VERIFY_WITH_TIMEOUT(w.modeBar()->progress(Mode::Training) >= 0, 20000);
         QVERIFY(w.modeBar()->status(Mode::Training).startsWith(QStringLiteral("Training")));
+        QSignalSpy shown(w.notifier(), &ui::Notifier::notificationShown);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QCOMPARE(w.notifier()->count(), 1);
+        // It reached the desktop's notification service over the session bus.
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 10000);
+        QCOMPARE(shown.first().at(0).toString(), QStringLiteral("desktop"));
+        QCOMPARE(m_notifications.summaries, QStringList{QStringLiteral("Training completed")});
+        QVERIFY(m_notifications.bodies.first().contains(QStringLiteral("background")));
+        QCOMPARE(m_notifications.lastHints.value(QStringLiteral("desktop-entry")).toString(),
+                 QStringLiteral("io.github.finetune_studio.FinetuneStudio"));
         QCOMPARE(w.notifier()->lastTitle(), QStringLiteral("Training completed"));
         QVERIFY(w.notifier()->lastBody().contains(QStringLiteral("background")));
         bool progressShown = false;
