@@ -1,6 +1,7 @@
 // finetune: the headless front end over core. Each subcommand lives in its own cmd_*.cpp.
 #include "commands.h"
 #include "usage.h"
+#include "util/cpu_threads.h"
 #include "util/error.h"
 #include "util/host_allocator.h"
 
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
     // A file-size limit then fails the write (EFBIG, reported like a full disk) instead of killing us.
     std::signal(SIGXFSZ, SIG_IGN);
     ft::keepFreedHostMemory();
+    ft::tuneCpuThreads();
     try {
         if (command == "info") return ft::cli::runInfo(args);
         if (command == "score") return ft::cli::runScore(args);

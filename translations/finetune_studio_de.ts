@@ -2539,5 +2539,9 @@
         <source>Open the demo (made the first time): the order-messages dataset, the starter model and a run configuration ready to train.</source>
         <translation>Die Demo öffnen (beim ersten Mal angelegt): der Datensatz der Bestellnachrichten, das Startmodell und eine Laufkonfiguration, bereit zum Training.</translation>
     </message>
+    <message>
+        <source>CPU threads: %1</source>
+        <translation>CPU-Threads: %1</translation>
+    </message>
 </context>
 </TS>

@@ -2517,5 +2517,9 @@
         <source>Open the demo (made the first time): the order-messages dataset, the starter model and a run configuration ready to train.</source>
         <translation>打开演示（首次时创建）：订单消息数据集、入门模型和可直接训练的运行配置。</translation>
     </message>
+    <message>
+        <source>CPU threads: %1</source>
+        <translation>CPU 线程：%1</translation>
+    </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 #include "setup_view.h"
 #include "settings.h"
 #include "workspace.h"
+#include "util/cpu_threads.h"
 #include "util/host_allocator.h"
 
 #include <QApplication>
@@ -19,6 +20,7 @@
 
 int main(int argc, char** argv) {
     ft::keepFreedHostMemory();
+    const std::string threads = ft::tuneCpuThreads();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("FinetuneStudio"));
     QApplication::setApplicationName(QStringLiteral("finetune-studio"));
@@ -68,6 +70,7 @@ int main(int argc, char** argv) {
 
     ft::ui::applyTheme(ft::ui::settings::theme.get());
     ft::ui::MainWindow window;
+    if (!threads.empty()) window.appendLog(QApplication::translate("main", "CPU threads: %1").arg(QString::fromStdString(threads)));
     window.show();
     // --demo, and the very first start (no workspace named, none opened before): the demo.
     const bool firstStart = !parser.isSet(workspaceOption) && ft::ui::settings::lastWorkspace.get().isEmpty() &&
