@@ -108,7 +108,7 @@ ModeGuide::ModeGuide(MainWindow* window, widgets::ModeBar* bar, widgets::HintBar
         schedule();
     });
     connect(window->compareView(), &CompareView::generationFinished, this, &ModeGuide::schedule);
-    connect(bar, &widgets::ModeBar::currentChanged, this, &ModeGuide::schedule);
+    connect(bar, &widgets::ModeBar::currentChanged, this, &ModeGuide::refresh); // the new view's hint at once
     // The runs list and the run pickers refresh on their own (a run folder written, renamed, deleted).
     QTreeWidget* runs = window->runsView()->list();
     connect(runs->model(), &QAbstractItemModel::rowsInserted, this, &ModeGuide::schedule);

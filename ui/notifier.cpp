@@ -46,8 +46,12 @@ bool Notifier::notify(const QString& title, const QString& body, Kind kind) {
     auto* watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, title, body, kind] {
         const QDBusPendingReply<uint> reply = *watcher;
-        if (reply.isError()) showInTray(title, body, kind); // no notification service on this desktop
-        else Q_EMIT notificationShown(QStringLiteral("desktop"));
+        if (reply.isError()) {
+            m_deliveryError = reply.error().name() + QStringLiteral(": ") + reply.error().message();
+            showInTray(title, body, kind); // no notification service on this desktop
+        } else {
+            Q_EMIT notificationShown(QStringLiteral("desktop"));
+        }
         watcher->deleteLater();
     });
     return true;

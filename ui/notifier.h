@@ -26,6 +26,7 @@ public:
     int count() const { return m_count; } // notifications raised so far
     QString lastTitle() const { return m_lastTitle; }
     QString lastBody() const { return m_lastBody; }
+    QString deliveryError() const { return m_deliveryError; } // why the last desktop notification did not go through ("" if it did)
 
 Q_SIGNALS:
     void notificationShown(const QString& how); // "desktop" (the notification service) or "tray"
@@ -39,7 +40,7 @@ private:
     QWidget* m_window;
     QSystemTrayIcon* m_tray = nullptr; // made when first needed; hidden when the window is active again
     int m_count = 0;
-    QString m_lastTitle, m_lastBody;
+    QString m_lastTitle, m_lastBody, m_deliveryError;
 };
 
 } // namespace ft::ui
