@@ -18,6 +18,7 @@
 #include "model_view.h"
 #include "notifier.h"
 #include "tiny_model.h"
+#include "train/train_events.h"
 #include "training_job.h"
 #include "training_view.h"
 #include "workspace.h"
@@ -273,12 +274,19 @@ private Q_SLOTS:
         writeFileAtomic(path, config.dump());
 
         ui::MainWindow w; // never shown, so never the active window: the run ends "in the background"
-        QStringList titles;
-        connect(&w, &QWidget::windowTitleChanged, this, [&](const QString& t) { titles << t; });
+        // After each step's event (the guide has taken it, being connected first), what the window shows;
+        // read here, not by polling, since a 30-step run on a tiny model can end between two polls.
+        QStringList titles, statuses;
+        int progressSeen = -1;
+        connect(w.trainingView()->job(), &ui::TrainingJob::event, this, [&](const TrainEvent& e) {
+            if (!e.is<StepDone>()) return;
+            w.modeGuide()->refresh();
+            titles << w.windowTitle();
+            statuses << w.modeBar()->status(Mode::Training);
+            progressSeen = std::max(progressSeen, w.modeBar()->progress(Mode::Training));
+        });
         QSignalSpy finished(w.trainingView()->job(), &ui::TrainingJob::finished);
         QVERIFY(w.trainingView()->startFromConfigFile(QString::fromStdString(path)));
-        QTRY_VERIFY_WITH_TIMEOUT(w.modeBar()->progress(Mode::Training) >= 0, 20000);
-        QVERIFY(w.modeBar()->status(Mode::Training).startsWith(QStringLiteral("Training")));
         QSignalSpy shown(w.notifier(), &ui::Notifier::notificationShown);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(w.notifier()->count(), 1,
@@ -294,9 +302,10 @@ private Q_SLOTS:
                  QStringLiteral("io.github.finetune_studio.FinetuneStudio"));
         QCOMPARE(w.notifier()->lastTitle(), QStringLiteral("Training completed"));
         QVERIFY(w.notifier()->lastBody().contains(QStringLiteral("background")));
-        bool progressShown = false;
-        for (const QString& t : titles) progressShown |= t.contains(QStringLiteral("% · background"));
-        QVERIFY2(progressShown, qPrintable(titles.join(QStringLiteral(" | "))));
+        QVERIFY2(!titles.isEmpty() && titles.last().contains(QStringLiteral("% · background")),
+                 qPrintable(titles.join(QStringLiteral(" | "))));
+        QVERIFY2(statuses.last().startsWith(QStringLiteral("Training")), qPrintable(statuses.join(QStringLiteral(" | "))));
+        QVERIFY(progressSeen > 0);
         w.modeGuide()->refresh();
         QCOMPARE(w.modeBar()->status(Mode::Training), QStringLiteral("Completed"));
         QCOMPARE(w.modeBar()->progress(Mode::Training), -1);
