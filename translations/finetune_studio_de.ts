@@ -404,10 +404,6 @@
         <translation>Beispiele importieren</translation>
     </message>
     <message>
-        <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt *.md);;All files (*)</source>
-        <translation>Datensätze (*.jsonl *.json *.csv *.tsv *.txt *.md);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Cannot import</source>
         <translation>Import nicht möglich</translation>
     </message>
@@ -418,6 +414,10 @@
     <message>
         <source>Messages JSONL (*.jsonl);;Alpaca JSON (*.json)</source>
         <translation>Messages-JSONL (*.jsonl);;Alpaca-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Datasets (%1);;All files (*)</source>
+        <translation>Datensätze (%1);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -1013,16 +1013,16 @@
         <translation>Evaluation fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Cannot use %1: drop dataset files (.jsonl, .json, .csv, .tsv, .txt, .md) or a model folder (with config.json).</source>
-        <translation>%1 ist nicht verwendbar: Datensatzdateien (.jsonl, .json, .csv, .tsv, .txt, .md) oder einen Modellordner (mit config.json) ablegen.</translation>
-    </message>
-    <message>
         <source>One model at a time: %1 was not opened.</source>
         <translation>Ein Modell nach dem anderen: %1 wurde nicht geöffnet.</translation>
     </message>
     <message>
         <source>Open or create a workspace first; the dropped files were not imported.</source>
         <translation>Zuerst einen Arbeitsbereich öffnen oder anlegen; die abgelegten Dateien wurden nicht importiert.</translation>
+    </message>
+    <message>
+        <source>Cannot use %1: drop dataset files (%2) or a model folder (with config.json).</source>
+        <translation>%1 ist nicht verwendbar: Datensatzdateien (%2) oder einen Modellordner (mit config.json) ablegen.</translation>
     </message>
 </context>
 <context>
@@ -1672,10 +1672,6 @@
         <translation>Beispieldatei</translation>
     </message>
     <message>
-        <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
-        <translation>Datensätze (*.jsonl *.json *.csv *.tsv *.txt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Train file</source>
         <translation>Trainingsdatei</translation>
     </message>
@@ -1910,6 +1906,10 @@
     <message>
         <source>%1 (%2 train, %3 validation)</source>
         <translation>%1 (%2 Training, %3 Validierung)</translation>
+    </message>
+    <message>
+        <source>Datasets (%1);;All files (*)</source>
+        <translation>Datensätze (%1);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

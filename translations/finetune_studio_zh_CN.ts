@@ -400,10 +400,6 @@
         <translation>导入示例</translation>
     </message>
     <message>
-        <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt *.md);;All files (*)</source>
-        <translation>数据集 (*.jsonl *.json *.csv *.tsv *.txt *.md);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
@@ -414,6 +410,10 @@
     <message>
         <source>Messages JSONL (*.jsonl);;Alpaca JSON (*.json)</source>
         <translation>Messages JSONL (*.jsonl);;Alpaca JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Datasets (%1);;All files (*)</source>
+        <translation>数据集 (%1);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1004,16 +1004,16 @@
         <translation>评估失败</translation>
     </message>
     <message>
-        <source>Cannot use %1: drop dataset files (.jsonl, .json, .csv, .tsv, .txt, .md) or a model folder (with config.json).</source>
-        <translation>无法使用 %1：请拖放数据集文件（.jsonl、.json、.csv、.tsv、.txt、.md）或模型文件夹（含 config.json）。</translation>
-    </message>
-    <message>
         <source>One model at a time: %1 was not opened.</source>
         <translation>一次只能打开一个模型：未打开 %1。</translation>
     </message>
     <message>
         <source>Open or create a workspace first; the dropped files were not imported.</source>
         <translation>请先打开或新建工作区；拖放的文件未导入。</translation>
+    </message>
+    <message>
+        <source>Cannot use %1: drop dataset files (%2) or a model folder (with config.json).</source>
+        <translation>无法使用 %1：请拖放数据集文件（%2）或模型文件夹（含 config.json）。</translation>
     </message>
 </context>
 <context>
@@ -1655,10 +1655,6 @@
         <translation>示例文件</translation>
     </message>
     <message>
-        <source>Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)</source>
-        <translation>数据集 (*.jsonl *.json *.csv *.tsv *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Train file</source>
         <translation>训练文件</translation>
     </message>
@@ -1893,6 +1889,10 @@
     <message>
         <source>%1 (%2 train, %3 validation)</source>
         <translation>%1（%2 训练，%3 验证）</translation>
+    </message>
+    <message>
+        <source>Datasets (%1);;All files (*)</source>
+        <translation>数据集 (%1);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

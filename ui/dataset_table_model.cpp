@@ -1,7 +1,7 @@
 // DatasetTableModel: a dataset's examples as a lazy, paged table model.
 #include "dataset_table_model.h"
-#include "tone.h"
 
+#include "tone.h"
 #include "workspace.h"
 
 #include <QBrush>

@@ -5,6 +5,7 @@
 #include "background.h"
 #include "data/dataset_store.h"
 #include "data/exporter.h"
+#include "dropped_files.h"
 #include "import_panel.h"
 #include "qt_std.h"
 #include "workspace.h"
@@ -19,7 +20,7 @@ namespace ft::ui {
 
 void DatasetView::chooseImportFiles() {
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import Examples"), QString(),
-                                                            tr("Datasets (*.jsonl *.json *.csv *.tsv *.txt *.md);;All files (*)"));
+                                                            tr("Datasets (%1);;All files (*)").arg(datasetFilePatterns()));
     if (!paths.isEmpty()) importFiles(paths);
 }
 

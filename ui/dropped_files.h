@@ -7,8 +7,14 @@
 
 namespace ft::ui {
 
+// The extensions of the dataset files the studio imports ("jsonl", "json", "csv", "tsv", "txt",
+// "md"): the import dialog's filter and what a drop takes as a dataset.
+const QStringList& datasetFileSuffixes();
+// The same as patterns for a file dialog or a message: "*.jsonl *.json ...".
+QString datasetFilePatterns();
+
 struct DroppedFiles {
-    QStringList datasetFiles; // .jsonl .json .csv .tsv .txt .md
+    QStringList datasetFiles; // with one of datasetFileSuffixes()
     QStringList modelDirs;
     QStringList unusable; // neither
 };

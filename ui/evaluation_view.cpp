@@ -1,7 +1,7 @@
 // EvaluationView: held-out evaluation of a run on a worker, and its report (see evaluation_view.h).
 #include "evaluation_view.h"
-#include "tone.h"
 #include "qt_std.h"
+#include "tone.h"
 
 #include "background.h"
 #include "eval/evaluator.h"

@@ -2,23 +2,23 @@
 #include "main_window.h"
 
 #include "compare_view.h"
+#include "dataset_view.h"
 #include "demo_opener.h"
 #include "dropped_files.h"
+#include "evaluation_view.h"
 #include "hint_bar.h"
 #include "mode_bar.h"
 #include "mode_guide.h"
-#include "notifier.h"
-#include "svg_icon.h"
-#include "dataset_view.h"
-#include "evaluation_view.h"
 #include "model_view.h"
+#include "notifier.h"
 #include "preferences_dialog.h"
 #include "runs_view.h"
+#include "settings.h"
 #include "setup_view.h"
+#include "svg_icon.h"
 #include "train/run_config.h"
 #include "training_job.h"
 #include "training_view.h"
-#include "settings.h"
 #include "util/device_info.h"
 #include "workspace.h"
 
@@ -118,15 +118,15 @@ void MainWindow::createStatusBar() {
     m_deviceLabel->setToolTip(QString::fromStdString(describeEngineBuild()));
     m_modelLabel = new QLabel(tr("No model"), this);
     m_jobLabel = new QLabel(tr("Idle"), this);
-    m_logButton = new QToolButton(this);
-    m_logButton->setObjectName(QStringLiteral("logButton"));
-    m_logButton->setAutoRaise(true);
-    m_logButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto* logButton = new QToolButton(this);
+    logButton->setObjectName(QStringLiteral("logButton"));
+    logButton->setAutoRaise(true);
+    logButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     QAction* toggle = m_logDock->toggleViewAction();
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     toggle->setToolTip(tr("Show or hide the log (%1)").arg(toggle->shortcut().toString(QKeySequence::NativeText)));
-    m_logButton->setDefaultAction(toggle);
-    statusBar()->addWidget(m_logButton);
+    logButton->setDefaultAction(toggle);
+    statusBar()->addWidget(logButton);
     statusBar()->addWidget(m_modelLabel, 1);
     statusBar()->addPermanentWidget(m_jobLabel);
     statusBar()->addPermanentWidget(m_deviceLabel);
@@ -368,8 +368,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 void MainWindow::openDroppedFiles(const QList<QUrl>& urls) {
     const DroppedFiles dropped = classifyDrop(urls);
     for (const QString& path : dropped.unusable)
-        reportError(
-            tr("Cannot use %1: drop dataset files (.jsonl, .json, .csv, .tsv, .txt, .md) or a model folder (with config.json).").arg(path));
+        reportError(tr("Cannot use %1: drop dataset files (%2) or a model folder (with config.json).").arg(path, datasetFilePatterns()));
     if (!dropped.modelDirs.isEmpty()) {
         m_modelView->openModel(dropped.modelDirs.first());
         showView(m_modelView);

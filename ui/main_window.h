@@ -11,7 +11,6 @@ class QLabel;
 class QPlainTextEdit;
 class QStackedWidget;
 class QMenu;
-class QToolButton;
 
 namespace ft::widgets {
 class HintBar;
@@ -96,7 +95,6 @@ private:
     TrainingView* m_trainingView = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QDockWidget* m_logDock = nullptr;
-    QToolButton* m_logButton = nullptr;
     QLabel* m_deviceLabel = nullptr;
     QLabel* m_modelLabel = nullptr;
     QLabel* m_jobLabel = nullptr;

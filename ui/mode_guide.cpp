@@ -66,20 +66,18 @@ ModeGuide::ModeGuide(MainWindow* window, widgets::ModeBar* bar, widgets::HintBar
     buildPages();
 
     Workspace* ws = window->workspace();
-    connect(ws, &Workspace::opened, this, [this] { readDataset(), schedule(); });
-    connect(ws, &Workspace::changed, this, [this] { readDataset(), schedule(); });
-    connect(window->datasetView(), &DatasetView::currentDatasetChanged, this, [this] { readDataset(), schedule(); });
-    connect(window->datasetView(), &DatasetView::importFinished, this, [this] { readDataset(), schedule(); });
+    // The store is read once per refresh however many changes came before it (a bulk edit is several).
+    auto datasetChanged = [this] {
+        m_datasetStale = true;
+        schedule();
+    };
+    connect(ws, &Workspace::opened, this, datasetChanged);
+    connect(ws, &Workspace::changed, this, datasetChanged);
+    connect(window->datasetView(), &DatasetView::currentDatasetChanged, this, datasetChanged);
+    connect(window->datasetView(), &DatasetView::importFinished, this, datasetChanged);
 
-    ModelView* model = window->modelView();
-    connect(model, &ModelView::modelLoaded, this, [this](const QString& dir) {
-        m_modelDir = dir, m_modelError.clear(), m_modelLoading = false;
-        schedule();
-    });
-    connect(model, &ModelView::modelFailed, this, [this](const QString& dir, const QString& error) {
-        m_modelDir = dir, m_modelError = error, m_modelLoading = false;
-        schedule();
-    });
+    connect(window->modelView(), &ModelView::modelLoaded, this, &ModeGuide::schedule);
+    connect(window->modelView(), &ModelView::modelFailed, this, &ModeGuide::schedule);
     connect(window->setupView(), &SetupView::validated, this, &ModeGuide::schedule);
 
     TrainingJob* job = window->trainingView()->job();
@@ -187,10 +185,7 @@ void ModeGuide::readDataset() {
         DatasetStore* store = ws->store();
         info.name = m_window->datasetView()->currentDataset();
         try {
-            for (const std::string& name : store->datasetNames()) {
-                ++info.datasets;
-                info.examplesInWorkspace += store->count(store->datasetId(name));
-            }
+            for (const std::string& name : store->datasetNames()) info.examplesInWorkspace += store->count(store->datasetId(name));
             if (!info.name.isEmpty()) {
                 const int64_t id = store->datasetId(str(info.name));
                 const DatasetStats stats = store->stats(id);
@@ -199,7 +194,8 @@ void ModeGuide::readDataset() {
                     const auto it = stats.splits.find(name);
                     return it == stats.splits.end() ? int64_t(0) : it->second;
                 };
-                info.train = split("train"), info.validation = split("validation"), info.test = split("test");
+                info.train = split(splitName(Split::Train)), info.validation = split(splitName(Split::Validation));
+                info.test = split(splitName(Split::Test));
                 ExampleFilter invalid;
                 invalid.status = "invalid";
                 info.problems = store->count(id, invalid);
@@ -235,10 +231,8 @@ int ModeGuide::trainingPercent() const {
 
 void ModeGuide::refresh() {
     m_timer->stop();
-    if (m_modelDir != m_window->modelView()->modelDir()) { // a model being read
-        m_modelLoading = !m_window->modelView()->modelDir().isEmpty();
-        if (m_modelLoading) m_modelDir = m_window->modelView()->modelDir(), m_modelError.clear();
-    }
+    if (m_datasetStale) readDataset();
+    m_datasetStale = false;
     showStatuses();
     showEmptyStates();
     showHint();
@@ -253,10 +247,11 @@ void ModeGuide::showStatuses() {
     else m_bar->setStatus(Dataset, tr("%n example(s)", nullptr, int(m_dataset.total)), Tone::Done);
 
     // Model
-    if (m_modelDir.isEmpty()) m_bar->setStatus(Model, tr("None open"), Tone::Attention);
-    else if (m_modelLoading) m_bar->setStatus(Model, tr("Reading…"), Tone::Running);
-    else if (!m_modelError.isEmpty()) m_bar->setStatus(Model, tr("Cannot be used"), Tone::Failed);
-    else m_bar->setStatus(Model, QDir(m_modelDir).dirName(), Tone::Done);
+    const ModelView* model = m_window->modelView();
+    if (model->modelDir().isEmpty()) m_bar->setStatus(Model, tr("None open"), Tone::Attention);
+    else if (model->isReading()) m_bar->setStatus(Model, tr("Reading…"), Tone::Running);
+    else if (!model->errorText().isEmpty()) m_bar->setStatus(Model, tr("Cannot be used"), Tone::Failed);
+    else m_bar->setStatus(Model, QDir(model->modelDir()).dirName(), Tone::Done);
 
     // Setup
     const int problems = m_window->setupView()->problemCount();
@@ -339,7 +334,7 @@ void ModeGuide::showEmptyStates() {
     }
     m_datasetEmptiness = emptiness;
 
-    empty[Model] = m_modelDir.isEmpty();
+    empty[Model] = w->modelView()->modelDir().isEmpty();
     if (empty[Model]) showModelEmptyState();
     empty[Setup] = !m_dataset.workspace;
     empty[Training] = !w->trainingView()->hasRun() && !m_training.running;
@@ -389,7 +384,8 @@ void ModeGuide::showHint() {
         m_hint->setHint(QString());
         return;
     }
-    const bool haveModel = !m_modelDir.isEmpty() && m_modelError.isEmpty() && !m_modelLoading;
+    const ModelView* model = w->modelView();
+    const bool haveModel = !model->modelDir().isEmpty() && !model->isReading() && model->errorText().isEmpty();
     switch (Mode(current)) {
     case Dataset:
         if (m_dataset.total == 0)

@@ -46,7 +46,7 @@ private:
         bool workspace = false;
         QString name;
         qint64 total = 0, train = 0, validation = 0, test = 0, problems = 0;
-        qint64 datasets = 0, examplesInWorkspace = 0;
+        qint64 examplesInWorkspace = 0;
     };
     struct TrainingInfo {
         bool running = false, paused = false;
@@ -85,8 +85,7 @@ private:
     EvaluationInfo m_evaluation;
     enum class DatasetEmptiness { Unknown, None, NoWorkspace, NoExamples };
     DatasetEmptiness m_datasetEmptiness = DatasetEmptiness::Unknown; // what the empty state shows now
-    QString m_modelDir, m_modelError;
-    bool m_modelLoading = false;
+    bool m_datasetStale = true;                                      // the workspace changed since m_dataset was read
 };
 
 } // namespace ft::ui

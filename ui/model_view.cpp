@@ -1,11 +1,11 @@
 // ModelView: a model folder read on a worker and described.
 #include "model_view.h"
-#include "tone.h"
-#include "typography.h"
 
 #include "property_list.h"
 #include "qt_std.h"
 #include "settings.h"
+#include "tone.h"
+#include "typography.h"
 
 #include <QFileDialog>
 #include <QLabel>

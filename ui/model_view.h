@@ -22,8 +22,9 @@ class ModelView final : public QWidget {
 public:
     explicit ModelView(QWidget* parent = nullptr);
 
-    void openModel(const QString& dir); // starts reading; modelLoaded or modelFailed follows
-    QString modelDir() const { return m_dir; }
+    void openModel(const QString& dir);        // starts reading; modelLoaded or modelFailed follows
+    QString modelDir() const { return m_dir; } // the folder shown, or being read
+    bool isReading() const { return m_watcher.isRunning(); }
     widgets::PropertyList* properties() const { return m_properties; }
     QString errorText() const;
 

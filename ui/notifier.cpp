@@ -50,6 +50,7 @@ bool Notifier::notify(const QString& title, const QString& body, Kind kind) {
             m_deliveryError = reply.error().name() + QStringLiteral(": ") + reply.error().message();
             showInTray(title, body, kind); // no notification service on this desktop
         } else {
+            m_deliveryError.clear();
             Q_EMIT notificationShown(QStringLiteral("desktop"));
         }
         watcher->deleteLater();
@@ -57,8 +58,8 @@ bool Notifier::notify(const QString& title, const QString& body, Kind kind) {
     return true;
 }
 
-bool Notifier::showInTray(const QString& title, const QString& body, Kind kind) {
-    if (!QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages()) return false;
+void Notifier::showInTray(const QString& title, const QString& body, Kind kind) {
+    if (!QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages()) return;
     if (!m_tray) {
         m_tray = new QSystemTrayIcon(m_window->windowIcon(), this);
         m_tray->setToolTip(QApplication::applicationDisplayName());
@@ -73,7 +74,6 @@ bool Notifier::showInTray(const QString& title, const QString& body, Kind kind) 
     m_tray->show();
     m_tray->showMessage(title, body, kind == Kind::Failure ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 15000);
     Q_EMIT notificationShown(QStringLiteral("tray"));
-    return true;
 }
 
 bool Notifier::eventFilter(QObject* watched, QEvent* event) {

@@ -35,7 +35,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    bool showInTray(const QString& title, const QString& body, Kind kind);
+    void showInTray(const QString& title, const QString& body, Kind kind); // nothing where the desktop has no tray
 
     QWidget* m_window;
     QSystemTrayIcon* m_tray = nullptr; // made when first needed; hidden when the window is active again

@@ -1,11 +1,11 @@
 // ReplyPane: one streamed reply of a chat model, with its status (see reply_pane.h).
 #include "reply_pane.h"
-#include "tone.h"
 
 #include "background.h"
 #include "eval/structured_metrics.h"
 #include "eval/text_metrics.h"
 #include "qt_std.h"
+#include "tone.h"
 
 #include <QDir>
 #include <QLabel>

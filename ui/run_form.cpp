@@ -4,6 +4,7 @@
 #include "chat/chat_template.h"
 #include "config_binder.h"
 #include "data/dataset_store.h"
+#include "dropped_files.h"
 #include "form_fields.h"
 #include "lora/lora_config.h"
 #include "qt_std.h"
@@ -188,7 +189,7 @@ void RunForm::build() {
     auto browseFile = [this](QLineEdit* edit) {
         return [this, edit] {
             const QString f = QFileDialog::getOpenFileName(this, tr("Examples File"), QString(),
-                                                           tr("Datasets (*.jsonl *.json *.csv *.tsv *.txt);;All files (*)"));
+                                                           tr("Datasets (%1);;All files (*)").arg(datasetFilePatterns()));
             if (!f.isEmpty()) edit->setText(f), Q_EMIT edited();
         };
     };

@@ -1,8 +1,8 @@
 // RunsView: the workspace's runs listed, compared on one chart, resumed, renamed, deleted and
 // exported.
 #include "runs_view.h"
-#include "tone.h"
 #include "qt_std.h"
+#include "tone.h"
 
 #include "background.h"
 #include "export/export_format.h"

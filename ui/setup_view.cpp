@@ -1,6 +1,5 @@
 // SetupView: the form, presets, validation, the model's facts and the estimate (see setup_view.h).
 #include "setup_view.h"
-#include "tone.h"
 
 #include "background.h"
 #include "chat/chat_template.h"
@@ -10,6 +9,7 @@
 #include "qt_std.h"
 #include "run_form.h"
 #include "tokenizer/tokenizer.h"
+#include "tone.h"
 #include "train/run_config.h"
 #include "util/error.h"
 #include "workspace.h"

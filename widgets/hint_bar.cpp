@@ -46,6 +46,7 @@ void HintBar::changeEvent(QEvent* event) {
 }
 
 void HintBar::updateColours() {
+    if (m_updating) return; // setPalette below raises PaletteChange again
     const QPalette base = parentWidget() ? parentWidget()->palette() : palette();
     QColor band = m_tone == Tone::Neutral ? base.color(QPalette::Highlight) : toneColor(m_tone, base);
     band.setAlphaF(isDarkPalette(base) ? 0.22f : 0.12f);
@@ -55,8 +56,7 @@ void HintBar::updateColours() {
     const qreal a = band.alphaF();
     p.setColor(QPalette::Window, QColor::fromRgbF(window.redF() * (1 - a) + band.redF() * a, window.greenF() * (1 - a) + band.greenF() * a,
                                                   window.blueF() * (1 - a) + band.blueF() * a));
-    if (m_updating) return;
-    m_updating = true; // setPalette raises PaletteChange again
+    m_updating = true;
     setPalette(p);
     m_updating = false;
 }

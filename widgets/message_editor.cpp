@@ -1,5 +1,6 @@
 // MessageEditor: a conversation's turns edited in place.
 #include "message_editor.h"
+
 #include "tone.h"
 
 #include <QComboBox>

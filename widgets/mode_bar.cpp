@@ -7,7 +7,6 @@
 
 #include <QAbstractButton>
 #include <QButtonGroup>
-#include <QKeyEvent>
 #include <QPainter>
 #include <QStyleOption>
 #include <QVBoxLayout>
@@ -203,17 +202,6 @@ int ModeBar::progress(int index) const {
 
 QWidget* ModeBar::button(int index) const {
     return at(index);
-}
-
-void ModeBar::keyPressEvent(QKeyEvent* event) {
-    const int step = event->key() == Qt::Key_Down ? 1 : event->key() == Qt::Key_Up ? -1 : 0;
-    if (step == 0 || count() == 0) {
-        QWidget::keyPressEvent(event);
-        return;
-    }
-    const int next = (currentIndex() + step + count()) % count();
-    setCurrentIndex(next);
-    at(next)->setFocus(Qt::TabFocusReason);
 }
 
 void ModeBar::paintEvent(QPaintEvent*) {

@@ -1,7 +1,7 @@
 // ModeBar: the column of modes at a window's left edge (as Qt Creator's mode bar): for each mode an
 // icon, a label and a one-line status under it in its tone's colour, and a thin progress bar while
-// work in that mode runs. One mode is current; clicking, or Up/Down with the focus on the bar,
-// changes it. Knows nothing about what the modes are.
+// work in that mode runs. One mode is current; clicking, or Up/Down with the focus on the bar (the
+// buttons form an exclusive group, which Qt moves through with the arrow keys), changes it. Knows nothing about what the modes are.
 #pragma once
 #include <QWidget>
 
@@ -40,7 +40,6 @@ Q_SIGNALS:
     void currentChanged(int index);
 
 protected:
-    void keyPressEvent(QKeyEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
 
 private:

@@ -154,6 +154,12 @@ private Q_SLOTS:
         // A click on a mode switches too.
         QTest::mouseClick(w.modeBar()->button(4), Qt::LeftButton);
         QCOMPARE(w.currentView(), views[4]);
+        // So do Up and Down with the focus on the bar.
+        w.modeBar()->button(4)->setFocus();
+        QTest::keyClick(w.modeBar()->button(4), Qt::Key_Down);
+        QCOMPARE(w.currentView(), views[5]);
+        QTest::keyClick(w.modeBar()->button(5), Qt::Key_Up);
+        QCOMPARE(w.currentView(), views[4]);
     }
 
     void emptyStatesOfferTheNextAction() {
