@@ -188,7 +188,7 @@ bool CompareView::selectRun(const QString& runDir, const QString& which) {
     try {
         const nlohmann::json run = readJsonFile(runfiles::runJson(str(runDir)));
         const RunConfig config = RunConfig::fromJson(run.at("config"));
-        runAdapterDir(str(runDir), str(which)); // throws when that adapter does not exist
+        runResultDir(str(runDir), str(which)); // throws when the run has no such weights
         m_baseModel->setText(qstr(config.model));
         m_runChatTemplate = qstr(config.chatTemplate);
         const QStringList entry{QStringLiteral("run"), runDir, which};
@@ -294,7 +294,7 @@ bool CompareView::tunedOptions(ChatModelOptions* out, QString* error) const {
         return false;
     }
     try {
-        out->adapterDir = entry[0] == QLatin1String("run") ? runAdapterDir(str(entry[1]), str(entry[2])) : str(entry[1]);
+        out->adapterDir = entry[0] == QLatin1String("run") ? runResultDir(str(entry[1]), str(entry[2])) : str(entry[1]);
         return true;
     } catch (const std::exception& e) {
         *error = qstr(e.what());

@@ -161,8 +161,7 @@ void EvaluationView::refreshRuns() {
     m_run->clear();
     if (!m_workspace->runsDir().isEmpty())
         for (const std::string& dir : listRunFolders(m_workspace->runsDir().toStdString()))
-            if (QFileInfo::exists(qstr(runfiles::adapter(dir) + "/adapter_config.json")))
-                m_run->addItem(QFileInfo(qstr(dir)).fileName(), qstr(dir));
+            if (summarizeRun(dir).hasResult) m_run->addItem(QFileInfo(qstr(dir)).fileName(), qstr(dir));
     const int index = m_run->findData(current);
     if (index >= 0) m_run->setCurrentIndex(index);
 }

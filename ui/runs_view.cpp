@@ -172,7 +172,7 @@ void RunsView::refresh() {
         item->setText(Created, QDateTime::fromSecsSinceEpoch(qint64(r.created)).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         item->setData(Created, Qt::UserRole, r.created);
         item->setData(Status, Qt::UserRole,
-                      QStringList{qstr(r.status), r.hasAdapter ? QStringLiteral("1") : QString(), QString::number(r.checkpoints)});
+                      QStringList{qstr(r.status), r.hasResult ? QStringLiteral("1") : QString(), QString::number(r.checkpoints)});
     }
     m_list->setSortingEnabled(true);
     block.unblock();

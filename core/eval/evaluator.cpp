@@ -101,8 +101,9 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunCo
     } catch (...) {
         rethrowWithContext(runfiles::runJson(o.runDir));
     }
-    const std::string adapterDir =
-        std::filesystem::exists(o.adapter + "/adapter_config.json") ? o.adapter : runAdapterDir(o.runDir, o.adapter);
+    // The trained weights: an adapter folder, or a full fine-tune's model folder.
+    const std::string adapterDir = holdsAdapter(o.adapter) || holdsModel(o.adapter) ? o.adapter : runResultDir(o.runDir, o.adapter);
+    const bool tunedModel = holdsModel(adapterDir);
     const std::vector<HeldOut> examples = readSplit(config, o.runDir, splitFromName(o.split), o.limit);
     if (examples.empty())
         throw Error("the run's data has no " + o.split + " examples with a reply to compare against",
@@ -114,13 +115,25 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunCo
             throw Error("few-shot: the train split has only " + std::to_string(shots.size()) + " usable examples");
     }
 
-    // One model: the adapter is switched off for the base and the few-shot baseline.
+    // An adapter: one model, the adapter switched off for the base and the few-shot baseline. A full
+    // fine-tune: the base and the tuned model side by side.
     LoadOptions load;
     load.device = parseDevice(o.device.empty() ? config.device : o.device);
     load.dtype = resolveDtype(config.dtype, load.device);
     LoadedModel model = loadModel(config.model, load);
-    loadAdapter(adapterDir, model.model);
+    LoadedModel tunedSeparately;
+    if (tunedModel) {
+        tunedSeparately = loadModel(adapterDir, load);
+        tunedSeparately.model->eval();
+    } else {
+        loadAdapter(adapterDir, model.model);
+    }
     model.model->eval();
+    auto systemModel = [&](bool tuned) -> CausalLMImpl& {
+        if (tunedModel) return tuned ? *tunedSeparately.model : *model.model;
+        setLoraEnabled(model.model, tuned);
+        return *model.model;
+    };
     auto tokenizer = Tokenizer::load(config.tokenizer.empty() ? config.model : config.tokenizer);
     const ChatTemplate tmpl = ChatTemplate::forTokenizer(*tokenizer, config.chatTemplate);
     const std::vector<int64_t> stops = replyStopIds(model.eosTokenIds, *tokenizer, tmpl);
@@ -132,14 +145,14 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunCo
     for (const auto& e : examples)
         sequences.push_back(encodeExample(*tokenizer, tmpl, e.messages, LossOn::Assistant, config.train.maxSeqLen));
     for (const bool tuned : {false, true}) {
-        setLoraEnabled(model.model, tuned);
+        CausalLMImpl& scored = systemModel(tuned);
         double nll = 0;
         int64_t tokens = 0;
         for (int64_t i = 0; i < n; ++i) {
             checkControl(control);
             const auto& s = sequences[size_t(i)];
             const std::vector<int64_t> ids(s.ids.begin(), s.ids.end());
-            const std::vector<double> logp = scoreTokens(*model.model, ids);
+            const std::vector<double> logp = scoreTokens(scored, ids);
             for (size_t t = 0; t < logp.size(); ++t)
                 if (s.lossMask[t + 1]) nll -= logp[t], ++tokens;
             if (progress) progress(tuned ? "likelihood (tuned)" : "likelihood (base)", i + 1, n);
@@ -174,7 +187,7 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunCo
     systems.push_back("tuned");
     std::map<std::string, std::vector<std::string>> replies;
     for (const std::string& system : systems) {
-        setLoraEnabled(model.model, system == "tuned");
+        CausalLMImpl& generating = systemModel(system == "tuned");
         auto& out = replies[system];
         for (int64_t start = 0; start < n; start += o.batchSize) {
             checkControl(control);
@@ -186,14 +199,14 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunCo
                 prompts.emplace_back(ids.begin(), ids.end());
             }
             torch::NoGradGuard noGrad;
-            for (const auto& r : generate(*model.model, prompts, g)) {
+            for (const auto& r : generate(generating, prompts, g)) {
                 checkControl(control);
                 out.push_back(tokenizer->decode(std::vector<int32_t>(r.tokens.begin(), r.tokens.end()), /*skipSpecialTokens=*/true));
             }
             if (progress) progress("generating (" + system + ")", int64_t(out.size()), n);
         }
     }
-    setLoraEnabled(model.model, true);
+    systemModel(true);
 
     // Per-example scores, system means with intervals, winners.
     std::map<std::string, std::map<std::string, std::vector<double>>> scores; // system -> metric -> values
@@ -282,7 +295,8 @@ EvalResult evaluateRun(const EvalOptions& o, const EvalProgress& progress, RunCo
                           {"max_seq_len", config.train.maxSeqLen},
                           {"bootstrap", {{"resamples", 1000}, {"confidence", 0.95}}}};
     report["fingerprints"] = {{"model", modelFingerprint(config.model)},
-                              {"adapter", contentHash({{"adapter", readFile(adapterDir + "/adapter_model.safetensors")}})},
+                              {"adapter", tunedModel ? modelFingerprint(adapterDir)
+                                                     : contentHash({{"adapter", readFile(adapterDir + "/adapter_model.safetensors")}})},
                               {"data", contentHash({{"ids", dataFingerprint}})},
                               {"model_dir", config.model}};
     report["metrics"] = metrics;

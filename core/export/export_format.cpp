@@ -1,6 +1,8 @@
 // exportAs: one export call for every format (see export_format.h).
 #include "export/export_format.h"
 
+#include "io/atomic_file.h"
+#include "lora/lora_config.h"
 #include "util/error.h"
 
 namespace ft {
@@ -38,8 +40,16 @@ std::string defaultExportPath(const std::string& runDir, const ExportOptions& o)
 }
 
 void validateExport(const ExportSource& source, const ExportOptions& o) {
-    if (source.adapterDir.empty() && o.kind != ExportKind::Gguf)
+    const bool needsAdapter = o.kind == ExportKind::Peft || o.kind == ExportKind::GgufAdapter;
+    if (source.adapterDir.empty() && source.tunedModel && needsAdapter)
+        throw Error(std::string("format: a full fine-tune is a whole model, not an adapter: ") + exportKindName(o.kind) + " does not apply",
+                    "export it as merged (a Hugging Face folder) or gguf");
+    if (source.adapterDir.empty() && !source.tunedModel && o.kind != ExportKind::Gguf)
         throw Error(std::string("format: ") + exportKindName(o.kind) + " exports a run's adapter; a base model exports as gguf");
+    if (o.kind == ExportKind::GgufAdapter && !source.adapterDir.empty() &&
+        LoraConfig::fromPeftJson(readFile(source.adapterDir + "/adapter_config.json"), source.adapterDir + "/adapter_config.json").dora)
+        throw Error("format: a GGUF adapter cannot hold DoRA's magnitudes (llama.cpp's adapters are plain LoRA)",
+                    "export gguf instead: the adapter merged into the model");
     if (!isGguf(o.kind) && (!o.type.empty() || !o.name.empty()))
         throw Error("type and name belong to the GGUF formats (a merged model takes a dtype)");
     if (isGguf(o.kind)) validateGgufType(o.ggufType());

@@ -20,31 +20,21 @@ namespace ft {
 
 namespace fs = std::filesystem;
 
-std::string runAdapterDir(const std::string& runDir, const std::string& which) {
+std::string runResultDir(const std::string& runDir, const std::string& which) {
     std::string dir;
-    if (which.empty() || which == "final") dir = runfiles::adapter(runDir);
-    else if (which == "best") dir = runfiles::bestAdapter(runDir);
+    if (which.empty() || which == "final") dir = holdsModel(runfiles::model(runDir)) ? runfiles::model(runDir) : runfiles::adapter(runDir);
+    else if (which == "best") dir = holdsModel(runfiles::bestModel(runDir)) ? runfiles::bestModel(runDir) : runfiles::bestAdapter(runDir);
     else if (isDirectory(which)) dir = which;
     else dir = runfiles::checkpoints(runDir) + "/" + which;
-    if (!fileExists(dir + "/adapter_model.safetensors")) {
-        std::string hint = "the run has: final";
-        if (isDirectory(runfiles::bestAdapter(runDir))) hint += ", best";
-        for (const auto& c : listCheckpoints(runDir)) hint += ", " + runfiles::checkpointName(c.step);
-        throw Error("no adapter at " + dir, hint);
+    if (!fileExists(dir + "/adapter_model.safetensors") && !holdsModel(dir)) {
+        std::string hint = "the run has:";
+        if (holdsAdapter(runfiles::adapter(runDir)) || holdsModel(runfiles::model(runDir))) hint += " final";
+        if (holdsAdapter(runfiles::bestAdapter(runDir)) || holdsModel(runfiles::bestModel(runDir))) hint += " best";
+        for (const auto& c : listCheckpoints(runDir)) hint += " " + runfiles::checkpointName(c.step);
+        if (hint == "the run has:") hint = "the run has saved no weights yet";
+        throw Error("no trained weights at " + dir, hint);
     }
     return dir;
-}
-
-void copyTokenizerFiles(const std::string& tokenizerDir, const std::string& chatTemplate, const std::string& outDir) {
-    const auto tokenizer = Tokenizer::load(tokenizerDir);
-    const ChatTemplate tmpl = ChatTemplate::forTokenizer(*tokenizer, chatTemplate);
-    for (const char* f : {"tokenizer.json", "tokenizer.model", "special_tokens_map.json", "added_tokens.json", "vocab.json", "merges.txt"})
-        if (fileExists(tokenizerDir + "/" + f)) writeFileAtomic(outDir + "/" + f, readFile(tokenizerDir + "/" + f));
-    const std::string configPath = tokenizerDir + "/tokenizer_config.json";
-    nlohmann::json config = fileExists(configPath) ? readJsonFile(configPath) : nlohmann::json::object();
-    config["chat_template"] = tmpl.source();
-    writeFileAtomic(outDir + "/tokenizer_config.json", config.dump(2) + "\n");
-    if (fileExists(tokenizerDir + "/chat_template.jinja")) writeFileAtomic(outDir + "/chat_template.jinja", tmpl.source());
 }
 
 ExportSource exportSourceOfRun(const std::string& runDir, const std::string& which) {
@@ -58,7 +48,13 @@ ExportSource exportSourceOfRun(const std::string& runDir, const std::string& whi
     source.modelDir = config.model;
     source.tokenizerDir = config.tokenizer;
     source.chatTemplate = config.chatTemplate;
-    source.adapterDir = runAdapterDir(runDir, which);
+    const std::string dir = runResultDir(runDir, which);
+    if (holdsModel(dir)) {
+        source.modelDir = source.tokenizerDir = dir; // its tokenizer files carry the run's chat template
+        source.tunedModel = true;
+    } else {
+        source.adapterDir = dir;
+    }
     return source;
 }
 
@@ -66,6 +62,8 @@ void exportPeftAdapter(const ExportSource& s, const std::string& outDir) {
     try {
         if (fileExists(outDir + "/adapter_model.safetensors"))
             throw Error(outDir + " already holds an adapter", "choose an empty folder; nothing was overwritten");
+        if (s.adapterDir.empty())
+            throw Error("full fine-tuning made a whole model, not an adapter", "export it as merged (a Hugging Face folder) or gguf");
         std::error_code ec;
         fs::create_directories(outDir, ec);
         if (ec) throw Error("cannot create " + outDir + ": " + ec.message());
@@ -84,8 +82,10 @@ void exportMergedModel(const ExportSource& s, const std::string& outDir, const s
         const auto type = parseDtype(dtype);
         // Merge in float32 (as PEFT does for low-precision weights), then store in the requested dtype.
         LoadedModel m = loadModel(s.modelDir, {torch::kCPU, torch::kFloat32});
-        loadAdapter(s.adapterDir, m.model);
-        mergeLora(m.model);
+        if (!s.adapterDir.empty()) {
+            loadAdapter(s.adapterDir, m.model);
+            mergeLora(m.model);
+        }
         if (type != torch::kFloat32) m.model->to(type);
         saveModel(outDir, m.model, m.eosTokenIds);
         if (fileExists(s.modelDir + "/generation_config.json"))

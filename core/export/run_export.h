@@ -3,22 +3,28 @@
 // with written into them, so that whatever loads the export formats prompts exactly as training did
 // (a mismatch there is the classic cause of a fine-tune that "talks gibberish").
 #pragma once
+#include "chat/tokenizer_files.h"
+
 #include <string>
 
 namespace ft {
 
-// The adapter folder of a run: which = "final" (adapter/), "best" (best_adapter/), a checkpoint
-// name ("step-00000100") or a checkpoint folder. Throws ft::Error when it does not exist.
-std::string runAdapterDir(const std::string& runDir, const std::string& which);
+// The trained weights of a run: which = "final" (adapter/ or, for full fine-tuning, model/), "best"
+// (best_adapter/, best_model/), a checkpoint name ("step-00000100") or a checkpoint folder. The
+// folder holds a PEFT adapter or a whole model (holdsAdapter / holdsModel, train/run_folder.h).
+// Throws ft::Error naming what the run has when it does not exist.
+std::string runResultDir(const std::string& runDir, const std::string& which);
 
 struct ExportSource {
-    std::string modelDir;     // the base model
+    std::string modelDir;     // the base model (or the tuned model itself, see tunedModel)
     std::string tokenizerDir; // "" = modelDir
     std::string chatTemplate; // the run's chat_template setting ("" = the tokenizer's own)
-    std::string adapterDir;
+    std::string adapterDir;   // "" when there is no adapter to apply
+    bool tunedModel = false;  // modelDir is a full fine-tune's own model: nothing to merge
 };
 
-// The base model, tokenizer, chat template and adapter (final|best|step-N) of a run, from run.json.
+// The base model, tokenizer, chat template and adapter (final|best|step-N) of a run, from run.json;
+// for a full fine-tune, its tuned model folder instead.
 ExportSource exportSourceOfRun(const std::string& runDir, const std::string& which);
 
 // Copies the adapter (adapter_config.json, adapter_model.safetensors) and the tokenizer files to
@@ -28,10 +34,5 @@ void exportPeftAdapter(const ExportSource& source, const std::string& outDir);
 // Merges the adapter into the base (in float32) and writes config, weights in `dtype` ("fp32" |
 // "bf16" | "fp16"), generation config and tokenizer files to outDir (which must not hold a model).
 void exportMergedModel(const ExportSource& source, const std::string& outDir, const std::string& dtype);
-
-// Copies tokenizer.json / tokenizer.model / special_tokens_map.json / tokenizer_config.json from
-// tokenizerDir, with the chat template the run used written into tokenizer_config.json (and
-// chat_template.jinja when the source has one).
-void copyTokenizerFiles(const std::string& tokenizerDir, const std::string& chatTemplate, const std::string& outDir);
 
 } // namespace ft

@@ -1,6 +1,8 @@
 // ChatModel: a base model with an optional adapter that replies to a conversation, streaming.
 #include "generate/chat_model.h"
 
+#include "train/run_folder.h"
+
 #include "generate/generator.h"
 #include "lora/lora_adapter.h"
 #include "model/model_loader.h"
@@ -33,9 +35,12 @@ std::unique_ptr<ChatModel> ChatModel::load(const ChatModelOptions& options) {
     LoadOptions load;
     load.device = parseDevice(options.device);
     load.dtype = resolveDtype(options.dtype, load.device);
-    s.model = loadModel(options.modelDir, load);
+    // A full fine-tune's model folder stands in for the base model and its adapter.
+    const bool tunedModel = !options.adapterDir.empty() && holdsModel(options.adapterDir);
+    s.model = loadModel(tunedModel ? options.adapterDir : options.modelDir, load);
     s.description = s.model.config.architecture + " on " + load.device.str() + ", " + dtypeName(load.dtype);
-    if (!options.adapterDir.empty()) {
+    if (tunedModel) s.description += ", fully fine-tuned";
+    if (!options.adapterDir.empty() && !tunedModel) {
         try {
             const LoraConfig lora = loadAdapter(options.adapterDir, s.model.model);
             s.description += ", adapter r" + std::to_string(lora.r);

@@ -15,7 +15,7 @@ namespace ft {
 
 struct ChatModelOptions {
     std::string modelDir;
-    std::string adapterDir;   // "" = the base model alone
+    std::string adapterDir;   // "" = the base model alone; a full fine-tune's model folder replaces the base
     std::string tokenizerDir; // "" = modelDir
     std::string chatTemplate; // "" = the tokenizer's; else a family name or a .jinja file
     std::string device = "auto";

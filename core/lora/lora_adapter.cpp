@@ -15,6 +15,12 @@ namespace ft {
 namespace {
 const std::string kPeftPrefix = "base_model.model.";
 
+std::string shapeText(const std::vector<int64_t>& shape) {
+    std::string out = "[";
+    for (size_t i = 0; i < shape.size(); ++i) out += (i ? ", " : "") + std::to_string(shape[i]);
+    return out + "]";
+}
+
 // Every Linear projection of the decoder layers, by module path.
 std::vector<std::pair<std::string, Linear>> allProjections(CausalLM& model) {
     std::vector<std::pair<std::string, Linear>> out;
@@ -48,7 +54,7 @@ void applyLora(CausalLM& model, const LoraConfig& config, uint64_t seed) {
     if (targets.empty()) throw Error("the LoRA targets match no module of the model");
     auto gen = at::detail::createCPUGenerator(seed);
     const auto options = torch::TensorOptions().dtype(torch::kFloat32).device(model->device());
-    for (auto [path, linear] : targets) linear->attachLora(config.r, config.scaling(), config.dropout, options, gen);
+    for (auto [path, linear] : targets) linear->attachLora(config.r, config.scaling(), config.dropout, options, gen, config.dora);
 }
 
 std::vector<std::pair<std::string, torch::Tensor>> adapterTensors(CausalLM& model) {
@@ -57,6 +63,7 @@ std::vector<std::pair<std::string, torch::Tensor>> adapterTensors(CausalLM& mode
         if (linear->hasLora()) {
             out.emplace_back(kPeftPrefix + path + ".lora_A.weight", linear->lora_A->weight);
             out.emplace_back(kPeftPrefix + path + ".lora_B.weight", linear->lora_B->weight);
+            if (linear->hasDora()) out.emplace_back(kPeftPrefix + path + ".lora_magnitude_vector", linear->loraMagnitude);
         }
     return out;
 }
@@ -92,6 +99,9 @@ LoraConfig loadAdapter(const std::string& dir, CausalLM& model) {
                 const auto at = n.find(suffix);
                 if (at != std::string::npos) n = n.substr(0, at) + std::string(suffix).substr(0, 7) + ".weight";
             }
+            const std::string magnitude = ".lora_magnitude_vector.default.weight";
+            if (n.size() > magnitude.size() && n.compare(n.size() - magnitude.size(), magnitude.size(), magnitude) == 0)
+                n = n.substr(0, n.size() - magnitude.size()) + ".lora_magnitude_vector";
             names[n] = e.name;
         }
         applyLora(model, config, /*seed=*/0);
@@ -102,11 +112,9 @@ LoraConfig loadAdapter(const std::string& dir, CausalLM& model) {
             if (it == names.end()) throw Error(weightsPath + ": missing tensor \"" + name + "\" that the config's target_modules imply");
             const auto& entry = file.entry(it->second);
             if (entry.shape != tensor.sizes().vec())
-                throw Error(
-                    format("%s: tensor \"%s\" has shape [%lld, %lld], the model needs [%lld, %lld]", weightsPath.c_str(), name.c_str(),
-                           (long long)(entry.shape.size() > 0 ? entry.shape[0] : -1),
-                           (long long)(entry.shape.size() > 1 ? entry.shape[1] : -1), (long long)tensor.size(0), (long long)tensor.size(1)),
-                    "the adapter was trained on a model of another shape");
+                throw Error(weightsPath + ": tensor \"" + name + "\" has shape " + shapeText(entry.shape) + ", the model needs " +
+                                shapeText(tensor.sizes().vec()),
+                            "the adapter was trained on a model of another shape");
             tensor.copy_(file.tensor(it->second));
             ++used;
         }

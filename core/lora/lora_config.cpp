@@ -66,7 +66,7 @@ std::string LoraConfig::toPeftJson(const std::string& baseModel) const {
         {"layers_pattern", nullptr},
         {"rank_pattern", nlohmann::json::object()},
         {"alpha_pattern", nlohmann::json::object()},
-        {"use_dora", false},
+        {"use_dora", dora},
         {"revision", nullptr},
     };
     j["target_modules"] = targetsRegex.empty() ? nlohmann::json(sorted) : nlohmann::json(targetsRegex);
@@ -79,7 +79,6 @@ LoraConfig LoraConfig::fromPeftJson(const std::string& text, const std::string& 
     auto unsupported = [&](const char* key, bool condition, const char* what) {
         if (condition) throw Error(src + ": " + key + " is set; " + what + " adapters are not supported");
     };
-    unsupported("use_dora", j.value("use_dora", false), "DoRA");
     unsupported("lora_bias", j.value("lora_bias", false), "LoRA-bias");
     unsupported("modules_to_save", j.contains("modules_to_save") && !j["modules_to_save"].is_null() && !j["modules_to_save"].empty(),
                 "modules_to_save");
@@ -96,6 +95,7 @@ LoraConfig LoraConfig::fromPeftJson(const std::string& text, const std::string& 
         c.alpha = j.value("lora_alpha", double(c.r));
         c.dropout = j.value("lora_dropout", 0.0);
         c.rslora = j.value("use_rslora", false);
+        c.dora = j.value("use_dora", false);
         const auto& t = j.at("target_modules");
         c.targets.clear();
         if (t.is_string()) {

@@ -16,6 +16,7 @@ struct LoraConfig {
     std::vector<std::string> targets = {"q_proj", "v_proj"}; // module names; or one regex in targetsRegex
     std::string targetsRegex;                                // PEFT's string form: re.fullmatch on the module path
     bool rslora = false;                                     // scaling alpha / sqrt(r) instead of alpha / r
+    bool dora = false; // DoRA (PEFT's use_dora): a trained magnitude per output row over the direction W + scaling B A
 
     double scaling() const;
     std::vector<ConfigProblem> problems() const; // every bad field, named ("lora.r")

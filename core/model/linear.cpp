@@ -1,6 +1,7 @@
 // Linear and Embedding with PyTorch's parameter names, frozen, in the requested dtype and device.
 #include "model/linear.h"
 
+#include "model/dora.h"
 #include "model/lora_linear_function.h"
 #include "model/training_nodes.h"
 
@@ -19,6 +20,7 @@ torch::Tensor LinearImpl::forward(const torch::Tensor& x) {
     if (!lora_A || !loraEnabled) return torch::linear(x, weight, bias);
     const double keep = 1.0 - loraDropout;
     const auto mask = loraDropout > 0 && is_training() ? loraKeepMask(x, keep) : torch::Tensor();
+    if (loraMagnitude.defined()) return doraLinear(x, weight, bias, lora_A->weight, lora_B->weight, loraMagnitude, loraScaling, mask, keep);
     // Training the adapter (the base weight frozen): one node.
     if (useTrainingNode(x.requires_grad() || lora_A->weight.requires_grad() || lora_B->weight.requires_grad()) && !weight.requires_grad())
         return loraLinear(x, weight, bias, lora_A->weight, lora_B->weight, loraScaling, mask, keep);
@@ -29,7 +31,7 @@ torch::Tensor LinearImpl::forward(const torch::Tensor& x) {
     return (y.to(torch::kFloat32) + delta.to(torch::kFloat32)).to(y.scalar_type());
 }
 
-void LinearImpl::attachLora(int64_t r, double scaling, double dropout, const torch::TensorOptions& options, at::Generator& gen) {
+void LinearImpl::attachLora(int64_t r, double scaling, double dropout, const torch::TensorOptions& options, at::Generator& gen, bool dora) {
     detachLora();
     const int64_t in = weight.size(1), out = weight.size(0);
     lora_A = std::make_shared<LinearImpl>(in, r, false, options);
@@ -46,6 +48,10 @@ void LinearImpl::attachLora(int64_t r, double scaling, double dropout, const tor
     register_module("lora_B", lora_B);
     loraScaling = scaling;
     loraDropout = dropout;
+    if (dora) {
+        const auto norm = doraWeightNorm(weight, lora_A->weight, lora_B->weight, scaling).to(options);
+        loraMagnitude = register_parameter("lora_magnitude_vector", norm, /*requires_grad=*/true);
+    }
 }
 
 void LinearImpl::detachLora() {
@@ -54,13 +60,21 @@ void LinearImpl::detachLora() {
     unregister_module("lora_B");
     lora_A.reset();
     lora_B.reset();
+    if (loraMagnitude.defined()) {
+        parameters_.erase("lora_magnitude_vector");
+        loraMagnitude = torch::Tensor();
+    }
 }
 
 void LinearImpl::mergeLora() {
     if (!lora_A) return;
     torch::NoGradGuard noGrad;
-    const auto delta = torch::matmul(lora_B->weight.to(torch::kFloat32), lora_A->weight.to(torch::kFloat32)) * loraScaling;
-    weight.copy_((weight.to(torch::kFloat32) + delta.to(weight.device())).to(weight.scalar_type()));
+    if (loraMagnitude.defined()) {
+        weight.copy_(doraMergedWeight(weight, lora_A->weight, lora_B->weight, loraMagnitude, loraScaling).to(weight.scalar_type()));
+    } else {
+        const auto delta = torch::matmul(lora_B->weight.to(torch::kFloat32), lora_A->weight.to(torch::kFloat32)) * loraScaling;
+        weight.copy_((weight.to(torch::kFloat32) + delta.to(weight.device())).to(weight.scalar_type()));
+    }
     detachLora();
 }
 

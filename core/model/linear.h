@@ -14,15 +14,18 @@ public:
     torch::Tensor forward(const torch::Tensor& x);
 
     // LoRA: lora_A.weight [r, in] (PEFT init: uniform within 1/sqrt(in)), lora_B.weight [out, r] (zeros),
-    // trainable, registered as the submodules "lora_A" and "lora_B" (PEFT's names).
-    void attachLora(int64_t r, double scaling, double dropout, const torch::TensorOptions& options, at::Generator& gen);
+    // trainable, registered as the submodules "lora_A" and "lora_B" (PEFT's names). With `dora`, also
+    // the trainable parameter "lora_magnitude_vector" [out], starting at the rows' norms (model/dora.h).
+    void attachLora(int64_t r, double scaling, double dropout, const torch::TensorOptions& options, at::Generator& gen, bool dora = false);
     void detachLora();
-    void mergeLora(); // weight += scaling * B A (in float32), then detach
+    void mergeLora(); // weight += scaling * B A (DoRA: the rescaled sum), in float32, then detach
     bool hasLora() const { return bool(lora_A); }
+    bool hasDora() const { return loraMagnitude.defined(); }
 
     torch::Tensor weight; // [out, in]
     torch::Tensor bias;   // [out] or undefined
     std::shared_ptr<LinearImpl> lora_A, lora_B;
+    torch::Tensor loraMagnitude; // DoRA's [out] (float32); undefined for plain LoRA
     double loraScaling = 0, loraDropout = 0;
     bool loraEnabled = true; // false: the base model's output (compare view, evaluation of the base)
 };

@@ -40,7 +40,7 @@ torch::Tensor CausalLMImpl::hidden(const torch::Tensor& ids, const ForwardOption
     const bool checkpoint = opt.checkpointLayers && torch::GradMode::is_enabled() && !opt.cache;
     // The frozen embedding's output needs a gradient path, or the first checkpointed layer would
     // have no input that requires grad and its adapters would get none.
-    if (checkpoint) h.requires_grad_(true);
+    if (checkpoint && !h.requires_grad()) h.requires_grad_(true); // (a trained embedding's output has one)
     for (size_t i = 0; i < model->layers->size(); ++i) {
         auto* layer = model->layers[i]->as<DecoderLayerImpl>();
         h = checkpoint ? checkpointedLayer(*layer, h, ctx, int64_t(i)) : layer->forward(h, ctx, int64_t(i));

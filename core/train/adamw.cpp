@@ -16,8 +16,10 @@ namespace ft {
 AdamW::AdamW(std::vector<std::pair<std::string, torch::Tensor>> params, AdamWOptions options)
     : m_params(std::move(params)), m_options(options) {
     for (auto& [name, p] : m_params) {
-        m_expAvg.push_back(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
-        m_expAvgSq.push_back(torch::zeros_like(p, torch::MemoryFormat::Contiguous));
+        const auto state = p.options().dtype(torch::kFloat32);
+        m_master.push_back(p.scalar_type() == torch::kFloat32 ? torch::Tensor() : p.detach().to(torch::kFloat32).contiguous());
+        m_expAvg.push_back(torch::zeros(p.sizes(), state));
+        m_expAvgSq.push_back(torch::zeros(p.sizes(), state));
         m_decays.push_back(!m_options.decays || m_options.decays(name));
         m_lrScale.push_back(m_options.lrScale ? m_options.lrScale(name) : 1.0);
         m_stepTensors.push_back(torch::zeros({}, p.options().dtype(torch::kFloat32)));
@@ -41,6 +43,16 @@ void AdamW::step(double lr, const torch::Tensor& skipIf) {
         for (size_t i : group.members) {
             const auto& g = m_params[i].second.grad();
             if (!g.defined()) continue;
+            if (m_master[i].defined()) { // one at a time: a float32 copy of one gradient at most
+                auto step = std::vector<torch::Tensor>{m_stepTensors[i]};
+                at::_foreach_add_(step, 1.0);
+                at::_fused_adamw_({m_master[i]}, {g.to(torch::kFloat32)}, {m_expAvg[i]}, {m_expAvgSq[i]}, {}, step, lr * group.lrScale, b1,
+                                  b2, group.decays ? m_options.weightDecay : 0.0, m_options.eps, false, false, std::nullopt,
+                                  skipIf.defined() ? std::optional<at::Tensor>(skipIf) : std::nullopt);
+                if (skipIf.defined()) at::_foreach_add_(step, skipIf, -1.0);
+                m_params[i].second.detach().copy_(m_master[i]);
+                continue;
+            }
             params.push_back(m_params[i].second);
             grads.push_back(g);
             expAvg.push_back(m_expAvg[i]);
@@ -59,9 +71,10 @@ void AdamW::step(double lr, const torch::Tensor& skipIf) {
     const double biasCorrection1 = 1.0 - std::pow(b1, double(m_steps));
     const double biasCorrection2Sqrt = std::sqrt(1.0 - std::pow(b2, double(m_steps)));
     for (size_t i = 0; i < m_params.size(); ++i) {
-        auto& p = m_params[i].second;
-        const auto& g = p.grad();
-        if (!g.defined()) continue;
+        auto& param = m_params[i].second;
+        if (!param.grad().defined()) continue;
+        auto p = m_master[i].defined() ? m_master[i] : param;
+        const auto g = param.grad().to(torch::kFloat32);
         const double paramLr = lr * m_lrScale[i];
         const double stepSize = paramLr / biasCorrection1;
         if (m_options.weightDecay != 0 && m_decays[i]) p.mul_(1.0 - paramLr * m_options.weightDecay);
@@ -69,6 +82,7 @@ void AdamW::step(double lr, const torch::Tensor& skipIf) {
         m_expAvgSq[i].mul_(b2).addcmul_(g, g, 1.0 - b2);
         const auto denom = (m_expAvgSq[i].sqrt() / biasCorrection2Sqrt).add_(m_options.eps);
         p.addcdiv_(m_expAvg[i], denom, -stepSize);
+        if (m_master[i].defined()) param.detach().copy_(m_master[i]);
     }
 #endif
 }
@@ -83,6 +97,7 @@ std::vector<std::pair<std::string, torch::Tensor>> AdamW::state() const {
     for (size_t i = 0; i < m_params.size(); ++i) {
         out.emplace_back("exp_avg." + m_params[i].first, m_expAvg[i]);
         out.emplace_back("exp_avg_sq." + m_params[i].first, m_expAvgSq[i]);
+        if (m_master[i].defined()) out.emplace_back("master." + m_params[i].first, m_master[i]);
     }
     out.emplace_back("step", torch::tensor({m_steps}, torch::kInt64));
     return out;
@@ -100,6 +115,11 @@ void AdamW::loadState(const std::vector<std::pair<std::string, torch::Tensor>>& 
     for (size_t i = 0; i < m_params.size(); ++i) {
         take("exp_avg." + m_params[i].first, m_expAvg[i]);
         take("exp_avg_sq." + m_params[i].first, m_expAvgSq[i]);
+        if (m_master[i].defined()) {
+            take("master." + m_params[i].first, m_master[i]);
+            torch::NoGradGuard noGrad;
+            m_params[i].second.copy_(m_master[i]);
+        }
     }
     const auto it = byName.find("step");
     if (it == byName.end()) throw Error(source + ": missing optimizer tensor \"step\"");

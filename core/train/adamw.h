@@ -1,5 +1,8 @@
 // AdamW (decoupled weight decay, bias-corrected moments: torch.optim.AdamW's update) over named
-// float32 parameters, with its state as named tensors so that checkpoints store it in safetensors.
+// parameters, with its state as named tensors so that checkpoints store it in safetensors. The state
+// is float32 whatever the parameters' dtype: a bfloat16 parameter (full fine-tuning on CUDA) gets a
+// float32 master copy that takes the updates, and is rounded from it after each step (updates far
+// smaller than bfloat16's resolution add up in the master instead of vanishing).
 #pragma once
 #include <torch/types.h>
 
@@ -31,7 +34,8 @@ public:
     int64_t steps() const { return m_steps; }
     const std::vector<std::pair<std::string, torch::Tensor>>& params() const { return m_params; }
 
-    // "exp_avg.<name>", "exp_avg_sq.<name>" and "step" (a 1-element int64 tensor).
+    // "exp_avg.<name>", "exp_avg_sq.<name>", "master.<name>" (for non-float32 parameters) and "step"
+    // (a 1-element int64 tensor).
     std::vector<std::pair<std::string, torch::Tensor>> state() const;
     // Throws ft::Error naming a missing or misshapen tensor.
     void loadState(const std::vector<std::pair<std::string, torch::Tensor>>& tensors, const std::string& source);
@@ -39,6 +43,7 @@ public:
 private:
     std::vector<std::pair<std::string, torch::Tensor>> m_params;
     std::vector<torch::Tensor> m_expAvg, m_expAvgSq;
+    std::vector<torch::Tensor> m_master; // float32 copies of non-float32 parameters (undefined for float32 ones)
     std::vector<bool> m_decays;
     std::vector<double> m_lrScale;
     // Parameters that share a learning-rate factor and weight decay: one fused update each.

@@ -5,7 +5,6 @@
 #include "io/atomic_file.h"
 #include "io/json_file.h"
 #include "io/safetensors.h"
-#include "lora/lora_adapter.h"
 #include "train/adamw.h"
 #include "util/error.h"
 
@@ -98,17 +97,19 @@ void swapInto(const std::string& tmp, const std::string& dir) {
 
 } // namespace
 
-void saveCheckpoint(const std::string& dir, CausalLM& model, const LoraConfig& lora, const std::string& baseModel, const AdamW& optimizer,
-                    const TrainerState& state) {
+void saveCheckpoint(const std::string& dir, const SaveWeights& saveWeights, const AdamW& optimizer, const TrainerState& state,
+                    const torch::Device& device) {
     const std::string tmp = dir + ".partial";
     std::error_code ec;
     fs::remove_all(tmp, ec);
     try {
-        saveAdapter(tmp, model, lora, baseModel);
+        fs::create_directories(tmp, ec);
+        if (ec) throw Error("cannot create " + tmp + ": " + ec.message());
+        saveWeights(tmp);
         auto optimizerState = optimizer.state();
         for (auto& [name, t] : optimizerState) t = t.to(torch::kCPU);
         writeSafetensors(tmp + "/optimizer.safetensors", optimizerState);
-        writeSafetensors(tmp + "/rng.safetensors", rngStates(model->device()));
+        writeSafetensors(tmp + "/rng.safetensors", rngStates(device));
         writeFileAtomic(tmp + "/trainer_state.json", state.toJson().dump(2) + "\n");
         fs::rename(tmp, dir, ec);
         if (ec) throw Error("cannot rename " + tmp + " to " + dir + ": " + ec.message());
@@ -140,16 +141,18 @@ TrainerState loadCheckpointState(const std::string& dir, AdamW& optimizer, const
     }
 }
 
-void saveAdapterAtomically(const std::string& dir, CausalLM& model, const LoraConfig& lora, const std::string& baseModel) {
+void saveWeightsAtomically(const std::string& dir, const SaveWeights& saveWeights) {
     const std::string tmp = dir + ".partial";
     std::error_code ec;
     fs::remove_all(tmp, ec);
     try {
-        saveAdapter(tmp, model, lora, baseModel);
+        fs::create_directories(tmp, ec);
+        if (ec) throw Error("cannot create " + tmp + ": " + ec.message());
+        saveWeights(tmp);
         swapInto(tmp, dir);
     } catch (...) {
         fs::remove_all(tmp, ec);
-        rethrowWithContext("saving adapter " + dir);
+        rethrowWithContext("saving " + dir);
     }
 }
 

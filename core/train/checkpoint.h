@@ -1,13 +1,13 @@
 // Checkpoints: everything a run needs to continue exactly where it was. A checkpoint folder holds
-// the adapter (PEFT layout, usable on its own), optimizer.safetensors (AdamW moments and step),
+// the trained weights (the adapter in PEFT layout, or for full fine-tuning the whole model in
+// Hugging Face layout; usable on their own), optimizer.safetensors (AdamW moments and step),
 // rng.safetensors (the CPU and CUDA generator states) and trainer_state.json (step, data position,
 // timers, early-stopping state). It is written into a temporary folder and renamed into place, so a
 // full disk or a crash never leaves a half checkpoint, and never harms the previous one.
 #pragma once
-#include "lora/lora_config.h"
-#include "model/llama_model.h"
-
 #include <nlohmann/json.hpp>
+#include <torch/types.h>
+#include <functional>
 #include <string>
 
 namespace ft {
@@ -35,15 +35,20 @@ struct TrainerState {
     static TrainerState fromJson(const nlohmann::json& j, const std::string& source);
 };
 
-// Writes the checkpoint at `dir` (which must not exist yet). On any failure the partial folder is
-// removed and ft::Error is thrown naming what could not be written.
-void saveCheckpoint(const std::string& dir, CausalLM& model, const LoraConfig& lora, const std::string& baseModel, const AdamW& optimizer,
-                    const TrainerState& state);
+// Writes the trained weights into a folder (it exists, empty): the adapter, or the model.
+using SaveWeights = std::function<void(const std::string& dir)>;
 
-// Restores optimizer, RNG and trainer state (the adapter is loaded separately with loadAdapter).
+// Writes the checkpoint at `dir` (which must not exist yet). On any failure the partial folder is
+// removed and ft::Error is thrown naming what could not be written. `device`: whose generator state
+// is kept besides the CPU's.
+void saveCheckpoint(const std::string& dir, const SaveWeights& saveWeights, const AdamW& optimizer, const TrainerState& state,
+                    const torch::Device& device);
+
+// Restores optimizer, RNG and trainer state (the weights are loaded separately: loadAdapter, or
+// the checkpoint folder as the model).
 TrainerState loadCheckpointState(const std::string& dir, AdamW& optimizer, const torch::Device& device);
 
-// Replaces `dir` with a copy of the model's current adapter, atomically (temp folder + rename).
-void saveAdapterAtomically(const std::string& dir, CausalLM& model, const LoraConfig& lora, const std::string& baseModel);
+// Replaces `dir` with freshly saved weights, atomically (temp folder + rename).
+void saveWeightsAtomically(const std::string& dir, const SaveWeights& saveWeights);
 
 } // namespace ft

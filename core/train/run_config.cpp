@@ -140,6 +140,22 @@ RunConfig RunConfig::fromJson(const json& j, const std::string& baseDir) {
         r.string("output_dir", c.outputDir);
         r.string("device", c.device);
         r.string("dtype", c.dtype);
+        r.choice("method", c.method, trainMethodFromName);
+        if (const json* q = r.get("qlora")) {
+            ObjectReader qr(*q, "qlora");
+            qr.boolean("quantize_all", c.qlora.quantizeAll);
+        }
+        if (const json* f = r.get("full")) {
+            ObjectReader fr(*f, "full");
+            fr.boolean("embeddings", c.full.embeddings);
+            if (const json* layers = fr.get("layers")) {
+                if (!layers->is_array()) throw Error("full.layers must be a list of layer numbers ([] for all)");
+                for (const auto& v : *layers) {
+                    if (!v.is_number_integer()) throw Error("full.layers must hold whole numbers (layer indices from 0)");
+                    c.full.layers.push_back(v.get<int64_t>());
+                }
+            }
+        }
         if (const json* d = r.get("data")) {
             ObjectReader dr(*d, "data");
             dr.string("workspace", c.data.workspace);
@@ -238,7 +254,10 @@ json RunConfig::toJson() const {
         {"init_adapter", initAdapter},
         {"data", data},
         {"output_dir", outputDir},
+        {"method", trainMethodName(method)},
         {"lora", loraJson(lora)},
+        {"qlora", {{"quantize_all", qlora.quantizeAll}}},
+        {"full", {{"layers", full.layers}, {"embeddings", full.embeddings}}},
         {"train",
          {{"lr", s.lr},
           {"schedule", scheduleName(s.schedule)},
@@ -280,6 +299,12 @@ json RunConfig::defaultsJson() {
     return c.toJson();
 }
 
+LoraConfig RunConfig::adapterConfig() const {
+    LoraConfig l = lora;
+    l.dora = method == TrainMethod::Dora;
+    return l;
+}
+
 std::vector<ConfigProblem> RunConfig::problems() const {
     const auto& s = train;
     std::vector<ConfigProblem> out;
@@ -297,7 +322,18 @@ std::vector<ConfigProblem> RunConfig::problems() const {
              "e.g. \"data\": {\"train\": \"train.jsonl\", \"validation\": \"valid.jsonl\"}");
         need(data.dataset.empty(), "data.dataset needs data.workspace");
     }
-    for (ConfigProblem& p : lora.problems()) out.push_back(std::move(p));
+    if (trainsAdapter(method))
+        for (ConfigProblem& p : lora.problems()) out.push_back(std::move(p));
+    if (method == TrainMethod::Full) {
+        need(initAdapter.empty(), "init_adapter: full fine-tuning trains the model's own weights, not an adapter",
+             "to continue from a tuned model, give its folder as model");
+        need(s.loraplusLrRatio == 1.0, "train.loraplus_lr_ratio applies to LoRA adapters only (set 1 for full fine-tuning)");
+        std::set<int64_t> seen;
+        for (int64_t layer : full.layers) {
+            need(layer >= 0, format("full.layers: %lld is not a layer index (they count from 0)", (long long)layer));
+            need(seen.insert(layer).second, format("full.layers: layer %lld is listed twice", (long long)layer));
+        }
+    }
     need(std::isfinite(s.lr) && s.lr > 0, format("train.lr must be a positive number (got %g)", s.lr));
     need(s.warmupSteps >= 0, "train.warmup_steps must not be negative");
     need(s.minLrRatio >= 0 && s.minLrRatio <= 1, format("train.min_lr_ratio must be in [0, 1] (got %g)", s.minLrRatio));

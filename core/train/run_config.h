@@ -3,6 +3,7 @@
 // has a default (defaultsJson), and validate() names the offending field. Plain types only.
 #pragma once
 #include "lora/lora_config.h"
+#include "train/train_method.h"
 #include "util/config_problem.h"
 
 #include <cstdint>
@@ -69,7 +70,10 @@ struct RunConfig {
     std::string initAdapter;  // "" = fresh adapters; else a PEFT adapter folder to continue from
     DataSource data;
     std::string outputDir;
-    LoraConfig lora = trainingLoraDefaults();
+    TrainMethod method = TrainMethod::Lora;
+    LoraConfig lora = trainingLoraDefaults(); // lora, qlora and dora (whose use_dora the method sets)
+    QloraSettings qlora;
+    FullSettings full;
     TrainSettings train;
     std::string device = "auto"; // auto | cpu | cuda | cuda:N
     std::string dtype = "auto";  // auto (bf16 on CUDA, fp32 on CPU) | fp32 | bf16
@@ -81,6 +85,8 @@ struct RunConfig {
     static RunConfig fromFile(const std::string& path, const nlohmann::json& underlay = nlohmann::json::object());
     nlohmann::json toJson() const;
     static nlohmann::json defaultsJson();
+    // The adapter this run trains (lora with use_dora set for the dora method).
+    LoraConfig adapterConfig() const;
 
     // Value ranges and combinations: every bad field at once (a form marks each), or thrown as one
     // ft::Error listing them (validate).

@@ -35,6 +35,12 @@ std::string adapter(const std::string& d) {
 std::string bestAdapter(const std::string& d) {
     return d + "/best_adapter";
 }
+std::string model(const std::string& d) {
+    return d + "/model";
+}
+std::string bestModel(const std::string& d) {
+    return d + "/best_model";
+}
 std::string checkpointName(int64_t step) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "step-%08lld", (long long)step);
@@ -42,12 +48,20 @@ std::string checkpointName(int64_t step) {
 }
 } // namespace runfiles
 
+bool holdsAdapter(const std::string& dir) {
+    return fs::exists(dir + "/adapter_config.json");
+}
+
+bool holdsModel(const std::string& dir) {
+    return fs::exists(dir + "/config.json") && !holdsAdapter(dir);
+}
+
 RunSummary summarizeRun(const std::string& runDir) {
     RunSummary r;
     r.dir = runDir;
     r.name = fs::path(runDir).filename().string();
-    r.hasAdapter = fs::exists(runfiles::adapter(runDir) + "/adapter_config.json");
-    r.hasBestAdapter = fs::exists(runfiles::bestAdapter(runDir) + "/adapter_config.json");
+    r.hasResult = holdsAdapter(runfiles::adapter(runDir)) || holdsModel(runfiles::model(runDir));
+    r.hasBestResult = holdsAdapter(runfiles::bestAdapter(runDir)) || holdsModel(runfiles::bestModel(runDir));
     r.checkpoints = int64_t(listCheckpoints(runDir).size());
     try {
         std::ifstream in(runfiles::runJson(runDir));
@@ -64,6 +78,7 @@ RunSummary summarizeRun(const std::string& runDir) {
         }
         if (j.contains("config")) {
             r.model = j["config"].value("model", "");
+            r.method = j["config"].value("method", "lora");
             const auto& data = j["config"].value("data", nlohmann::json::object());
             r.dataset = data.value("dataset", "");
             if (r.dataset.empty()) r.dataset = fs::path(data.value("train", "")).filename().string();

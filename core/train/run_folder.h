@@ -5,6 +5,7 @@
 //   checkpoints/step-00000100/   adapter + optimizer + RNG + trainer_state.json
 //   adapter/         the final (or last stopped) adapter, PEFT layout
 //   best_adapter/    the adapter of the best validation loss so far
+//   model/, best_model/   the same for full fine-tuning: whole models in Hugging Face layout
 // Plain types only: the studio's Runs view reads these without libtorch.
 #pragma once
 #include "train/train_events.h"
@@ -26,21 +27,24 @@ std::string log(const std::string& runDir);
 std::string checkpoints(const std::string& runDir);
 std::string adapter(const std::string& runDir);
 std::string bestAdapter(const std::string& runDir);
-std::string checkpointName(int64_t step); // "step-00000100"
+std::string model(const std::string& runDir);     // full fine-tuning's adapter/
+std::string bestModel(const std::string& runDir); // ... and best_adapter/
+std::string checkpointName(int64_t step);         // "step-00000100"
 } // namespace runfiles
 
 // What the Runs view lists about a run, from run.json and the folder (no metrics are read).
 struct RunSummary {
-    std::string dir, name;      // name: the folder's
-    std::string status;         // preparing, running, completed, stopped, early_stopped, failed
-    std::string model, dataset; // the base model folder; the dataset (or "files")
+    std::string dir, name;       // name: the folder's
+    std::string status;          // preparing, running, completed, stopped, early_stopped, failed
+    std::string model, dataset;  // the base model folder; the dataset (or "files")
+    std::string method = "lora"; // lora, qlora, dora or full
     std::string device, dtype;
     double created = 0, updated = 0; // Unix seconds
     int64_t step = 0, totalSteps = 0;
     double lastTrainLoss = -1, bestEvalLoss = -1; // -1 = none yet
     int64_t bestEvalStep = 0;
     int64_t trainExamples = 0;
-    bool hasAdapter = false, hasBestAdapter = false;
+    bool hasResult = false, hasBestResult = false; // the trained weights: adapter/ (model/), best_adapter/ (best_model/)
     int64_t checkpoints = 0;
     std::string error; // why run.json could not be read ("" = fine)
 };
@@ -55,6 +59,11 @@ std::string renameRunFolder(const std::string& runDir, const std::string& newNam
 
 // The run folders (those with a run.json) directly under `runsDir`, most recently changed first.
 std::vector<std::string> listRunFolders(const std::string& runsDir);
+
+// Whether `dir` holds the trained weights of a run: a PEFT adapter, or a whole model (full
+// fine-tuning's result, or a checkpoint of it).
+bool holdsAdapter(const std::string& dir);
+bool holdsModel(const std::string& dir); // config.json without adapter_config.json
 
 // Completed checkpoints of a run (folders with a trainer_state.json), oldest first.
 struct CheckpointEntry {

@@ -1,4 +1,4 @@
-// Trainer: one LoRA training run, from a RunConfig or resumed from a run folder's checkpoint.
+// Trainer: one training run (LoRA, QLoRA, DoRA or full fine-tuning), from a RunConfig or resumed from a run folder's checkpoint.
 // run() blocks on the calling thread (a worker's); pause(), resumeRun() and stop() may be called
 // from any other thread at any moment. Progress comes out as typed events (train_events.h), given to
 // the observer (on the training thread) and appended to the run's metrics.jsonl (all but log lines).
@@ -19,9 +19,9 @@ struct TrainOutcome {
     TrainStatus status = TrainStatus::Failed;
     int64_t step = 0;
     std::string runDir;
-    std::string adapterDir; // the adapter to use ("" when failed before any)
-    std::string message;    // the failure's reason
-    std::string hint;       // what to change
+    std::string resultDir; // the trained adapter, or full fine-tuning's model folder ("" when failed before any)
+    std::string message;   // the failure's reason
+    std::string hint;      // what to change
 };
 
 class Trainer {
@@ -39,7 +39,7 @@ public:
 
     void pause();
     void resumeRun();
-    void stop(); // finishes the current step, checkpoints, saves the adapter
+    void stop(); // finishes the current step, checkpoints, saves the trained weights
     bool isPaused() const;
 
     const RunConfig& config() const;

@@ -1,4 +1,4 @@
-// Trainer: validation loss (with early stopping and the best adapter) and checkpoints (with
+// Trainer: validation loss (with early stopping and the best weights) and checkpoints (with
 // rotation).
 #include "train/trainer_impl.h"
 
@@ -39,7 +39,7 @@ bool Trainer::Impl::runEvaluation() {
         state.bestEvalLoss = r.loss;
         state.bestStep = state.step;
         state.evalsWithoutImprovement = 0;
-        saveAdapterAtomically(runfiles::bestAdapter(runDir), model.model, lora, config.model);
+        saveWeightsAtomically(resultDir(/*best=*/true), [this](const std::string& dir) { saveWeights(dir); });
     } else {
         ++state.evalsWithoutImprovement;
     }
@@ -61,7 +61,8 @@ void Trainer::Impl::checkpoint() {
     const std::string dir = runfiles::checkpoints(runDir) + "/" + runfiles::checkpointName(state.step);
     try {
         if (fs::exists(dir)) fs::remove_all(dir);
-        saveCheckpoint(dir, model.model, lora, config.model, *optimizer, state);
+        saveCheckpoint(
+            dir, [this](const std::string& d) { saveWeights(d); }, *optimizer, state, device);
     } catch (const Error& e) {
         throw StepFailure(state.step, e.what(),
                           lastCheckpoint.empty()

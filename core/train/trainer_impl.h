@@ -15,6 +15,8 @@
 #include "train/adamw.h"
 #include "train/batch_plan.h"
 #include "train/checkpoint.h"
+#include "train/full_finetune.h"
+#include "chat/tokenizer_files.h"
 #include "train/lr_schedule.h"
 #include "train/run_folder.h"
 #include "train/run_plan.h"
@@ -101,8 +103,9 @@ struct Trainer::Impl {
     std::string deviceName;
     torch::ScalarType dtype = torch::kFloat32;
     LoadedModel model;
-    LoraConfig lora;
+    LoraConfig lora; // the adapter's (lora, qlora, dora)
     TrainingSet data;
+    std::vector<std::pair<std::string, torch::Tensor>> trainable; // what the optimiser updates, by name
     std::unique_ptr<AdamW> optimizer;
     TrainerState state;
     std::vector<int64_t> trainLengths, validationLengths;
@@ -121,6 +124,11 @@ struct Trainer::Impl {
 
     // Model, data, optimiser and plan (trainer_prepare.cpp).
     void prepare();
+    void prepareAdapter(); // attaches fresh adapters or loads them (init_adapter, a checkpoint)
+    // The trained weights: the adapter into a folder, or for full fine-tuning the model with its
+    // tokenizer files and the run's chat template (a folder any program loads as a model).
+    void saveWeights(const std::string& dir);
+    std::string resultDir(bool best) const; // adapter/ or model/ (best: best_adapter/ or best_model/)
     const std::vector<MicroBatch>& epochPlan();
 
     // Validation and checkpoints (trainer_eval.cpp).

@@ -157,18 +157,18 @@ TrainOutcome Trainer::Impl::finish(TrainStatus status) {
         if (!data.validation.empty() && lastEvalStep != state.step && status != TrainStatus::EarlyStopped && status != TrainStatus::Stopped)
             runEvaluation();
         if (lastCheckpointStep != state.step) checkpoint();
-        saveAdapterAtomically(runfiles::adapter(runDir), model.model, lora, config.model);
+        saveWeightsAtomically(resultDir(/*best=*/false), [this](const std::string& dir) { saveWeights(dir); });
     }
     TrainOutcome out;
     out.status = status;
     out.step = state.step;
     out.runDir = runDir;
-    out.adapterDir = state.step > 0 ? runfiles::adapter(runDir) : std::string();
+    out.resultDir = state.step > 0 ? resultDir(/*best=*/false) : std::string();
     writeRunJson(trainStatusName(status));
     RunFinished finished;
     finished.step = state.step;
     finished.status = status;
-    finished.adapter = out.adapterDir;
+    finished.adapter = out.resultDir;
     finished.checkpoint = lastCheckpoint;
     finished.elapsedSeconds = state.elapsedSeconds;
     if (state.lastTrainLoss >= 0) finished.trainLoss = state.lastTrainLoss;

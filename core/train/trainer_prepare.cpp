@@ -12,8 +12,12 @@ void Trainer::Impl::prepare() {
     dtype = resolveDtype(config.dtype, device);
     if (dtype == torch::kFloat16) throw Error("dtype: fp16 base weights are not supported for training", "use bf16 or fp32");
 
-    log("loading model " + config.model + " on " + deviceName + " (" + dtypeName(dtype) + ")");
-    model = loadModel(config.model, {device, dtype});
+    const bool full = config.method == TrainMethod::Full;
+    // A full fine-tune resumes from the model its checkpoint holds.
+    const std::string modelDir = full && !resumeCheckpoint.empty() ? resumeCheckpoint : config.model;
+    log(std::string("method ") + trainMethodName(config.method) + "; loading model " + modelDir + " on " + deviceName + " (" +
+        dtypeName(dtype) + ")");
+    model = loadModel(modelDir, {device, dtype});
     const std::string tokenizerDir = config.tokenizer.empty() ? config.model : config.tokenizer;
     const auto tokenizer = Tokenizer::load(tokenizerDir);
     const ChatTemplate tmpl = ChatTemplate::forTokenizer(*tokenizer, config.chatTemplate);
@@ -35,33 +39,29 @@ void Trainer::Impl::prepare() {
     for (const auto& s : data.train) trainLengths.push_back(int64_t(s.ids.size()));
     for (const auto& s : data.validation) validationLengths.push_back(int64_t(s.ids.size()));
 
-    const std::string adapterSource = !resumeCheckpoint.empty() ? resumeCheckpoint : config.initAdapter;
-    if (!adapterSource.empty()) {
-        lora = loadAdapter(adapterSource, model.model);
-        lora.dropout = config.lora.dropout; // dropout is a training setting, not part of the weights
-        for (auto& [path, linear] : loraTargets(model.model, lora)) linear->loraDropout = lora.dropout;
-        log("adapter loaded from " + adapterSource);
+    if (full) {
+        trainable = selectFullTrainable(model.model, config.full);
     } else {
-        lora = config.lora;
-        applyLora(model.model, lora, uint64_t(config.train.seed));
+        prepareAdapter();
+        trainable = adapterTensors(model.model);
     }
     // Dropout draws from the global generators: seeded here, so that a run is reproducible from
     // its seed; a resumed run restores their saved state below instead.
     torch::manual_seed(uint64_t(config.train.seed));
-    auto params = adapterTensors(model.model);
-    int64_t trainable = 0;
-    for (auto& [name, t] : params) trainable += t.numel();
+    int64_t trainableCount = 0;
+    for (auto& [name, t] : trainable) trainableCount += t.numel();
     const auto& s = config.train;
     AdamWOptions adam;
     adam.beta1 = s.adamBeta1;
     adam.beta2 = s.adamBeta2;
     adam.eps = s.adamEps;
     adam.weightDecay = s.weightDecay;
+    if (full) adam.decays = fullFineTuneDecays;
     if (s.loraplusLrRatio != 1.0) {
         const double ratio = s.loraplusLrRatio;
         adam.lrScale = [ratio](const std::string& name) { return isLoraB(name) ? ratio : 1.0; };
     }
-    optimizer = std::make_unique<AdamW>(params, adam);
+    optimizer = std::make_unique<AdamW>(trainable, adam);
 
     planOptions = trainingPlanOptions(s);
     const RunPlan plan = planRun(trainLengths, s); // the Setup view's count too
@@ -84,12 +84,45 @@ void Trainer::Impl::prepare() {
     started.validationExamples = int64_t(data.validation.size());
     started.trainTokens = data.report.trainTokens;
     started.truncated = data.report.truncated;
-    started.trainableParams = trainable;
+    started.trainableParams = trainableCount;
     started.device = deviceName;
     started.dtype = dtypeName(dtype);
     started.resumed = !resumeCheckpoint.empty();
     started.warnings = data.report.warnings;
     emit(started);
+}
+
+void Trainer::Impl::prepareAdapter() {
+    const std::string adapterSource = !resumeCheckpoint.empty() ? resumeCheckpoint : config.initAdapter;
+    const LoraConfig wanted = config.adapterConfig();
+    if (adapterSource.empty()) {
+        lora = wanted;
+        applyLora(model.model, lora, uint64_t(config.train.seed));
+        return;
+    }
+    lora = loadAdapter(adapterSource, model.model);
+    if (lora.dora != wanted.dora)
+        throw Error(adapterSource + (lora.dora ? " is a DoRA adapter" : " is a LoRA adapter without DoRA") + ", the run's method is " +
+                        trainMethodName(config.method),
+                    lora.dora ? "set \"method\": \"dora\" to continue it" : "set \"method\": \"lora\" to continue it");
+    lora.dropout = config.lora.dropout; // dropout is a training setting, not part of the weights
+    for (auto& [path, linear] : loraTargets(model.model, lora)) linear->loraDropout = lora.dropout;
+    log("adapter loaded from " + adapterSource);
+}
+
+void Trainer::Impl::saveWeights(const std::string& dir) {
+    if (trainsAdapter(config.method)) {
+        saveAdapter(dir, model.model, lora, config.model);
+        return;
+    }
+    saveModel(dir, model.model, model.eosTokenIds);
+    const std::string tokenizerDir = config.tokenizer.empty() ? config.model : config.tokenizer;
+    copyTokenizerFiles(tokenizerDir, config.chatTemplate, dir);
+}
+
+std::string Trainer::Impl::resultDir(bool best) const {
+    if (trainsAdapter(config.method)) return best ? runfiles::bestAdapter(runDir) : runfiles::adapter(runDir);
+    return best ? runfiles::bestModel(runDir) : runfiles::model(runDir);
 }
 
 const std::vector<MicroBatch>& Trainer::Impl::epochPlan() {

@@ -122,6 +122,49 @@ private Q_SLOTS:
         QVERIFY(diff < 1e-5);
     }
 
+    void doraStartsAtTheBaseSavesLoadsAndMerges() {
+        LoadedModel m = loadModel(m_model);
+        const auto base = logitsOf(m.model, m_ids);
+        LoraConfig c;
+        c.r = 4;
+        c.alpha = 8;
+        c.targets = {"q_proj", "up_proj"};
+        c.dora = true;
+        applyLora(m.model, c, 7);
+        // B = 0: the magnitude is the rows' norms, its scale 1: the base model within rounding.
+        QVERIFY((logitsOf(m.model, m_ids) - base).abs().max().item<double>() < 1e-5);
+        const auto tensors = adapterTensors(m.model);
+        QCOMPARE(tensors.size(), size_t(3 * 2 * 2)); // A, B and the magnitude, 2 projections, 2 layers
+        const auto& magnitude = tensors[2];
+        QCOMPARE(magnitude.first, std::string("base_model.model.model.layers.0.self_attn.q_proj.lora_magnitude_vector"));
+        QCOMPARE(magnitude.second.sizes().vec(), (std::vector<int64_t>{32}));
+        QVERIFY(magnitude.second.requires_grad());
+
+        // Trained-looking values: B random, magnitudes moved off the norms.
+        randomizeB(m.model, 8);
+        {
+            torch::NoGradGuard g;
+            for (auto& [name, t] : adapterTensors(m.model))
+                if (name.find("magnitude") != std::string::npos) t.mul_(1.1);
+        }
+        const auto adapted = logitsOf(m.model, m_ids);
+        // The magnitude takes gradients (the norm in its denominator does not).
+        m.model->forward(m_ids).sum().backward();
+        QVERIFY(magnitude.second.grad().defined() && magnitude.second.grad().abs().sum().item<double>() > 0);
+
+        const std::string dir = m_root + "/dora";
+        saveAdapter(dir, m.model, c, m_model);
+        QVERIFY(nlohmann::json::parse(readFile(dir + "/adapter_config.json"))["use_dora"].get<bool>());
+        LoadedModel again = loadModel(m_model);
+        QVERIFY(loadAdapter(dir, again.model).dora);
+        QVERIFY(torch::equal(logitsOf(again.model, m_ids), adapted));
+        mergeLora(again.model);
+        QVERIFY(adapterTensors(again.model).empty());
+        const double diff = (logitsOf(again.model, m_ids) - adapted).abs().max().item<double>();
+        qInfo("DoRA merged vs adapted: max |logit diff| = %.3g", diff);
+        QVERIFY(diff < 1e-5);
+    }
+
     void peftNamesWithAdapterSuffixLoad() {
         // Files that kept PEFT's in-memory names (".lora_A.default.weight") load too.
         LoadedModel m = loadModel(m_model);
@@ -153,9 +196,9 @@ private Q_SLOTS:
         saveAdapter(dir, m.model, c, m_model);
         auto cfg = nlohmann::json::parse(readFile(dir + "/adapter_config.json"));
 
-        cfg["use_dora"] = true;
+        cfg["use_dora"] = true; // a DoRA config over plain LoRA tensors
         writeFileAtomic(dir + "/adapter_config.json", cfg.dump());
-        expectAdapterError(dir, m_model, "DoRA adapters are not supported");
+        expectAdapterError(dir, m_model, "missing tensor \"base_model.model.model.layers.0.self_attn.q_proj.lora_magnitude_vector\"");
         cfg["use_dora"] = false;
         cfg["target_modules"] = {"q_proj", "k_proj", "v_proj"}; // the file has no k_proj tensors
         writeFileAtomic(dir + "/adapter_config.json", cfg.dump());

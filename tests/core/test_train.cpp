@@ -211,7 +211,7 @@ private Q_SLOTS:
         const auto tok = Tokenizer::load(f.model);
         LoadedModel base = loadModel(f.model);
         LoadedModel tuned = loadModel(f.model);
-        loadAdapter(out.adapterDir, tuned.model);
+        loadAdapter(out.resultDir, tuned.model);
         int taught = 0, baseKnew = 0;
         for (const auto& [q, a] : kFacts) {
             const std::string reply = greedyReply(tuned.model, *tok, q);
@@ -302,7 +302,7 @@ private Q_SLOTS:
         QCOMPARE(checkpoints.size(), size_t(1));
         QCOMPARE(checkpoints[0].step, out.step);
         LoadedModel m = loadModel(f.model);
-        loadAdapter(out.adapterDir, m.model); // usable
+        loadAdapter(out.resultDir, m.model); // usable
         QCOMPARE(readJsonFile(c.outputDir + "/run.json")["status"].get<std::string>(), std::string("stopped"));
     }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""LoRA adapters both ways with PEFT, plain and rsLoRA, on a tiny random Llama (fp32, CPU):
+"""LoRA adapters both ways with PEFT, plain, rsLoRA and DoRA, on a tiny random Llama (fp32, CPU):
   * an adapter PEFT made (init_lora_weights=False, so B is not zero), scored by `finetune score
     --adapter`, gives PEFT's per-token log-probabilities within 1e-4;
   * an adapter finetune saved (trained a few steps from random data), loaded by peft.PeftModel, gives
@@ -33,10 +33,10 @@ def main():
         with open(os.path.join(tmp, "text.txt"), "w") as f:
             f.write("\n\n".join(f"document {i}: the quick brown fox jumps over the lazy dog" for i in range(8)) + "\n")
 
-        for rslora in (False, True):
-            tag = "rsLoRA" if rslora else "LoRA"
+        for rslora, dora in ((False, False), (True, False), (False, True)):
+            tag = "rsLoRA" if rslora else "DoRA" if dora else "LoRA"
             lcfg = LoraConfig(r=8, lora_alpha=16, lora_dropout=0.0, init_lora_weights=False, use_rslora=rslora,
-                              target_modules=TARGETS)
+                              use_dora=dora, target_modules=TARGETS)
             peft_model = get_peft_model(LlamaForCausalLM.from_pretrained(base_dir), lcfg).eval()
             peft_dir = os.path.join(tmp, f"peft-{tag}")
             peft_model.save_pretrained(peft_dir, safe_serialization=True)
@@ -51,6 +51,7 @@ def main():
             # Ours into PEFT: a few training steps so that B is not zero, then the saved adapter.
             run_dir = os.path.join(tmp, f"run-{tag}")
             config = {"model": base_dir, "data": {"train": os.path.join(tmp, "text.txt")}, "output_dir": run_dir,
+                      "method": "dora" if dora else "lora",
                       "lora": {"r": 8, "alpha": 16, "dropout": 0.0, "targets": TARGETS, "rslora": rslora},
                       "train": {"lr": 1e-2, "schedule": "constant", "warmup_steps": 0, "max_steps": 5, "batch_size": 4,
                                 "max_seq_len": 64, "loss_on": "text", "eval_every": 0, "save_every": 0},
@@ -60,8 +61,9 @@ def main():
             finetune("train", run_dir + ".json")
             adapter = os.path.join(run_dir, "adapter")
             theirs = PeftModel.from_pretrained(LlamaForCausalLM.from_pretrained(base_dir), adapter).eval()
-            checks.check(f"our {tag} adapter's config as PEFT reads it", theirs.peft_config["default"].use_rslora == rslora,
-                         f"use_rslora = {theirs.peft_config['default'].use_rslora}")
+            read = theirs.peft_config["default"]
+            checks.check(f"our {tag} adapter's config as PEFT reads it", read.use_rslora == rslora and read.use_dora == dora,
+                         f"use_rslora = {read.use_rslora}, use_dora = {read.use_dora}")
             checks.within(f"our {tag} adapter in peft.PeftModel vs finetune score",
                           max_abs_diff(hf_logprobs(theirs, ids), score(base_dir, ids, "--adapter", adapter)), 1e-4)
     checks.finish()
