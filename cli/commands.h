@@ -23,5 +23,6 @@ int runExport(const Argv& args);
 int runEval(const Argv& args);
 int runPretrain(const Argv& args);
 int runDemo(const Argv& args);
+int runQuantize(const Argv& args);
 
 } // namespace ft::cli

@@ -41,7 +41,9 @@ commands:
             bench [--limit 100] [--repeat 50]      page-load latency of the table view
   merge     --model DIR --adapter DIR --out DIR [--dtype fp32|bf16]
             merges a PEFT LoRA adapter into the base and writes a complete Hugging Face model folder
-  train     RUN.json [--preset NAME] [--json]  train a LoRA adapter (run configuration: docs/run-config.md);
+  quantize  --in FILE.safetensors --out FILE.safetensors [--block-size 64] [--no-double-quant] [--dequantized FILE]
+            every tensor in NF4 (QLoRA's 4-bit format) in bitsandbytes' serialized layout
+  train     RUN.json [--preset NAME] [--json]  train (LoRA, QLoRA, DoRA or full: "method"; docs/run-config.md);
             --preset quick-test|balanced|thorough: the studio's presets, under the file's own settings
             --resume RUN_DIR [--checkpoint DIR]  continue a run from its newest (or the given) checkpoint
             --print-defaults [--preset NAME]     every configuration key with its default (or the preset's)
