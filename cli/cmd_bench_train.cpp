@@ -1,4 +1,4 @@
-// finetune bench --train (--model DIR | --config config.json) [--device cuda] [--dtype bf16] [--batch 8]
+// finetune bench --train (--model DIR | --config config.json) [--method lora|qlora|dora|full] [--device cuda] [--dtype bf16] [--batch 8]
 // [--seq 1024] [--r 16] [--alpha 32] [--targets all|q_proj,v_proj] [--steps 10] [--warmup 3]
 // [--gradient-checkpointing] [--composed-ops] [--count-ops] [--json]: LoRA training throughput and
 // peak memory on random tokens. --composed-ops trains through composed libtorch ops instead of the
@@ -27,13 +27,15 @@
 namespace ft::cli {
 
 int runBenchTrain(const Argv& argv) {
-    const Args args(argv,
-                    {"model", "config", "dtype", "device", "batch", "seq", "r", "alpha", "targets", "steps", "warmup", "threads", "trace"},
-                    {"train", "json", "gradient-checkpointing", "composed-ops", "count-ops", "profile", "cuda-graph", "lora-model-dtype"});
+    const Args args(
+        argv,
+        {"model", "config", "method", "dtype", "device", "batch", "seq", "r", "alpha", "targets", "steps", "warmup", "threads", "trace"},
+        {"train", "json", "gradient-checkpointing", "composed-ops", "count-ops", "profile", "cuda-graph", "lora-model-dtype"});
     const auto device = parseDevice(args.value("device", "cpu"));
     const auto dtype = parseDtype(args.value("dtype", device.is_cuda() ? "bf16" : "fp32"));
     if (args.has("threads")) torch::set_num_threads(int(args.integer("threads", 1)));
     TrainBenchOptions o;
+    o.method = trainMethodFromName(args.value("method", "lora"));
     o.batch = args.integer("batch", 8);
     o.seqLen = args.integer("seq", 1024);
     o.steps = args.integer("steps", 10);
@@ -63,10 +65,19 @@ int runBenchTrain(const Argv& argv) {
     lora.validate();
 
     std::string source;
-    CausalLM model = benchModelFromArgs(args, device, dtype, &source);
-    // The estimate the studio shows before a run, for the same settings, beside the measured peak.
     RunConfig estimateConfig;
+    estimateConfig.method = o.method;
     estimateConfig.lora = lora;
+    // QLoRA from a folder: quantized as it loads (the dense model never whole in memory).
+    CausalLM model = o.method == TrainMethod::Qlora && args.has("model")
+                         ? [&] {
+                               LoadOptions load(device, dtype);
+                               load.quantizeNf4 = qloraQuantizes(estimateConfig);
+                               source = args.value("model");
+                               return loadModel(source, load).model;
+                           }()
+                         : benchModelFromArgs(args, device, dtype, &source);
+    // The estimate the studio shows before a run, for the same settings, beside the measured peak.
     estimateConfig.dtype = dtypeName(dtype);
     estimateConfig.train.batchSize = o.batch;
     estimateConfig.train.maxSeqLen = o.seqLen;
@@ -77,6 +88,7 @@ int runBenchTrain(const Argv& argv) {
     const nlohmann::json out = {{"source", source},
                                 {"device", device.str()},
                                 {"dtype", dtypeName(dtype)},
+                                {"method", trainMethodName(o.method)},
                                 {"parameters", model->config().parameterCount()},
                                 {"trainable_parameters", r.trainableParams},
                                 {"batch", o.batch},
@@ -117,9 +129,10 @@ int runBenchTrain(const Argv& argv) {
         std::cout << "model      " << source << " (" << double(model->config().parameterCount()) / 1e6 << " M parameters, "
                   << r.trainableParams << " trainable)\n"
                   << "device     " << device.str() << ", " << dtypeName(dtype) << "\n"
-                  << "batch      " << o.batch << " x " << o.seqLen << " tokens, LoRA r " << lora.r << " on " << lora.targets.size()
-                  << " projections" << (o.gradientCheckpointing ? ", gradient checkpointing" : "") << (composedOps ? ", composed ops" : "")
-                  << (o.cudaGraph ? ", CUDA graph" : "") << (loraModelDtype ? ", LoRA in the model's dtype" : "") << "\n"
+                  << "batch      " << o.batch << " x " << o.seqLen << " tokens, " << trainMethodName(o.method) << " r " << lora.r << " on "
+                  << lora.targets.size() << " projections" << (o.gradientCheckpointing ? ", gradient checkpointing" : "")
+                  << (composedOps ? ", composed ops" : "") << (o.cudaGraph ? ", CUDA graph" : "")
+                  << (loraModelDtype ? ", LoRA in the model's dtype" : "") << "\n"
                   << "throughput " << r.tokensPerSecond << " tokens/s (" << r.secondsPerStep << " s/step)\n"
                   << "peak mem   " << formatBytes(r.peakBytes) << " (estimated before the run: " << formatBytes(estimate.total()) << ")\n";
         if (o.countOps) std::cout << "aten ops   " << r.opsPerStep << " per step, " << r.leafOpsPerStep << " of them leaves\n";

@@ -24,5 +24,6 @@ int runEval(const Argv& args);
 int runPretrain(const Argv& args);
 int runDemo(const Argv& args);
 int runQuantize(const Argv& args);
+int runEstimate(const Argv& args);
 
 } // namespace ft::cli

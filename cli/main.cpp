@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
         if (command == "export") return ft::cli::runExport(args);
         if (command == "demo") return ft::cli::runDemo(args);
         if (command == "quantize") return ft::cli::runQuantize(args);
+        if (command == "estimate") return ft::cli::runEstimate(args);
         std::cerr << "finetune: unknown command \"" << command << "\" (see 'finetune help')\n";
         return 2;
     } catch (const ft::Error& e) {

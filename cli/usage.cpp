@@ -41,6 +41,8 @@ commands:
             bench [--limit 100] [--repeat 50]      page-load latency of the table view
   merge     --model DIR --adapter DIR --out DIR [--dtype fp32|bf16]
             merges a PEFT LoRA adapter into the base and writes a complete Hugging Face model folder
+  estimate  RUN.json | --model DIR | --config config.json [--method M] [--batch N] [--seq N] [--device cuda]
+            [--gradient-checkpointing] [--json]   a run's peak memory before it starts, and the 8/12/16/24 GB cards it fits
   quantize  --in FILE.safetensors --out FILE.safetensors [--block-size 64] [--no-double-quant] [--dequantized FILE]
             every tensor in NF4 (QLoRA's 4-bit format) in bitsandbytes' serialized layout
   train     RUN.json [--preset NAME] [--json]  train (LoRA, QLoRA, DoRA or full: "method"; docs/run-config.md);

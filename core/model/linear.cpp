@@ -4,6 +4,7 @@
 #include "model/dora.h"
 #include "model/lora_linear_function.h"
 #include "model/training_nodes.h"
+#include "util/error.h"
 
 #include "torch_pch.h"
 
@@ -11,20 +12,27 @@
 
 namespace ft {
 
-LinearImpl::LinearImpl(int64_t in, int64_t out, bool hasBias, const torch::TensorOptions& options) {
+LinearImpl::LinearImpl(int64_t in, int64_t out, bool hasBias, const torch::TensorOptions& options) : inFeatures(in), outFeatures(out) {
     weight = register_parameter("weight", torch::empty({out, in}, options), /*requires_grad=*/false);
     if (hasBias) bias = register_parameter("bias", torch::empty({out}, options), /*requires_grad=*/false);
 }
 
 torch::Tensor LinearImpl::forward(const torch::Tensor& x) {
-    if (!lora_A || !loraEnabled) return torch::linear(x, weight, bias);
+    if (!lora_A || !loraEnabled) {
+        // Without gradients the dequantized weight is needed for this product only.
+        if (nf4 && !torch::GradMode::is_enabled()) return torch::linear(x, dequantizeNf4Transient(*nf4, weight.scalar_type()), bias);
+        return torch::linear(x, denseWeight(), bias);
+    }
     const double keep = 1.0 - loraDropout;
     const auto mask = loraDropout > 0 && is_training() ? loraKeepMask(x, keep) : torch::Tensor();
-    if (loraMagnitude.defined()) return doraLinear(x, weight, bias, lora_A->weight, lora_B->weight, loraMagnitude, loraScaling, mask, keep);
-    // Training the adapter (the base weight frozen): one node.
+    if (loraMagnitude.defined())
+        return doraLinear(x, denseWeight(), bias, lora_A->weight, lora_B->weight, loraMagnitude, loraScaling, mask, keep);
+    // Training the adapter (the base weight frozen): one node, which keeps no copy of the weight
+    // (a quantized one is dequantized again for the backward pass).
     if (useTrainingNode(x.requires_grad() || lora_A->weight.requires_grad() || lora_B->weight.requires_grad()) && !weight.requires_grad())
-        return loraLinear(x, weight, bias, lora_A->weight, lora_B->weight, loraScaling, mask, keep);
-    const auto y = torch::linear(x, weight, bias);
+        return nf4 ? qloraLinear(x, *nf4, bias, lora_A->weight, lora_B->weight, loraScaling, mask, keep)
+                   : loraLinear(x, weight, bias, lora_A->weight, lora_B->weight, loraScaling, mask, keep);
+    const auto y = torch::linear(x, denseWeight(), bias);
     auto h = x.to(lora_A->weight.scalar_type());
     if (mask.defined()) h = h * mask * (1.0 / keep);
     const auto delta = torch::linear(torch::linear(h, lora_A->weight), lora_B->weight) * loraScaling;
@@ -33,7 +41,7 @@ torch::Tensor LinearImpl::forward(const torch::Tensor& x) {
 
 void LinearImpl::attachLora(int64_t r, double scaling, double dropout, const torch::TensorOptions& options, at::Generator& gen, bool dora) {
     detachLora();
-    const int64_t in = weight.size(1), out = weight.size(0);
+    const int64_t in = inFeatures, out = outFeatures;
     lora_A = std::make_shared<LinearImpl>(in, r, false, options);
     lora_B = std::make_shared<LinearImpl>(r, out, false, options);
     {
@@ -49,7 +57,7 @@ void LinearImpl::attachLora(int64_t r, double scaling, double dropout, const tor
     loraScaling = scaling;
     loraDropout = dropout;
     if (dora) {
-        const auto norm = doraWeightNorm(weight, lora_A->weight, lora_B->weight, scaling).to(options);
+        const auto norm = doraWeightNorm(denseWeight(), lora_A->weight, lora_B->weight, scaling).to(options);
         loraMagnitude = register_parameter("lora_magnitude_vector", norm, /*requires_grad=*/true);
     }
 }
@@ -69,6 +77,10 @@ void LinearImpl::detachLora() {
 void LinearImpl::mergeLora() {
     if (!lora_A) return;
     torch::NoGradGuard noGrad;
+    if (nf4) { // the sum is dense: the weight leaves NF4
+        weight.set_data(denseWeight());
+        nf4.reset();
+    }
     if (loraMagnitude.defined()) {
         weight.copy_(doraMergedWeight(weight, lora_A->weight, lora_B->weight, loraMagnitude, loraScaling).to(weight.scalar_type()));
     } else {
@@ -76,6 +88,24 @@ void LinearImpl::mergeLora() {
         weight.copy_((weight.to(torch::kFloat32) + delta.to(weight.device())).to(weight.scalar_type()));
     }
     detachLora();
+}
+
+void LinearImpl::quantizeWeight(int64_t blockSize) {
+    setQuantizedWeight(quantizeNf4(weight.detach(), blockSize));
+}
+
+void LinearImpl::setQuantizedWeight(Nf4Tensor q) {
+    if (q.shape != std::vector<int64_t>{outFeatures, inFeatures})
+        throw Error(format("an NF4 weight of %lld values does not fit a [%lld, %lld] projection", (long long)q.numel(),
+                           (long long)outFeatures, (long long)inFeatures));
+    q.dtype = weight.scalar_type(); // dequantized in the model's dtype
+    nf4 = std::make_shared<const Nf4Tensor>(std::move(q));
+    torch::NoGradGuard noGrad;
+    weight.set_data(torch::empty({0}, weight.options())); // frees the dense weight
+}
+
+torch::Tensor LinearImpl::denseWeight() const {
+    return nf4 ? dequantizeNf4(*nf4) : weight;
 }
 
 EmbeddingImpl::EmbeddingImpl(int64_t count, int64_t dim, const torch::TensorOptions& options) {

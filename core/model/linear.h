@@ -1,8 +1,12 @@
 // Linear (y = x W^T + b) and Embedding, with parameters named "weight"/"bias" as in PyTorch,
 // created uninitialised in the requested dtype/device (the loader fills them) and frozen.
 #pragma once
+#include "quant/nf4.h"
+
 #include <torch/nn/module.h>
 #include <torch/nn/pimpl.h>
+
+#include <memory>
 
 namespace ft {
 
@@ -18,12 +22,21 @@ public:
     // the trainable parameter "lora_magnitude_vector" [out], starting at the rows' norms (model/dora.h).
     void attachLora(int64_t r, double scaling, double dropout, const torch::TensorOptions& options, at::Generator& gen, bool dora = false);
     void detachLora();
-    void mergeLora(); // weight += scaling * B A (DoRA: the rescaled sum), in float32, then detach
+    void mergeLora(); // weight += scaling * B A (DoRA: the rescaled sum), in float32, then detach (a quantized weight turns dense)
     bool hasLora() const { return bool(lora_A); }
     bool hasDora() const { return loraMagnitude.defined(); }
 
-    torch::Tensor weight; // [out, in]
-    torch::Tensor bias;   // [out] or undefined
+    // QLoRA: the weight in NF4 (quant/nf4.h), dequantized for each use in the weight's dtype; `weight`
+    // then holds an empty tensor of its dtype and device.
+    void quantizeWeight(int64_t blockSize = 64);
+    void setQuantizedWeight(Nf4Tensor q);
+    bool isQuantized() const { return bool(nf4); }
+    torch::Tensor denseWeight() const; // [out, in]: `weight`, or the NF4 weight dequantized
+
+    int64_t inFeatures = 0, outFeatures = 0;
+    torch::Tensor weight; // [out, in] (empty when quantized)
+    std::shared_ptr<const Nf4Tensor> nf4;
+    torch::Tensor bias; // [out] or undefined
     std::shared_ptr<LinearImpl> lora_A, lora_B;
     torch::Tensor loraMagnitude; // DoRA's [out] (float32); undefined for plain LoRA
     double loraScaling = 0, loraDropout = 0;

@@ -42,6 +42,8 @@ public:
     torch::Tensor lmHeadWeight() const; // [V, H]; the embedding matrix when tied
     torch::Device device() const;
     torch::ScalarType dtype() const;
+    // Moves the rotary frequencies to `device` (a loader that placed the parameters one by one).
+    void placeRotaryOn(const torch::Device& device) { m_invFreq = m_invFreq.to(device); }
 
     Backbone model{nullptr};
     Linear lm_head{nullptr}; // null when tie_word_embeddings

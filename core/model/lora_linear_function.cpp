@@ -24,15 +24,28 @@ torch::Tensor rows(const torch::Tensor& t) {
     return t.reshape({-1, t.size(-1)});
 }
 
+// The frozen weight travels as a tensor, or (QLoRA) as the address of its NF4 form, which the
+// projection owns and which outlives the step: dequantized in the forward pass and again in the
+// backward pass, so that no dense copy is kept in between.
+const Nf4Tensor* nf4At(int64_t address) {
+    return reinterpret_cast<const Nf4Tensor*>(address);
+}
+
+torch::Tensor frozenWeight(const torch::Tensor& weight, int64_t nf4Address, torch::ScalarType dtype) {
+    return nf4Address ? dequantizeNf4Transient(*nf4At(nf4Address), dtype) : weight;
+}
+
 struct LoraLinearFunction : public torch::autograd::Function<LoraLinearFunction> {
     static torch::Tensor forward(torch::autograd::AutogradContext* ctx, torch::Tensor x, torch::Tensor weight, torch::Tensor bias,
-                                 torch::Tensor loraA, torch::Tensor loraB, double scaling, torch::Tensor keepMask, double keepProbability) {
-        const auto y = torch::linear(x, weight, bias.numel() > 0 ? bias : torch::Tensor());
+                                 torch::Tensor loraA, torch::Tensor loraB, double scaling, torch::Tensor keepMask, double keepProbability,
+                                 int64_t nf4Address) {
+        const auto y = torch::linear(x, frozenWeight(weight, nf4Address, x.scalar_type()), bias.numel() > 0 ? bias : torch::Tensor());
         const auto middle = torch::linear(adapterInput(x, loraA.scalar_type(), keepMask, keepProbability), loraA); // [..., r]
         const auto delta = torch::linear(middle, loraB) * scaling;
         ctx->save_for_backward({x, weight, loraA, loraB, middle, keepMask});
         ctx->saved_data["scaling"] = scaling;
         ctx->saved_data["keep"] = keepProbability;
+        ctx->saved_data["nf4"] = nf4Address;
         return (y.to(torch::kFloat32) + delta.to(torch::kFloat32)).to(y.scalar_type());
     }
 
@@ -52,9 +65,9 @@ struct LoraLinearFunction : public torch::autograd::Function<LoraLinearFunction>
         if (ctx->needs_input_grad(0)) {
             auto gh = torch::matmul(gMiddle, loraA); // [..., in]
             if (keepMask.numel() > 0) gh = gh * keepMask * (1.0 / keep);
-            gx = torch::matmul(g, weight) + gh.to(x.scalar_type());
+            gx = torch::matmul(g, frozenWeight(weight, ctx->saved_data["nf4"].toInt(), g.scalar_type())) + gh.to(x.scalar_type());
         }
-        return {gx, torch::Tensor(), torch::Tensor(), gA, gB, torch::Tensor(), torch::Tensor(), torch::Tensor()};
+        return {gx, torch::Tensor(), torch::Tensor(), gA, gB, torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
     }
 };
 
@@ -73,15 +86,17 @@ torch::Tensor mmFloat32(const torch::Tensor& a, const torch::Tensor& b) {
 // [rows, r] middle; no float32 tensor of the activations' size is made either way.
 struct LoraLinearModelDtypeFunction : public torch::autograd::Function<LoraLinearModelDtypeFunction> {
     static torch::Tensor forward(torch::autograd::AutogradContext* ctx, torch::Tensor x, torch::Tensor weight, torch::Tensor bias,
-                                 torch::Tensor loraA, torch::Tensor loraB, double scaling, torch::Tensor keepMask, double keepProbability) {
+                                 torch::Tensor loraA, torch::Tensor loraB, double scaling, torch::Tensor keepMask, double keepProbability,
+                                 int64_t nf4Address) {
         const auto dtype = x.scalar_type();
         const auto a = loraA.to(dtype), bScaled = (loraB * scaling).to(dtype);
-        const auto y = torch::linear(x, weight, bias.numel() > 0 ? bias : torch::Tensor());
+        const auto y = torch::linear(x, frozenWeight(weight, nf4Address, dtype), bias.numel() > 0 ? bias : torch::Tensor());
         const auto middle = rows(adapterInput(x, dtype, keepMask, keepProbability)).mm(a.t()); // [rows, r]
         const auto out = rows(y).addmm(middle, bScaled.t());
         ctx->save_for_backward({x, weight, a, bScaled, middle, keepMask});
         ctx->saved_data["scaling"] = scaling;
         ctx->saved_data["keep"] = keepProbability;
+        ctx->saved_data["nf4"] = nf4Address;
         return out.view(y.sizes());
     }
 
@@ -98,23 +113,37 @@ struct LoraLinearModelDtypeFunction : public torch::autograd::Function<LoraLinea
         if (ctx->needs_input_grad(0)) {
             auto gh = gMiddle.mm(a); // [rows, in]
             if (keepMask.numel() > 0) gh = gh * rows(keepMask) * (1.0 / keep);
-            gx = g.mm(weight).add_(gh).view(x.sizes());
+            gx = g.mm(frozenWeight(weight, ctx->saved_data["nf4"].toInt(), g.scalar_type())).add_(gh).view(x.sizes());
         }
-        return {gx, torch::Tensor(), torch::Tensor(), gA, gB, torch::Tensor(), torch::Tensor(), torch::Tensor()};
+        return {gx, torch::Tensor(), torch::Tensor(), gA, gB, torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
     }
 };
 
 } // namespace
 
-torch::Tensor loraLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, const torch::Tensor& loraA,
-                         const torch::Tensor& loraB, double scaling, const torch::Tensor& keepMask, double keepProbability) {
+namespace {
+torch::Tensor applyLoraLinear(const torch::Tensor& x, const torch::Tensor& weight, int64_t nf4Address, const torch::Tensor& bias,
+                              const torch::Tensor& loraA, const torch::Tensor& loraB, double scaling, const torch::Tensor& keepMask,
+                              double keepProbability) {
     // Autograd functions take defined tensors only: "none" travels as an empty tensor.
     const auto none = torch::empty({0}, x.options());
+    const auto mask = keepMask.defined() ? keepMask : none.to(torch::kBool);
     if (loraInModelDtype() && x.scalar_type() != loraA.scalar_type() && x.scalar_type() != torch::kFloat32)
-        return LoraLinearModelDtypeFunction::apply(x, weight, bias.defined() ? bias : none, loraA, loraB, scaling,
-                                                   keepMask.defined() ? keepMask : none.to(torch::kBool), keepProbability);
-    return LoraLinearFunction::apply(x, weight, bias.defined() ? bias : none, loraA, loraB, scaling,
-                                     keepMask.defined() ? keepMask : none.to(torch::kBool), keepProbability);
+        return LoraLinearModelDtypeFunction::apply(x, weight, bias.defined() ? bias : none, loraA, loraB, scaling, mask, keepProbability,
+                                                   nf4Address);
+    return LoraLinearFunction::apply(x, weight, bias.defined() ? bias : none, loraA, loraB, scaling, mask, keepProbability, nf4Address);
+}
+} // namespace
+
+torch::Tensor loraLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, const torch::Tensor& loraA,
+                         const torch::Tensor& loraB, double scaling, const torch::Tensor& keepMask, double keepProbability) {
+    return applyLoraLinear(x, weight, 0, bias, loraA, loraB, scaling, keepMask, keepProbability);
+}
+
+torch::Tensor qloraLinear(const torch::Tensor& x, const Nf4Tensor& weight, const torch::Tensor& bias, const torch::Tensor& loraA,
+                          const torch::Tensor& loraB, double scaling, const torch::Tensor& keepMask, double keepProbability) {
+    return applyLoraLinear(x, torch::empty({0}, x.options()), reinterpret_cast<int64_t>(&weight), bias, loraA, loraB, scaling, keepMask,
+                           keepProbability);
 }
 
 torch::Tensor loraKeepMask(const torch::Tensor& x, double keepProbability) {

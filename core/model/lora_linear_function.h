@@ -5,6 +5,8 @@
 // keep the adapter's float32 copy of x instead, one per projection: under bf16 that is 4 bytes per
 // input value where this keeps 2, and q/k/v kept three copies of one input.
 #pragma once
+#include "quant/nf4.h"
+
 #include <torch/types.h>
 
 namespace ft {
@@ -14,6 +16,11 @@ namespace ft {
 // x * keepMask / keepProbability. Gradients flow to x, loraA and loraB.
 torch::Tensor loraLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, const torch::Tensor& loraA,
                          const torch::Tensor& loraB, double scaling, const torch::Tensor& keepMask = {}, double keepProbability = 1.0);
+
+// The same with the frozen weight in NF4 (QLoRA): dequantized in the model's dtype for the forward
+// pass and again for the backward pass; `weight` must outlive the backward pass.
+torch::Tensor qloraLinear(const torch::Tensor& x, const Nf4Tensor& weight, const torch::Tensor& bias, const torch::Tensor& loraA,
+                          const torch::Tensor& loraB, double scaling, const torch::Tensor& keepMask = {}, double keepProbability = 1.0);
 
 // A dropout mask for x (true = kept, with probability keepProbability) from the default generator of
 // x's device: the same draws whichever way the adapter is computed.

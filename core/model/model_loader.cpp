@@ -8,6 +8,7 @@
 #include "util/error.h"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sys/stat.h>
@@ -132,8 +133,27 @@ LoadedModel loadModel(const std::string& dir, const LoadOptions& options) {
         out.eosTokenIds = readEosTokenIds(dir, out.config);
 
         torch::NoGradGuard noGrad;
-        out.model = CausalLM(out.config, torch::TensorOptions().device(options.device).dtype(options.dtype));
-        for (auto& p : out.model->named_parameters()) p.value().copy_(weights.tensor(p.key()));
+        if (!options.quantizeNf4) {
+            out.model = CausalLM(out.config, torch::TensorOptions().device(options.device).dtype(options.dtype));
+            for (auto& p : out.model->named_parameters()) p.value().copy_(weights.tensor(p.key()));
+            out.model->eval();
+            return out;
+        }
+        // Built in host memory that is reserved, never written (so never resident), then filled one
+        // tensor at a time on the device: a dense copy of each projection exists only while it is
+        // quantized.
+        out.model = CausalLM(out.config, torch::TensorOptions().device(torch::kCPU).dtype(options.dtype));
+        std::map<std::string, LinearImpl*> projections;
+        for (const auto& m : out.model->named_modules())
+            if (auto* linear = dynamic_cast<LinearImpl*>(m.value().get()); linear && options.quantizeNf4(m.key()))
+                projections[m.key() + ".weight"] = linear;
+        for (auto& p : out.model->named_parameters()) {
+            const auto dense = weights.tensor(p.key()).to(options.device, options.dtype);
+            const auto it = projections.find(p.key());
+            if (it != projections.end()) it->second->setQuantizedWeight(quantizeNf4(dense, options.nf4BlockSize));
+            else p.value().set_data(dense.clone());
+        }
+        out.model->placeRotaryOn(options.device);
         out.model->eval();
         return out;
     } catch (...) {

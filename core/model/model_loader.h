@@ -4,6 +4,7 @@
 #pragma once
 #include "model/llama_model.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,15 @@ namespace ft {
 class ModelWeights;
 
 struct LoadOptions {
+    LoadOptions() = default;
+    LoadOptions(torch::Device d, torch::ScalarType t) : device(d), dtype(t) {}
     torch::Device device = torch::kCPU;
     torch::ScalarType dtype = torch::kFloat32;
+    // QLoRA: the projections (by module path, "model.layers.0.self_attn.q_proj") whose weights are
+    // stored in NF4, quantized on the device one at a time as they are read: the dense model is never
+    // held whole. Empty: none.
+    std::function<bool(const std::string& modulePath)> quantizeNf4;
+    int64_t nf4BlockSize = 64;
 };
 
 struct LoadedModel {

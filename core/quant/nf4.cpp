@@ -6,6 +6,8 @@
 #include "torch_pch.h"
 
 #include <cmath>
+#include <map>
+#include <string>
 
 namespace ft {
 
@@ -40,14 +42,14 @@ int64_t Nf4Tensor::numel() const {
 
 uint64_t Nf4Tensor::bytes() const {
     uint64_t b = 0;
-    for (const auto* t : {&packed, &absmax, &absmax2, &code2, &offset})
+    for (const auto* t : {&packed, &absmax, &levels, &absmax2, &code2, &offset})
         if (t->defined()) b += uint64_t(t->numel()) * t->element_size();
     return b;
 }
 
 Nf4Tensor Nf4Tensor::to(const torch::Device& device) const {
     Nf4Tensor q = *this;
-    for (auto* t : {&q.packed, &q.absmax, &q.absmax2, &q.code2, &q.offset})
+    for (auto* t : {&q.packed, &q.absmax, &q.levels, &q.absmax2, &q.code2, &q.offset})
         if (t->defined()) *t = t->to(device);
     return q;
 }
@@ -122,7 +124,8 @@ Nf4Tensor quantizeNf4(const torch::Tensor& weight, int64_t blockSize, bool doubl
     q.dtype = weight.scalar_type();
     q.blockSize = blockSize;
     q.doubleQuant = doubleQuant;
-    auto [codes, absmax] = quantizeBlockwise(weight, nf4Levels(device), blockSize, /*padTo2=*/true);
+    q.levels = nf4Levels(device);
+    auto [codes, absmax] = quantizeBlockwise(weight, q.levels, blockSize, /*padTo2=*/true);
     const auto c = codes.to(torch::kUInt8);
     q.packed = torch::bitwise_or(c.slice(0, 0, c.numel(), 2).bitwise_left_shift(4), c.slice(0, 1, c.numel(), 2));
     if (!doubleQuant) {
@@ -142,14 +145,45 @@ torch::Tensor dequantizeNf4(const Nf4Tensor& q) {
 }
 
 torch::Tensor dequantizeNf4(const Nf4Tensor& q, torch::ScalarType dtype) {
+    return dequantizeNf4Transient(q, dtype).clone();
+}
+
+torch::Tensor dequantizeNf4Transient(const Nf4Tensor& q, torch::ScalarType dtype) {
     torch::NoGradGuard noGrad;
     const auto device = q.packed.device();
+    // One set of buffers per thread and device, grown to the largest weight seen.
+    struct Buffers {
+        torch::Tensor bytes, values, out;
+    };
+    thread_local std::map<std::string, Buffers> buffers;
+    Buffers& b = buffers[device.str()];
+    const auto take = [](torch::Tensor& buffer, int64_t n, const torch::TensorOptions& options) {
+        if (!buffer.defined() || buffer.numel() < n || buffer.scalar_type() != options.dtype().toScalarType() ||
+            buffer.device() != options.device())
+            buffer = torch::empty({n}, options);
+        return buffer.slice(0, 0, n);
+    };
     torch::Tensor absmax = q.absmax;
-    if (q.doubleQuant) absmax = timesPerBlock(q.code2.index({q.absmax.to(torch::kLong)}), q.absmax2, kAbsmaxBlock) + q.offset;
-    const int64_t n = q.numel();
-    const auto codes = torch::stack({q.packed.bitwise_right_shift(4), q.packed.bitwise_and(15)}, 1).view({-1}).slice(0, 0, n);
-    const auto values = nf4Levels(device).index({codes.to(torch::kLong)});
-    return timesPerBlock(values, absmax, q.blockSize).view(q.shape).to(dtype);
+    if (q.doubleQuant) absmax = timesPerBlock(q.code2.index_select(0, q.absmax.to(torch::kInt)), q.absmax2, kAbsmaxBlock) + q.offset;
+    // Each packed byte looks up its two levels at once in a [256, 2] table.
+    const auto byteValues = torch::arange(256, torch::TensorOptions().dtype(torch::kInt).device(device));
+    const auto pairs = torch::stack(
+        {q.levels.index_select(0, byteValues.bitwise_right_shift(4)), q.levels.index_select(0, byteValues.bitwise_and(15))}, 1);
+    const int64_t n = q.numel(), packed = q.packed.numel();
+    auto bytes = take(b.bytes, packed, torch::TensorOptions().dtype(torch::kInt).device(device));
+    bytes.copy_(q.packed);
+    auto values = take(b.values, 2 * packed, torch::TensorOptions().dtype(torch::kFloat32).device(device));
+    auto pairView = values.view({packed, 2});
+    torch::index_select_out(pairView, pairs, 0, bytes);
+    values = values.slice(0, 0, n);
+    // Scaled per block in place: the same float32 products as bitsandbytes'.
+    const int64_t bs = q.blockSize, full = n - n % bs;
+    if (full > 0) values.slice(0, 0, full).view({full / bs, bs}).mul_(absmax.slice(0, 0, full / bs).view({-1, 1}));
+    if (full < n) values.slice(0, full).mul_(absmax[full / bs]);
+    if (dtype == torch::kFloat32) return values.view(q.shape);
+    auto out = take(b.out, n, torch::TensorOptions().dtype(dtype).device(device));
+    out.copy_(values);
+    return out.view(q.shape);
 }
 
 } // namespace ft

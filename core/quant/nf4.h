@@ -20,6 +20,7 @@ namespace ft {
 struct Nf4Tensor {
     torch::Tensor packed;  // uint8 [ceil(n / 2)]
     torch::Tensor absmax;  // double quantization: uint8 [blocks]; otherwise float32 [blocks]
+    torch::Tensor levels;  // float32 [16], the NF4 levels (on the codes' device: no copy per use)
     torch::Tensor absmax2; // double quantization: float32 [ceil(blocks / 256)], the absmax of absmax's blocks
     torch::Tensor code2;   // double quantization: float32 [256], the map absmax's codes index
     torch::Tensor offset;  // double quantization: float32 scalar, the mean subtracted from absmax
@@ -41,6 +42,10 @@ Nf4Tensor quantizeNf4(const torch::Tensor& weight, int64_t blockSize = 64, bool 
 // The weights back, shaped as the original, in `dtype` (default: the original's).
 torch::Tensor dequantizeNf4(const Nf4Tensor& q);
 torch::Tensor dequantizeNf4(const Nf4Tensor& q, torch::ScalarType dtype);
+// The same values in buffers this thread reuses for every call: valid only until the thread's next
+// call, for use within one operation (a projection's matrix product). One projection after another
+// then reuses the same memory instead of leaving a trail of freed blocks behind.
+torch::Tensor dequantizeNf4Transient(const Nf4Tensor& q, torch::ScalarType dtype);
 
 // The 16 NF4 levels (float32, ascending; bitsandbytes' table).
 torch::Tensor nf4Levels(const torch::Device& device = torch::kCPU);

@@ -17,7 +17,7 @@ std::vector<std::pair<std::string, torch::Tensor>> bitsandbytesTensors(const std
     std::vector<std::pair<std::string, torch::Tensor>> out;
     out.emplace_back(name, q.packed.view({-1, 1}).cpu());
     out.emplace_back(name + ".absmax", q.absmax.cpu());
-    out.emplace_back(name + ".quant_map", nf4Levels());
+    out.emplace_back(name + ".quant_map", q.levels.cpu());
     nlohmann::json state = {{"quant_type", "nf4"}, {"blocksize", q.blockSize}, {"dtype", dtypeText(q.dtype)}, {"shape", q.shape}};
     if (q.doubleQuant) {
         out.emplace_back(name + ".nested_absmax", q.absmax2.cpu());

@@ -305,6 +305,15 @@ LoraConfig RunConfig::adapterConfig() const {
     return l;
 }
 
+std::function<bool(const std::string&)> qloraQuantizes(const RunConfig& config) {
+    LoraConfig which = config.lora;
+    if (config.qlora.quantizeAll) {
+        which.targets = loraTargetNames();
+        which.targetsRegex.clear();
+    }
+    return [which](const std::string& path) { return path.find("model.layers.") == 0 && which.targets_(path); };
+}
+
 std::vector<ConfigProblem> RunConfig::problems() const {
     const auto& s = train;
     std::vector<ConfigProblem> out;

@@ -7,6 +7,7 @@
 #include "util/config_problem.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -93,5 +94,9 @@ struct RunConfig {
     std::vector<ConfigProblem> problems() const;
     void validate() const;
 };
+
+// QLoRA: whether the projection at a module path ("model.layers.0.mlp.up_proj") is stored in NF4
+// under this configuration (the adapted ones, or with qlora.quantize_all every projection).
+std::function<bool(const std::string& modulePath)> qloraQuantizes(const RunConfig& config);
 
 } // namespace ft

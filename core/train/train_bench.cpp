@@ -4,6 +4,7 @@
 #include "lora/lora_adapter.h"
 #include "train/adamw.h"
 #include "train/cuda_graph.h"
+#include "train/full_finetune.h"
 #include "train/train_batch.h"
 #include "util/memory_stats.h"
 #include "util/op_counter.h"
@@ -16,8 +17,18 @@
 namespace ft {
 
 TrainBenchResult benchTraining(CausalLM& model, const LoraConfig& lora, const TrainBenchOptions& o) {
-    applyLora(model, lora, o.seed);
-    const auto params = adapterTensors(model);
+    std::vector<std::pair<std::string, torch::Tensor>> params;
+    if (o.method == TrainMethod::Full) {
+        params = selectFullTrainable(model, FullSettings{});
+    } else {
+        LoraConfig adapter = lora;
+        adapter.dora = o.method == TrainMethod::Dora;
+        if (o.method == TrainMethod::Qlora)
+            for (auto& [path, linear] : loraTargets(model, adapter))
+                if (!linear->isQuantized()) linear->quantizeWeight();
+        applyLora(model, adapter, o.seed);
+        params = adapterTensors(model);
+    }
     TrainBenchResult r;
     for (const auto& [name, t] : params) r.trainableParams += t.numel();
     AdamW optimizer(params, {});

@@ -7,11 +7,13 @@
 #include <vector>
 #include "lora/lora_config.h"
 #include "model/llama_model.h"
+#include "train/train_method.h"
 #include "util/step_profiler.h"
 
 namespace ft {
 
 struct TrainBenchOptions {
+    TrainMethod method = TrainMethod::Lora; // qlora: the adapted projections in NF4 (those the loader left dense)
     int64_t batch = 8, seqLen = 1024;
     int64_t steps = 10, warmup = 3;
     bool gradientCheckpointing = false;
@@ -34,7 +36,8 @@ struct TrainBenchResult {
     std::string profileError;                                   // why the profile is missing, when it is
 };
 
-// Attaches fresh adapters per `lora` to `model` (which must have none) and measures.
+// Attaches fresh adapters per `lora` to `model` (which must have none), or for full fine-tuning
+// trains every weight, and measures.
 TrainBenchResult benchTraining(CausalLM& model, const LoraConfig& lora, const TrainBenchOptions& options);
 
 } // namespace ft

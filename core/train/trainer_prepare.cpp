@@ -17,7 +17,10 @@ void Trainer::Impl::prepare() {
     const std::string modelDir = full && !resumeCheckpoint.empty() ? resumeCheckpoint : config.model;
     log(std::string("method ") + trainMethodName(config.method) + "; loading model " + modelDir + " on " + deviceName + " (" +
         dtypeName(dtype) + ")");
-    model = loadModel(modelDir, {device, dtype});
+    LoadOptions load{device, dtype};
+    if (config.method == TrainMethod::Qlora) load.quantizeNf4 = qloraQuantizes(config);
+    model = loadModel(modelDir, load);
+    if (load.quantizeNf4) log(format("base weights: %s of the projections in NF4", config.qlora.quantizeAll ? "all" : "the adapted ones"));
     const std::string tokenizerDir = config.tokenizer.empty() ? config.model : config.tokenizer;
     const auto tokenizer = Tokenizer::load(tokenizerDir);
     const ChatTemplate tmpl = ChatTemplate::forTokenizer(*tokenizer, config.chatTemplate);

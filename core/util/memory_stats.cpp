@@ -4,6 +4,9 @@
 #include "util/error.h"
 
 #include <cstdio>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -24,6 +27,23 @@ int cudaIndex(const std::string& device) {
     return current;
 }
 #endif
+} // namespace
+
+namespace {
+// VmHWM from /proc/self/status (which resetPeakMemory can restart), else the whole-life peak.
+uint64_t peakResidentBytes() {
+    if (FILE* f = std::fopen("/proc/self/status", "r")) {
+        char line[256];
+        long kb = -1;
+        while (std::fgets(line, sizeof line, f))
+            if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1) break;
+        std::fclose(f);
+        if (kb >= 0) return uint64_t(kb) * 1024;
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return uint64_t(usage.ru_maxrss) * 1024;
+}
 } // namespace
 
 MemoryUse memoryUse(const std::string& device) {
@@ -54,19 +74,28 @@ MemoryUse memoryUse(const std::string& device) {
         std::fclose(f);
     }
     m.current = uint64_t(resident) * uint64_t(sysconf(_SC_PAGESIZE));
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    m.peak = uint64_t(usage.ru_maxrss) * 1024;
+    m.peak = peakResidentBytes();
     m.total = uint64_t(sysconf(_SC_PHYS_PAGES)) * uint64_t(sysconf(_SC_PAGESIZE));
     return m;
 }
 
 void resetPeakMemory(const std::string& device) {
 #ifdef FT_WITH_CUDA
-    if (device.rfind("cuda", 0) == 0) c10::cuda::CUDACachingAllocator::resetPeakStats(cudaIndex(device));
-#else
-    (void)device;
+    if (device.rfind("cuda", 0) == 0) {
+        c10::cuda::CUDACachingAllocator::resetPeakStats(cudaIndex(device));
+        return;
+    }
 #endif
+    // The process: free heap memory back to the system, then restart the resident-size high-water
+    // mark (VmHWM) from what is resident now. Where /proc does not allow it, the peak stays the
+    // process's whole-life peak.
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+    if (FILE* f = std::fopen("/proc/self/clear_refs", "w")) {
+        std::fputs("5", f);
+        std::fclose(f);
+    }
 }
 
 void releaseCachedMemory(const std::string& device) {

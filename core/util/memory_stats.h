@@ -8,7 +8,7 @@ namespace ft {
 
 struct MemoryUse {
     uint64_t current = 0; // bytes allocated now (CUDA tensors / process RSS)
-    uint64_t peak = 0;    // since the last resetPeakMemory (CUDA) / process start (CPU)
+    uint64_t peak = 0;    // since the last resetPeakMemory (CPU: the resident size, where /proc lets it restart)
     uint64_t total = 0;   // device memory / physical RAM
 };
 
