@@ -569,6 +569,26 @@
         <source>Measuring failed: %1</source>
         <translation>Messen fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Peak memory ≈ %1&lt;/b&gt; on %2 (weights %3, gradients and optimizer %4, activations %5, logits %6, runtime %7)</source>
+        <translation>&lt;b&gt;Spitzenspeicher ≈ %1&lt;/b&gt; auf %2 (Gewichte %3, Gradienten und Optimierer %4, Aktivierungen %5, Logits %6, Laufzeit %7)</translation>
+    </message>
+    <message>
+        <source>Fits on %1 (%2).</source>
+        <translation>Passt auf %1 (%2).</translation>
+    </message>
+    <message>
+        <source>QLoRA would need about %1.</source>
+        <translation>QLoRA bräuchte etwa %1.</translation>
+    </message>
+    <message>
+        <source>On a GPU about %1: more than a 24 GB card holds.</source>
+        <translation>Auf einer GPU etwa %1: mehr, als eine 24-GB-Karte fasst.</translation>
+    </message>
+    <message>
+        <source>On a GPU about %1: fits cards of %2 GB.</source>
+        <translation>Auf einer GPU etwa %1: passt auf Karten mit %2 GB.</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::EvaluationView</name>
@@ -579,14 +599,6 @@
     <message>
         <source>test</source>
         <translation>Test</translation>
-    </message>
-    <message>
-        <source>final adapter</source>
-        <translation>finaler Adapter</translation>
-    </message>
-    <message>
-        <source>best adapter</source>
-        <translation>bester Adapter</translation>
     </message>
     <message>
         <source>The base model with this many training examples in the prompt (0: no few-shot baseline)</source>
@@ -702,6 +714,14 @@
     <message>
         <source>tie</source>
         <translation>unentschieden</translation>
+    </message>
+    <message>
+        <source>final weights</source>
+        <translation>endgültige Gewichte</translation>
+    </message>
+    <message>
+        <source>best weights (lowest validation loss)</source>
+        <translation>beste Gewichte (niedrigster Validierungsverlust)</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +1931,50 @@
         <source>Datasets (%1);;All files (*)</source>
         <translation>Datensätze (%1);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>LoRA: adapters on the frozen model</source>
+        <translation>LoRA: Adapter auf dem eingefrorenen Modell</translation>
+    </message>
+    <message>
+        <source>QLoRA: adapters on the model in 4 bits (NF4), the least memory</source>
+        <translation>QLoRA: Adapter auf dem Modell in 4 Bit (NF4), am wenigsten Speicher</translation>
+    </message>
+    <message>
+        <source>DoRA: LoRA with a trained magnitude per output</source>
+        <translation>DoRA: LoRA mit einer trainierten Größe je Ausgabe</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning: the model&apos;s own weights</source>
+        <translation>Volles Feintuning: die eigenen Gewichte des Modells</translation>
+    </message>
+    <message>
+        <source>LoRA, QLoRA and DoRA make an adapter (PEFT layout) for the unquantized base; full fine-tuning makes a whole model. The memory estimate below follows the choice.</source>
+        <translation>LoRA, QLoRA und DoRA erzeugen einen Adapter (PEFT-Format) für das nicht quantisierte Basismodell; volles Feintuning erzeugt ein ganzes Modell. Die Speicherschätzung unten folgt der Wahl.</translation>
+    </message>
+    <message>
+        <source>Quantize every projection, not only the adapted ones</source>
+        <translation>Alle Projektionen quantisieren, nicht nur die mit Adapter</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Layer numbers from 0, e.g. 20-23 to train the last four of 24; the others stay frozen</source>
+        <translation>Schichtnummern ab 0, z. B. 20-23, um die letzten vier von 24 zu trainieren; die übrigen bleiben eingefroren</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Also train the embeddings, the final norm and the LM head</source>
+        <translation>Auch Einbettungen, letzte Norm und LM-Kopf trainieren</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::RunsView</name>
@@ -2118,6 +2182,14 @@
     <message>
         <source>Save the Adapter as GGUF</source>
         <translation>Adapter als GGUF speichern</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Voll</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
     </message>
 </context>
 <context>

@@ -561,6 +561,26 @@
         <source>Measuring failed: %1</source>
         <translation>测量失败：%1</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Peak memory ≈ %1&lt;/b&gt; on %2 (weights %3, gradients and optimizer %4, activations %5, logits %6, runtime %7)</source>
+        <translation>&lt;b&gt;峰值内存 ≈ %1&lt;/b&gt;，位于%2（权重 %3，梯度与优化器 %4，激活 %5，logits %6，运行时 %7）</translation>
+    </message>
+    <message>
+        <source>Fits on %1 (%2).</source>
+        <translation>可在 %1（%2）上运行。</translation>
+    </message>
+    <message>
+        <source>QLoRA would need about %1.</source>
+        <translation>QLoRA 约需 %1。</translation>
+    </message>
+    <message>
+        <source>On a GPU about %1: more than a 24 GB card holds.</source>
+        <translation>在 GPU 上约 %1：超过 24 GB 显卡的容量。</translation>
+    </message>
+    <message>
+        <source>On a GPU about %1: fits cards of %2 GB.</source>
+        <translation>在 GPU 上约 %1：适合 %2 GB 的显卡。</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::EvaluationView</name>
@@ -571,14 +591,6 @@
     <message>
         <source>test</source>
         <translation>测试</translation>
-    </message>
-    <message>
-        <source>final adapter</source>
-        <translation>最终适配器</translation>
-    </message>
-    <message>
-        <source>best adapter</source>
-        <translation>最佳适配器</translation>
     </message>
     <message>
         <source>The base model with this many training examples in the prompt (0: no few-shot baseline)</source>
@@ -693,6 +705,14 @@
     <message>
         <source>tie</source>
         <translation>平局</translation>
+    </message>
+    <message>
+        <source>final weights</source>
+        <translation>最终权重</translation>
+    </message>
+    <message>
+        <source>best weights (lowest validation loss)</source>
+        <translation>最佳权重（验证损失最低）</translation>
     </message>
 </context>
 <context>
@@ -1894,6 +1914,50 @@
         <source>Datasets (%1);;All files (*)</source>
         <translation>数据集 (%1);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>LoRA: adapters on the frozen model</source>
+        <translation>LoRA：在冻结模型上训练适配器</translation>
+    </message>
+    <message>
+        <source>QLoRA: adapters on the model in 4 bits (NF4), the least memory</source>
+        <translation>QLoRA：在 4 位（NF4）模型上训练适配器，内存最少</translation>
+    </message>
+    <message>
+        <source>DoRA: LoRA with a trained magnitude per output</source>
+        <translation>DoRA：每个输出带可训练幅度的 LoRA</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning: the model&apos;s own weights</source>
+        <translation>全量微调：训练模型自身的权重</translation>
+    </message>
+    <message>
+        <source>LoRA, QLoRA and DoRA make an adapter (PEFT layout) for the unquantized base; full fine-tuning makes a whole model. The memory estimate below follows the choice.</source>
+        <translation>LoRA、QLoRA 和 DoRA 生成适用于未量化基础模型的适配器（PEFT 格式）；全量微调生成完整模型。下方的内存估算随选择而变。</translation>
+    </message>
+    <message>
+        <source>Quantize every projection, not only the adapted ones</source>
+        <translation>量化所有投影层，而不仅是带适配器的</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Layer numbers from 0, e.g. 20-23 to train the last four of 24; the others stay frozen</source>
+        <translation>层编号从 0 开始，例如 20-23 表示训练 24 层中的最后四层；其余层保持冻结</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Also train the embeddings, the final norm and the LM head</source>
+        <translation>同时训练嵌入、最终归一化层和 LM 头</translation>
+    </message>
 </context>
 <context>
     <name>ft::ui::RunsView</name>
@@ -2098,6 +2162,14 @@
     <message>
         <source>Save the Adapter as GGUF</source>
         <translation>将适配器保存为 GGUF</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>全量</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
     </message>
 </context>
 <context>

@@ -83,19 +83,43 @@ void EstimatePanel::update(const RunConfig* config, const ModelSummary* model) {
     const RunConfig& c = *config;
     const bool cuda = c.device.rfind("cuda", 0) == 0 || (c.device == "auto" && autoDeviceId() != "cpu"); // core's choice
     const MemoryEstimate e = estimateTrainingMemory(*model, c, cuda, trainingAttentionIsFused(cuda));
-    lines << tr("<b>Peak memory ≈ %1</b> on %2 (weights %3, adapters and optimizer %4, activations %5, logits %6, runtime %7)")
-                 .arg(qstr(formatBytes(e.total())), cuda ? tr("the GPU") : tr("the CPU"), qstr(formatBytes(e.weights)),
-                      qstr(formatBytes(e.adapters)), qstr(formatBytes(e.activations)), qstr(formatBytes(e.logits)),
-                      qstr(formatBytes(e.overhead)));
+    const QString breakdown = c.method == TrainMethod::Full
+                                  ? tr("<b>Peak memory ≈ %1</b> on %2 (weights %3, gradients and optimizer %4, activations %5, logits %6, "
+                                       "runtime %7)")
+                                  : tr("<b>Peak memory ≈ %1</b> on %2 (weights %3, adapters and optimizer %4, activations %5, logits %6, "
+                                       "runtime %7)");
+    lines << breakdown.arg(qstr(formatBytes(e.total())), cuda ? tr("the GPU") : tr("the CPU"), qstr(formatBytes(e.weights)),
+                           qstr(formatBytes(e.adapters)), qstr(formatBytes(e.activations)), qstr(formatBytes(e.logits)),
+                           qstr(formatBytes(e.overhead)));
+    // What QLoRA would need instead, for a run that does not fit.
+    RunConfig asQlora = c;
+    asQlora.method = TrainMethod::Qlora;
+    const uint64_t qlora = estimateTrainingMemory(*model, asQlora, true, trainingAttentionIsFused(true)).total();
     if (cuda) {
-        for (const DeviceInfo& d : listDevices())
-            if (d.totalBytes && e.total() > d.totalBytes * 0.95)
-                lines << widgets::toneHtml(Tone::Failed,
-                                           tr("More than %1 has (%2): lower the batch size or max length, or turn on gradient "
-                                              "checkpointing.")
-                                               .arg(qstr(d.name), qstr(formatBytes(d.totalBytes))),
+        for (const DeviceInfo& d : listDevices()) {
+            if (!d.totalBytes || d.id == "cpu") continue;
+            if (fitsOnDevice(e.total(), d.totalBytes)) {
+                lines << widgets::toneHtml(Tone::Done, tr("Fits on %1 (%2).").arg(qstr(d.name), qstr(formatBytes(d.totalBytes))),
                                            palette());
+                continue;
+            }
+            QString advice = tr("More than %1 has (%2): lower the batch size or max length, or turn on gradient checkpointing.")
+                                 .arg(qstr(d.name), qstr(formatBytes(d.totalBytes)));
+            if (c.method != TrainMethod::Qlora && fitsOnDevice(qlora, d.totalBytes))
+                advice += QLatin1Char(' ') + tr("QLoRA would need about %1.").arg(qstr(formatBytes(qlora)));
+            lines << widgets::toneHtml(Tone::Failed, advice, palette());
+        }
     }
+    // For planning on any machine: the usual cards this run fits on a GPU.
+    RunConfig onGpu = c;
+    if (onGpu.device == "cpu") onGpu.device = "cuda";
+    const uint64_t gpu = estimateTrainingMemory(*model, onGpu, true, trainingAttentionIsFused(true)).total();
+    QStringList cards;
+    for (int gib : commonCardGiB())
+        if (fitsOnDevice(gpu, uint64_t(gib) << 30)) cards << QString::number(gib);
+    lines << (cards.isEmpty()
+                  ? tr("On a GPU about %1: more than a 24 GB card holds.").arg(qstr(formatBytes(gpu)))
+                  : tr("On a GPU about %1: fits cards of %2 GB.").arg(qstr(formatBytes(gpu)), cards.join(QStringLiteral(", "))));
     lines << tr("Trainable parameters: %1 M (%2% of %3 M)")
                  .arg(double(e.trainableParams) / 1e6, 0, 'f', 2)
                  .arg(100.0 * double(e.trainableParams) / double(std::max<int64_t>(1, model->parameters)), 0, 'f', 2)

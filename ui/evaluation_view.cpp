@@ -56,8 +56,8 @@ EvaluationView::EvaluationView(Workspace* workspace, QWidget* parent) : QWidget(
     m_split->addItem(tr("validation"), QStringLiteral("validation"));
     m_split->addItem(tr("test"), QStringLiteral("test"));
     m_adapter = new QComboBox(this);
-    m_adapter->addItem(tr("final adapter"), QStringLiteral("final"));
-    m_adapter->addItem(tr("best adapter"), QStringLiteral("best"));
+    m_adapter->addItem(tr("final weights"), QStringLiteral("final"));
+    m_adapter->addItem(tr("best weights (lowest validation loss)"), QStringLiteral("best"));
     m_fewShot = new QSpinBox(this);
     m_fewShot->setRange(0, 64);
     m_fewShot->setValue(3);

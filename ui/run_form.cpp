@@ -80,6 +80,12 @@ json RunForm::toJson(std::vector<ConfigProblem>* problems) const {
     for (QCheckBox* c : m_targets)
         if (c->isChecked()) lora["targets"].push_back(str(c->text()));
     j["lora"] = lora;
+    try {
+        j["full"]["layers"] = parseLayerList(str(m_fullLayers->text()));
+    } catch (const Error& e) {
+        if (!problems) throw Error(std::string("full.layers: ") + e.what(), e.hint());
+        problems->push_back({"full.layers", std::string("full.layers: ") + e.what(), e.hint()});
+    }
     json data = json::object();
     if (m_fromWorkspace->isChecked()) {
         data["workspace"] = str(m_workspace->dir());
@@ -99,6 +105,9 @@ void RunForm::load(const json& config) {
     m_binder->load(config);
     const json targets = config.value("/lora/targets"_json_pointer, json::array());
     for (QCheckBox* box : m_targets) box->setChecked(std::find(targets.begin(), targets.end(), json(str(box->text()))) != targets.end());
+    const json layers = config.value("/full/layers"_json_pointer, json::array());
+    m_fullLayers->setText(qstr(layerListText(layers.is_array() ? layers.get<std::vector<int64_t>>() : std::vector<int64_t>{})));
+    showMethodFields();
     const json data = config.value("data", json::object());
     if (data.contains("dataset")) {
         m_fromWorkspace->setChecked(true);
@@ -115,10 +124,21 @@ void RunForm::load(const json& config) {
 QWidget* RunForm::widgetForField(const std::string& field) const {
     if (QWidget* w = m_binder->widget(qstr(field))) return w;
     if (field == "lora.targets") return m_targetsBox;
+    if (field == "full.layers") return m_fullLayers;
     if (field == "model") return m_model;
     if (field == "output_dir") return m_outputDir;
     if (field.rfind("data", 0) == 0) return m_fromWorkspace->isChecked() ? static_cast<QWidget*>(m_dataset) : m_trainFile;
     return nullptr;
+}
+
+void RunForm::showMethodFields() {
+    const QString method = m_method->currentData().toString();
+    m_methodRows->setRowVisible(1, method == QLatin1String("qlora"));
+    m_methodRows->setRowVisible(2, method == QLatin1String("full"));
+    m_methodRows->setRowVisible(3, method == QLatin1String("full"));
+    const bool adapters = method != QLatin1String("full");
+    m_loraGroup->setEnabled(adapters);
+    m_loraplus->setEnabled(adapters);
 }
 
 void RunForm::markProblems(const std::vector<ConfigProblem>& problems) {
@@ -176,6 +196,37 @@ void RunForm::build() {
         Q_EMIT modelChosen();
     });
 
+    // Method.
+    m_methodRows = group(tr("Method"));
+    m_method = new QComboBox;
+    m_method->setObjectName(QStringLiteral("method"));
+    m_method->addItem(tr("LoRA: adapters on the frozen model"), QStringLiteral("lora"));
+    m_method->addItem(tr("QLoRA: adapters on the model in 4 bits (NF4), the least memory"), QStringLiteral("qlora"));
+    m_method->addItem(tr("DoRA: LoRA with a trained magnitude per output"), QStringLiteral("dora"));
+    m_method->addItem(tr("Full fine-tuning: the model's own weights"), QStringLiteral("full"));
+    m_method->setToolTip(
+        tr("LoRA, QLoRA and DoRA make an adapter (PEFT layout) for the unquantized base; full fine-tuning "
+           "makes a whole model. The memory estimate below follows the choice."));
+    m_binder->bind(QStringLiteral("method"), m_method);
+    m_methodRows->addRow(tr("Method"), m_method);
+    auto* quantizeAll = new QCheckBox(tr("Quantize every projection, not only the adapted ones"));
+    m_binder->bind(QStringLiteral("qlora.quantize_all"), quantizeAll);
+    m_methodRows->addRow(QString(), quantizeAll);
+    m_fullLayers = new QLineEdit;
+    m_fullLayers->setObjectName(QStringLiteral("full.layers"));
+    m_fullLayers->setPlaceholderText(tr("all"));
+    m_fullLayers->setToolTip(tr("Layer numbers from 0, e.g. 20-23 to train the last four of 24; the others stay frozen"));
+    m_methodRows->addRow(tr("Layers"), m_fullLayers);
+    auto* fullEmbeddings = new QCheckBox(tr("Also train the embeddings, the final norm and the LM head"));
+    m_binder->bind(QStringLiteral("full.embeddings"), fullEmbeddings);
+    m_methodRows->addRow(QString(), fullEmbeddings);
+    connect(m_method, &QComboBox::currentIndexChanged, this, [this, changed] {
+        showMethodFields();
+        changed();
+    });
+    for (QCheckBox* c : {quantizeAll, fullEmbeddings}) connect(c, &QCheckBox::toggled, this, changed);
+    connect(m_fullLayers, &QLineEdit::editingFinished, this, changed);
+
     // Data.
     QFormLayout* data = group(tr("Data"));
     m_fromWorkspace = new QRadioButton(tr("Workspace dataset"));
@@ -214,6 +265,7 @@ void RunForm::build() {
 
     // LoRA.
     QFormLayout* lora = group(tr("LoRA Adapters"));
+    m_loraGroup = lora->parentWidget();
     auto* targets = new QWidget;
     auto* grid = new QGridLayout(targets);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -278,6 +330,7 @@ void RunForm::build() {
     auto* loraplus = dspin(1, 1024, 1, 1, tr("LoRA+: the B matrices learn this many times faster than A (1: off)"));
     m_binder->bind(QStringLiteral("train.loraplus_lr_ratio"), loraplus);
     opt->addRow(tr("LoRA+ lr ratio"), loraplus);
+    m_loraplus = loraplus;
     auto* b1 = dspin(0, 0.9999, 4, 0.01);
     m_binder->bind(QStringLiteral("train.adam_beta1"), b1);
     opt->addRow(tr("Adam β1"), b1);

@@ -1,4 +1,4 @@
-// RunForm: every setting of a run as form fields (model, data, LoRA, optimisation, evaluation and
+// RunForm: every setting of a run as form fields (model, method, data, LoRA, optimisation, evaluation and
 // checkpoints, hardware, output), read and written as the run-configuration JSON the CLI takes.
 // It knows the fields, not what they are for: the Setup view around it validates, estimates and
 // starts. Keys the form does not show keep the values last loaded.
@@ -14,6 +14,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QRadioButton;
@@ -56,6 +57,7 @@ Q_SIGNALS:
 
 private:
     void build();
+    void showMethodFields(); // the fields of the chosen method only
     QWidget* widgetForField(const std::string& field) const;
 
     Workspace* m_workspace;
@@ -69,6 +71,11 @@ private:
     QLineEdit* m_trainFile = nullptr;
     QLineEdit* m_validationFile = nullptr;
     QLineEdit* m_outputDir = nullptr;
+    QComboBox* m_method = nullptr;
+    QLineEdit* m_fullLayers = nullptr;
+    QFormLayout* m_methodRows = nullptr;
+    QWidget* m_loraGroup = nullptr;
+    QWidget* m_loraplus = nullptr;
     QWidget* m_targetsBox = nullptr;
     std::vector<QCheckBox*> m_targets;
     std::vector<QWidget*> m_marked;

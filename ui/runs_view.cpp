@@ -30,7 +30,15 @@ namespace ft::ui {
 
 namespace {
 
-enum Column { Name, Status, Model, Dataset, Steps, TrainLoss, BestLoss, Device, Created, ColumnCount };
+enum Column { Name, Status, Method, Model, Dataset, Steps, TrainLoss, BestLoss, Device, Created, ColumnCount };
+
+// How the Runs view names a run's method.
+QString methodLabel(const std::string& method) {
+    if (method == "qlora") return QStringLiteral("QLoRA");
+    if (method == "dora") return QStringLiteral("DoRA");
+    if (method == "full") return RunsView::tr("Full");
+    return QStringLiteral("LoRA");
+}
 
 // A palette that tells a handful of overlaid runs apart.
 QColor runColor(int i) {
@@ -46,8 +54,8 @@ RunsView::RunsView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_w
     m_list->setRootIsDecorated(false);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setSortingEnabled(true);
-    m_list->setHeaderLabels({tr("Run"), tr("Status"), tr("Model"), tr("Data"), tr("Steps"), tr("Train loss"), tr("Best val. loss"),
-                             tr("Device"), tr("Created")});
+    m_list->setHeaderLabels({tr("Run"), tr("Status"), tr("Method"), tr("Model"), tr("Data"), tr("Steps"), tr("Train loss"),
+                             tr("Best val. loss"), tr("Device"), tr("Created")});
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->sortByColumn(Created, Qt::DescendingOrder);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, [this] {
@@ -64,7 +72,7 @@ RunsView::RunsView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_w
     m_delete = new QPushButton(tr("Delete…"), this);
     m_export = new QPushButton(tr("Export"), this);
     auto* exportMenu = new QMenu(m_export);
-    exportMenu->addAction(tr("PEFT Adapter…"), this, [this] { exportSelected(QStringLiteral("peft")); });
+    m_exportAdapter = exportMenu->addAction(tr("PEFT Adapter…"), this, [this] { exportSelected(QStringLiteral("peft")); });
     exportMenu->addAction(tr("Merged Hugging Face Model…"), this, [this] { exportSelected(QStringLiteral("merged")); });
     // GGUF: one file with the adapter merged, the tokenizer and the run's chat template.
     auto* ggufMenu = exportMenu->addMenu(tr("GGUF for llama.cpp / Ollama"));
@@ -76,8 +84,8 @@ RunsView::RunsView(Workspace* workspace, QWidget* parent) : QWidget(parent), m_w
     };
     for (const auto& [type, label] : ggufTypes) ggufMenu->addAction(label, this, [this, type = type] { exportSelectedGguf(type); });
     ggufMenu->addSeparator();
-    ggufMenu->addAction(tr("The Adapter Alone (llama.cpp --lora, Ollama ADAPTER)…"), this,
-                        [this] { exportSelectedGguf(QStringLiteral("adapter")); });
+    m_exportGgufAdapter = ggufMenu->addAction(tr("The Adapter Alone (llama.cpp --lora, Ollama ADAPTER)…"), this,
+                                              [this] { exportSelectedGguf(QStringLiteral("adapter")); });
     m_export->setMenu(exportMenu);
     auto* refreshButton = new QPushButton(tr("Refresh"), this);
     refreshButton->setShortcut(QKeySequence::Refresh);
@@ -161,6 +169,7 @@ void RunsView::refresh() {
         else if (status == QLatin1String("running") || status == QLatin1String("preparing"))
             item->setForeground(Status, widgets::toneColor(widgets::Tone::Running, palette()));
         else if (status == QLatin1String("stopped")) item->setForeground(Status, widgets::toneColor(widgets::Tone::Stopped, palette()));
+        item->setText(Method, methodLabel(r.method));
         item->setText(Model, QFileInfo(qstr(r.model)).fileName());
         item->setToolTip(Model, qstr(r.model));
         item->setText(Dataset, qstr(r.dataset));
@@ -171,8 +180,9 @@ void RunsView::refresh() {
         item->setText(Device, qstr(r.device + (r.dtype.empty() ? "" : ", " + r.dtype)));
         item->setText(Created, QDateTime::fromSecsSinceEpoch(qint64(r.created)).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         item->setData(Created, Qt::UserRole, r.created);
-        item->setData(Status, Qt::UserRole,
-                      QStringList{qstr(r.status), r.hasResult ? QStringLiteral("1") : QString(), QString::number(r.checkpoints)});
+        item->setData(
+            Status, Qt::UserRole,
+            QStringList{qstr(r.status), r.hasResult ? QStringLiteral("1") : QString(), QString::number(r.checkpoints), qstr(r.method)});
     }
     m_list->setSortingEnabled(true);
     block.unblock();
@@ -205,6 +215,9 @@ void RunsView::updateButtons() {
     m_rename->setEnabled(one && !active);
     m_delete->setEnabled(!items.isEmpty() && !active);
     m_export->setEnabled(one && facts.value(1) == QLatin1String("1"));
+    // A full fine-tune made a model, not an adapter (DoRA's magnitudes have no GGUF adapter form).
+    m_exportAdapter->setEnabled(facts.value(3) != QLatin1String("full"));
+    m_exportGgufAdapter->setEnabled(facts.value(3) == QLatin1String("lora") || facts.value(3) == QLatin1String("qlora"));
 }
 
 void RunsView::updateChart() {

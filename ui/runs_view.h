@@ -5,6 +5,7 @@
 #pragma once
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -62,6 +63,7 @@ private:
     QLabel* m_details = nullptr;
     QPushButton *m_compare = nullptr, *m_evaluate = nullptr, *m_resume = nullptr, *m_rename = nullptr, *m_delete = nullptr,
                 *m_export = nullptr;
+    QAction *m_exportAdapter = nullptr, *m_exportGgufAdapter = nullptr;
     QString m_activeRun;
     QStringList m_extraRuns;
 };

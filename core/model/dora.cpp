@@ -14,8 +14,14 @@ torch::Tensor deltaWeight(const torch::Tensor& loraA, const torch::Tensor& loraB
 
 torch::Tensor doraWeightNorm(const torch::Tensor& weight, const torch::Tensor& loraA, const torch::Tensor& loraB, double scaling) {
     torch::NoGradGuard noGrad;
-    const auto adapted = weight.to(torch::kFloat32) + deltaWeight(loraA.detach(), loraB.detach(), scaling);
-    return adapted.pow(2).sum(1).sqrt();
+    // ‖W + sBA‖² by rows without forming the [out, in] sum: ‖W‖² + 2s·Σ B ⊙ (W Aᵀ) + s²·Σ (B (A Aᵀ)) ⊙ B.
+    // Only [out, r] and [r, r] products: a step no longer makes (and frees) weight-sized temporaries.
+    const auto a = loraA.to(torch::kFloat32), b = loraB.to(torch::kFloat32);
+    const auto weightSquared = at::linalg_vector_norm(weight, 2, {1}, false, torch::kFloat32).pow(2);
+    const auto projected = torch::matmul(weight, loraA.to(weight.scalar_type()).t()).to(torch::kFloat32); // W Aᵀ [out, r]
+    const auto cross = (b * projected).sum(1);
+    const auto adapterSquared = (torch::matmul(b, torch::matmul(a, a.t())) * b).sum(1);
+    return (weightSquared + 2.0 * scaling * cross + scaling * scaling * adapterSquared).clamp_min(0).sqrt();
 }
 
 torch::Tensor doraLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, const torch::Tensor& loraA,

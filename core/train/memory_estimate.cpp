@@ -57,10 +57,11 @@ MemoryEstimate estimateTrainingMemory(const ModelSummary& m, const RunConfig& co
         if (config.method == TrainMethod::Qlora && (config.qlora.quantizeAll || targeted(lora, p.name))) quantizedPerLayer += p.in * p.out;
     }
     if (config.method == TrainMethod::Qlora) {
-        // The quantized projections in NF4, the rest in the training dtype, and one projection
-        // dequantized at a time (int32 codes, float32 values and scales, the result).
+        // The quantized projections in NF4, the rest in the training dtype, and the buffers one
+        // projection is dequantized into at a time (quant/nf4.h: its bytes widened to int32, the
+        // float32 values, and under bf16 the result).
         const int64_t quantized = quantizedPerLayer * m.layers;
-        e.weights = uint64_t(m.parameters - quantized) * act + nf4Bytes(quantized) + uint64_t(largestProjection) * (12 + act);
+        e.weights = uint64_t(m.parameters - quantized) * act + nf4Bytes(quantized) + uint64_t(largestProjection) * (6 + (bf16 ? 2 : 0));
     }
     if (config.method == TrainMethod::Full) {
         int64_t trainable = 0;

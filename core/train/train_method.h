@@ -28,4 +28,10 @@ struct FullSettings {
     bool embeddings = true;      // the token embeddings, the final norm and the LM head
 };
 
+// Layer numbers as people write them: "20-23, 5" -> {5, 20, 21, 22, 23} (sorted, each once); ""
+// -> {}. Throws ft::Error naming the part that is not a number or a range.
+std::vector<int64_t> parseLayerList(const std::string& text);
+// The other way: {5, 20, 21, 22, 23} -> "5, 20-23".
+std::string layerListText(const std::vector<int64_t>& layers);
+
 } // namespace ft

@@ -214,6 +214,11 @@ private Q_SLOTS:
         const RunConfig again = RunConfig::fromJson(c.toJson());
         QVERIFY(again.method == TrainMethod::Full && again.full.layers == std::vector<int64_t>{1});
         QVERIFY_THROWS_EXCEPTION(Error, RunConfig::fromJson(json{{"method", "prefix"}}));
+        // Layer lists as the Setup view takes them.
+        QCOMPARE(parseLayerList(" 20-23, 5,5 "), (std::vector<int64_t>{5, 20, 21, 22, 23}));
+        QCOMPARE(layerListText({23, 5, 21, 20, 22}), std::string("5, 20-23"));
+        QVERIFY(parseLayerList("").empty());
+        for (const char* bad : {"x", "3-1", "-2", "4-", "1.5"}) QVERIFY_THROWS_EXCEPTION(Error, parseLayerList(bad));
     }
 
     // The loader quantizes the projections asked for as it reads them; the model still answers

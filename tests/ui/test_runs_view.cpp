@@ -69,8 +69,9 @@ private Q_SLOTS:
         QTreeWidgetItem* alpha = item(view, QStringLiteral("alpha"));
         QVERIFY(alpha);
         QCOMPARE(alpha->text(1), QStringLiteral("completed"));
-        QCOMPARE(alpha->text(4), QStringLiteral("4 / 4"));
-        QVERIFY(!alpha->text(5).isEmpty()); // the last training loss
+        QCOMPARE(alpha->text(2), QStringLiteral("LoRA")); // the method
+        QCOMPARE(alpha->text(5), QStringLiteral("4 / 4"));
+        QVERIFY(!alpha->text(6).isEmpty()); // the last training loss
         view.selectRuns({QString::fromStdString(m_dir + "/ws/runs/alpha"), QString::fromStdString(m_dir + "/ws/runs/beta")});
         QCOMPARE(view.chart()->seriesCount(), 4); // train and validation per run
         int points = view.chart()->pointCount(0) + view.chart()->pointCount(2);

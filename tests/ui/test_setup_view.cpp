@@ -128,6 +128,60 @@ private Q_SLOTS:
         QCOMPARE(error.count(QLatin1Char('\n')), 2);
     }
 
+    // The method picks its own fields; the estimate and the configuration follow it; a bad layer
+    // list is named like any other field.
+    void methodFieldsFollowTheChoice() {
+        ui::Workspace ws;
+        QString error;
+        QVERIFY(ws.open(QString::fromStdString(m_dir + "/ws-method"), &error));
+        fillWorkspace(ws);
+        ui::SetupView view(&ws);
+        view.show();
+        view.setModelDir(m_model);
+        waitForSummary(view);
+        auto* method = qobject_cast<QComboBox*>(view.field(QStringLiteral("method")));
+        auto* layers = qobject_cast<QLineEdit*>(view.field(QStringLiteral("full.layers")));
+        auto* quantizeAll = qobject_cast<QCheckBox*>(view.field(QStringLiteral("qlora.quantize_all")));
+        QVERIFY(method && layers && quantizeAll);
+        QVERIFY(!layers->isVisible() && !quantizeAll->isVisible() && view.field(QStringLiteral("lora.r"))->isEnabled());
+        QVERIFY2(view.estimateText().contains(QStringLiteral("adapters and optimizer")), qPrintable(view.estimateText()));
+
+        method->setCurrentIndex(method->findData(QStringLiteral("full")));
+        QVERIFY(layers->isVisible() && !quantizeAll->isVisible());
+        QVERIFY(!view.field(QStringLiteral("lora.r"))->isEnabled());
+        layers->setText(QStringLiteral("1"));
+        view.revalidate();
+        QCOMPARE(view.validationText(), QStringLiteral("Ready to start."));
+        QTRY_VERIFY2_WITH_TIMEOUT(view.estimateText().contains(QStringLiteral("gradients and optimizer")), qPrintable(view.estimateText()),
+                                  20000);
+        QVERIFY(view.estimateText().contains(QStringLiteral("On a GPU about")));
+        json config = view.configJson();
+        QCOMPARE(config["method"], json("full"));
+        QCOMPARE(config["full"]["layers"], json::array({1}));
+        layers->setText(QStringLiteral("one"));
+        view.revalidate();
+        QVERIFY2(view.validationText().startsWith(QStringLiteral("full.layers")), qPrintable(view.validationText()));
+        QVERIFY(layers->styleSheet().contains(QStringLiteral("border")));
+
+        method->setCurrentIndex(method->findData(QStringLiteral("qlora")));
+        QVERIFY(quantizeAll->isVisible() && !layers->isVisible() && view.field(QStringLiteral("lora.r"))->isEnabled());
+        layers->clear();
+        quantizeAll->setChecked(true);
+        view.revalidate();
+        QCOMPARE(view.validationText(), QStringLiteral("Ready to start."));
+        config = view.configJson();
+        QCOMPARE(config["method"], json("qlora"));
+        QCOMPARE(config["qlora"]["quantize_all"], json(true));
+        // A saved configuration with a method loads back into the fields.
+        config["method"] = "full";
+        config["full"]["layers"] = {0, 1};
+        const std::string file = m_dir + "/method-run.json";
+        writeFileAtomic(file, config.dump());
+        QVERIFY2(view.loadConfigFile(QString::fromStdString(file), &error), qPrintable(error));
+        QCOMPARE(layers->text(), QStringLiteral("0-1"));
+        QVERIFY(layers->isVisible());
+    }
+
     void unusableModelBlocksTheStart() {
         ui::Workspace ws;
         QString error;
