@@ -148,10 +148,12 @@ LoadedModel loadModel(const std::string& dir, const LoadOptions& options) {
             if (auto* linear = dynamic_cast<LinearImpl*>(m.value().get()); linear && options.quantizeNf4(m.key()))
                 projections[m.key() + ".weight"] = linear;
         for (auto& p : out.model->named_parameters()) {
-            const auto dense = weights.tensor(p.key()).to(options.device, options.dtype);
             const auto it = projections.find(p.key());
-            if (it != projections.end()) it->second->setQuantizedWeight(quantizeNf4(dense, options.nf4BlockSize));
-            else p.value().set_data(dense.clone());
+            if (it != projections.end())
+                it->second->setQuantizedWeight(
+                    quantizeNf4(weights.tensor(p.key()).to(options.device, options.dtype), options.nf4BlockSize));
+            else // a copy of its own: the file's mapping goes away
+                p.value().set_data(weights.tensor(p.key()).to(options.device, options.dtype, /*non_blocking=*/false, /*copy=*/true));
         }
         out.model->placeRotaryOn(options.device);
         out.model->eval();

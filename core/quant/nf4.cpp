@@ -15,16 +15,19 @@ namespace {
 
 constexpr int64_t kAbsmaxBlock = 256; // double quantization's block, as bitsandbytes
 
-// x [n] float32 -> [n] with each block's values multiplied by that block's `perBlock` value.
-torch::Tensor timesPerBlock(const torch::Tensor& x, const torch::Tensor& perBlock, int64_t blockSize) {
-    const int64_t n = x.numel(), full = n - n % blockSize, blocks = full / blockSize;
-    if (full == n) return (x.view({blocks, blockSize}) * perBlock.view({-1, 1})).view({n});
-    auto out = torch::empty({n}, x.options());
-    if (blocks > 0)
-        out.slice(0, 0, full)
-            .copy_((x.slice(0, 0, full).view({blocks, blockSize}) * perBlock.slice(0, 0, blocks).view({-1, 1})).view({full}));
-    out.slice(0, full).copy_(x.slice(0, full) * perBlock[blocks]);
-    return out;
+// Multiplies each block of `x` (float32 [n], contiguous) by its block's `perBlock` value, in place:
+// the same float32 products as bitsandbytes'. Returns x.
+torch::Tensor scaleBlocks(torch::Tensor x, const torch::Tensor& perBlock, int64_t blockSize) {
+    const int64_t n = x.numel(), full = n - n % blockSize;
+    if (full > 0) x.slice(0, 0, full).view({full / blockSize, blockSize}).mul_(perBlock.slice(0, 0, full / blockSize).view({-1, 1}));
+    if (full < n) x.slice(0, full).mul_(perBlock[full / blockSize]);
+    return x;
+}
+
+// The two levels of each packed byte, [256, 2] float32: a byte's dequantization is one lookup.
+torch::Tensor byteLevelPairs(const torch::Tensor& levels) {
+    const auto bytes = torch::arange(256, torch::TensorOptions().dtype(torch::kInt).device(levels.device()));
+    return torch::stack({levels.index_select(0, bytes.bitwise_right_shift(4)), levels.index_select(0, bytes.bitwise_and(15))}, 1);
 }
 
 void checkBlockSize(int64_t b) {
@@ -154,6 +157,7 @@ torch::Tensor dequantizeNf4Transient(const Nf4Tensor& q, torch::ScalarType dtype
     // One set of buffers per thread and device, grown to the largest weight seen.
     struct Buffers {
         torch::Tensor bytes, values, out;
+        torch::Tensor pairs; // the byte table of the NF4 levels (every Nf4Tensor has the same levels)
     };
     thread_local std::map<std::string, Buffers> buffers;
     Buffers& b = buffers[device.str()];
@@ -164,22 +168,17 @@ torch::Tensor dequantizeNf4Transient(const Nf4Tensor& q, torch::ScalarType dtype
         return buffer.slice(0, 0, n);
     };
     torch::Tensor absmax = q.absmax;
-    if (q.doubleQuant) absmax = timesPerBlock(q.code2.index_select(0, q.absmax.to(torch::kInt)), q.absmax2, kAbsmaxBlock) + q.offset;
-    // Each packed byte looks up its two levels at once in a [256, 2] table.
-    const auto byteValues = torch::arange(256, torch::TensorOptions().dtype(torch::kInt).device(device));
-    const auto pairs = torch::stack(
-        {q.levels.index_select(0, byteValues.bitwise_right_shift(4)), q.levels.index_select(0, byteValues.bitwise_and(15))}, 1);
+    if (q.doubleQuant) absmax = scaleBlocks(q.code2.index_select(0, q.absmax.to(torch::kInt)), q.absmax2, kAbsmaxBlock) + q.offset;
+    // Each packed byte looks up its two levels at once.
+    if (!b.pairs.defined()) b.pairs = byteLevelPairs(q.levels);
+    const auto& pairs = b.pairs;
     const int64_t n = q.numel(), packed = q.packed.numel();
     auto bytes = take(b.bytes, packed, torch::TensorOptions().dtype(torch::kInt).device(device));
     bytes.copy_(q.packed);
     auto values = take(b.values, 2 * packed, torch::TensorOptions().dtype(torch::kFloat32).device(device));
     auto pairView = values.view({packed, 2});
     torch::index_select_out(pairView, pairs, 0, bytes);
-    values = values.slice(0, 0, n);
-    // Scaled per block in place: the same float32 products as bitsandbytes'.
-    const int64_t bs = q.blockSize, full = n - n % bs;
-    if (full > 0) values.slice(0, 0, full).view({full / bs, bs}).mul_(absmax.slice(0, 0, full / bs).view({-1, 1}));
-    if (full < n) values.slice(0, full).mul_(absmax[full / bs]);
+    values = scaleBlocks(values.slice(0, 0, n), absmax, q.blockSize);
     if (dtype == torch::kFloat32) return values.view(q.shape);
     auto out = take(b.out, n, torch::TensorOptions().dtype(dtype).device(device));
     out.copy_(values);
